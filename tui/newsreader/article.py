@@ -1,0 +1,270 @@
+"""Loading an article: a path, stdin or bytes in; a clean `Article` out.
+
+The `Article.text` is the one string every offset in the program indexes. It holds no
+control characters, escape sequences or bidi overrides, so it can be shown anywhere.
+Refusals (missing file, directory, binary, too large) raise `ArticleError`, whose
+message is one line naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from newsreader.cleaning import BinaryContent, OffsetMap, clean, decode, normalise_newlines
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+Span = tuple[int, int]
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+class ArticleError(Exception):
+    """An input that cannot be opened as an article; `str()` is the user's message."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str
+    paragraphs: tuple[Span, ...]
+    boilerplate: tuple[Span, ...]
+    source: str = "<text>"
+    format: str = "text"  # text | markdown | html
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()  # what the loader assumed or changed, for the user
+    # Maps offsets in `text` back to the decoded input (before cleaning); identity for
+    # clean files. `source_text` is kept only when cleaning changed something.
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    source_text: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.boilerplate)
+
+
+def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read and clean the article at `path` ("-" reads standard input)."""
+    name = os.fspath(path)
+    if name == "-":
+        return parse(_read_limited(sys.stdin.buffer, "<stdin>", max_bytes), "<stdin>")
+    p = Path(name)
+    try:
+        if not p.exists():
+            raise ArticleError(name, "no such file")
+        if p.is_dir():
+            raise ArticleError(name, "is a directory, not a file")
+        if not p.is_file():
+            raise ArticleError(name, "is not a regular file")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(name, f"too large ({_mb(size)}; the limit is {_mb(max_bytes)})")
+        with p.open("rb") as fh:
+            data = _read_limited(fh, name, max_bytes)
+    except PermissionError:
+        raise ArticleError(name, "permission denied") from None
+    except OSError as err:
+        raise ArticleError(name, f"cannot be read ({err.strerror or err})") from None
+    return parse(data, name, suffix=p.suffix.lower())
+
+
+def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ArticleError(name, f"too large (over {_mb(max_bytes)})")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
+    """Turn raw bytes into an Article; raises ArticleError for binary content."""
+    try:
+        decoded = decode(data)
+    except BinaryContent as err:
+        raise ArticleError(source, f"not a text file: {err}") from None
+    notes = [decoded.note] if decoded.note else []
+    text = normalise_newlines(decoded.text)
+    kind = sniff_format(text, suffix)
+    if kind == "html":
+        from newsreader import htmltext
+
+        page = htmltext.extract(text)
+        paragraphs = list(page.paragraphs)
+        if page.title and (not paragraphs or paragraphs[0] != page.title):
+            paragraphs.insert(0, page.title)
+        text = "\n\n".join(paragraphs)
+    return from_text(text, source, format=kind, encoding=decoded.encoding, notes=tuple(notes))
+
+
+def from_text(
+    text: str,
+    source: str = "<text>",
+    *,
+    format: str = "text",
+    encoding: str = "utf-8",
+    notes: tuple[str, ...] = (),
+) -> Article:
+    """Clean already-decoded text and find its structure."""
+    text = normalise_newlines(text)
+    cleaned = clean(text)
+    if cleaned.removed:
+        notes = (*notes, "removed control characters or escape sequences")
+    body = cleaned.text
+    paragraphs = find_paragraphs(body)
+    return Article(
+        text=body,
+        title=find_title(body, format) or _fallback_title(source),
+        paragraphs=paragraphs,
+        boilerplate=find_boilerplate(body),
+        source=source,
+        format=format,
+        encoding=encoding,
+        notes=tuple(notes),
+        offsets=cleaned.offsets,
+        source_text=None if cleaned.offsets.is_identity else text,
+    )
+
+
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAGS = re.compile(
+    r"</?(?:p|div|span|a|br|h[1-6]|article|section|body|head|title|meta|script)\b[^>]*>", re.I
+)
+_MD_MARKS = re.compile(r"^(?:#{1,6} \S|[*-] \S|\d+\. \S|> \S|```)|\[[^\]\n]+\]\([^)\s]+\)", re.M)
+
+
+def sniff_format(text: str, suffix: str = "") -> str:
+    """ "html", "markdown" or "text": the content decides when the suffix lies."""
+    head = text[:4096]
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "text"  # named .html but holds no markup
+    marks = _MD_MARKS.findall(head)
+    return "markdown" if len(marks) >= 3 or head.startswith("# ") else "text"
+
+
+def find_paragraphs(text: str) -> tuple[Span, ...]:
+    """Blocks separated by blank lines; every non-empty line when there are none."""
+    separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    spans: list[Span] = []
+    pos = 0
+    for m in re.finditer(separator, text):
+        _add_trimmed(spans, text, pos, m.start())
+        pos = m.end()
+    _add_trimmed(spans, text, pos, len(text))
+    return tuple(spans)
+
+
+def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def find_title(text: str, format: str = "text") -> str:
+    """The first line when a blank line follows it (or the first Markdown heading)."""
+    if format == "markdown":
+        m = re.search(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", text, re.M)
+        if m:
+            return m.group(1).strip()
+    stripped = text.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    first = first.strip()
+    if format == "html":
+        return first
+    if (sep and rest.startswith(("\n", " \n", "\t\n"))) or (sep and not rest.strip()):
+        return first.lstrip("# ").strip() if len(first) <= 300 else ""
+    return ""
+
+
+def _fallback_title(source: str) -> str:
+    if source.startswith("<"):
+        return "untitled"
+    return Path(source).stem.replace("_", " ").replace("-", " ") or "untitled"
+
+
+# Lines that pages repeat around every article. Each pattern must match the whole
+# (short) line, so a sentence in the story that merely mentions "cookies" is left alone.
+_BOILERPLATE_LINE = re.compile(
+    r"""^\W*(?:
+        leave\ a\ (?:reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (?:conversation|discussion)
+      | (?:you\ must\ be\ )?logged\ in\ to\ post\ a\ comment.*
+      | your\ email\ address\ will\ not\ be\ published.*
+      | required\ fields\ are\ marked.*
+      | save\ my\ name,?\ email.*
+      | (?:post|submit)\ comment|cancel\ reply|comments?\ \(\d+\)|\d+\ comments?
+      | share\ (?:this|on\ \w+|via\ \w+)(?:\ (?:article|story|post))?:?.*
+      | (?:share|tweet|email|print|pin\ it|whatsapp|facebook|twitter|linkedin|reddit)
+        (?:\W+(?:share|tweet|email|print|pin\ it|whatsapp|facebook|twitter|linkedin|reddit))*
+      | (?:subscribe|sign\ up)\ (?:to|for)\ (?:our|the)\ .*(?:newsletter|updates|alerts).*
+      | follow\ us\ on\ .*
+      | (?:we|this\ (?:site|website))\ uses?\ cookies.*
+      | (?:accept|reject|manage)\ (?:all\ )?cookies.*|cookie\ (?:policy|settings|preferences).*
+      | advertisement|sponsored(?:\ content)?|related\ (?:articles|stories|posts)|read\ more:?.*
+      | (?:copyright\ )?(?:©|\(c\))\ .*|all\ rights\ reserved\.?
+    )\W*$""",
+    re.I | re.X,
+)
+# Headings after which the rest of a page is a comment form, not article text.
+_COMMENT_FORM = re.compile(
+    r"^\W*(?:leave\ a\ (?:reply|comment)|post\ a\ comment|add\ a\ comment)\W*$", re.I | re.X
+)
+_MAX_BOILERPLATE_LINE = 240
+
+
+def find_boilerplate(text: str) -> tuple[Span, ...]:
+    """Spans of page furniture: comment forms, share and subscribe lines, cookie notices."""
+    spans: list[Span] = []
+    tail_from: int | None = None
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if len(line) > _MAX_BOILERPLATE_LINE:
+            continue
+        if _COMMENT_FORM.match(line) and m.start() >= len(text) * 0.5:
+            tail_from = m.start()
+            break
+        if _BOILERPLATE_LINE.match(line):
+            spans.append(_strip_span(text, m.start(), m.end()))
+    if tail_from is not None:
+        spans.append(_strip_span(text, tail_from, len(text)))
+    return _merge(spans, text)
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _merge(spans: list[Span], text: str) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
