@@ -1,0 +1,248 @@
+"""Grouping mentions into entities: Xi Jinping … Xi … Xi's.
+
+Rules, by type:
+- people: a full name gathers the short forms made of its parts (Small -> Andrew Small,
+  Xi -> Xi Jinping) and its transliteration variants (Zelensky / Zelenskyy). A short form
+  two people share stays unlinked and is reported as an ambiguity.
+- organisations: an acronym joins the name it abbreviates; a shorter name joins a longer
+  one that only adds a country in front ("Foreign Ministry" -> "Chinese Foreign
+  Ministry"); when two such longer names exist, the country written next to the short
+  form decides ("China's Foreign Ministry"), then the nearest preceding mention.
+- places: names the gazetteer gives one canonical name (US, United States).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newsreader.analysis import lexicon, vocab
+from newsreader.analysis.mentions import Mention
+from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE, Ambiguity, Span
+
+
+@dataclass
+class EntityDraft:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        """The fullest form: most words, then most frequent, then first seen."""
+        counts: dict[str, int] = defaultdict(int)
+        for m in self.mentions:
+            counts[m.text] += 1
+        return max(counts, key=lambda s: (len(s.split()), len(s), counts[s]))
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(sorted((m.start, m.end) for m in self.mentions))
+
+    @property
+    def evidence(self) -> str:
+        best = max(self.mentions, key=lambda m: len(m.evidence))
+        return best.evidence
+
+
+def group(mentions: list[Mention], text: str) -> tuple[list[EntityDraft], list[Ambiguity]]:
+    """Entities ordered by first mention; ambiguous short forms are their own entities."""
+    by_type: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_type[m.type].append(m)
+    drafts: list[EntityDraft] = []
+    ambiguities: list[Ambiguity] = []
+    persons, person_amb = _group_people(by_type.pop(PERSON, []))
+    drafts += persons
+    orgs, org_amb = _group_organisations(by_type.pop(ORGANIZATION, []), text)
+    drafts += orgs
+    drafts += _group_places(by_type.pop(PLACE, []))
+    for kind, ms in by_type.items():
+        drafts += _group_exact(ms, kind)
+    drafts.sort(key=lambda d: d.first)
+    index = {id(d): i for i, d in enumerate(drafts)}
+    for span, surface, candidates in person_amb + org_amb:
+        ambiguities.append(Ambiguity(span, surface, tuple(f"e{index[id(c)] + 1}" for c in candidates)))
+    return drafts, ambiguities
+
+
+def _group_exact(mentions: list[Mention], kind: str) -> list[EntityDraft]:
+    groups: dict[str, EntityDraft] = {}
+    for m in mentions:
+        groups.setdefault(_key(m.text), EntityDraft(kind)).mentions.append(m)
+    return list(groups.values())
+
+
+def _key(surface: str) -> str:
+    return " ".join(surface.replace("\u00a0", " ").split())
+
+
+def skeleton(name: str) -> str:
+    """A spelling-insensitive key: accents, case, doubled letters and -iy/-yy endings folded."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z ]", "", folded)
+    folded = re.sub(r"(?:iy|yy|ij|ii)\b", "y", folded)
+    folded = re.sub(r"(.)\1+", r"\1", folded)
+    return folded.replace("w", "v").replace("ph", "f")
+
+
+_Amb = tuple[Span, str, list[EntityDraft]]
+
+
+def _name_parts(surface: str) -> list[str]:
+    return [p for p in _key(surface).split() if p[:1].isupper() and p not in vocab.PERSON_TITLES]
+
+
+def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb]]:
+    full = [m for m in mentions if len(_name_parts(m.text)) >= 2]
+    short = [m for m in mentions if len(_name_parts(m.text)) < 2]
+    clusters: list[EntityDraft] = []
+    # longest names first, so "Vladimir Vladimirovich Putin" anchors "Vladimir Putin"
+    for m in sorted(full, key=lambda m: (-len(_name_parts(m.text)), m.start)):
+        parts = _name_parts(m.text)
+        home = next((c for c in clusters if _same_person(parts, c)), None)
+        if home is None:
+            home = EntityDraft(PERSON)
+            clusters.append(home)
+        home.mentions.append(m)
+    ambiguous: list[_Amb] = []
+    singles: dict[str, EntityDraft] = {}
+    for m in short:
+        word = _key(m.text)
+        owners = [c for c in clusters if _owns_part(c, word)]
+        if len(owners) == 1:
+            owners[0].mentions.append(m)
+            continue
+        draft = singles.setdefault(skeleton(word), EntityDraft(PERSON))
+        draft.mentions.append(m)
+        if len(owners) > 1:
+            draft.flags.add("ambiguous-short-form")
+            ambiguous.append(((m.start, m.end), m.text, owners))
+    return clusters + list(singles.values()), ambiguous
+
+
+def _same_person(parts: list[str], cluster: EntityDraft) -> bool:
+    for other in {_key(m.text) for m in cluster.mentions}:
+        theirs = _name_parts(other)
+        if set(parts) <= set(theirs):
+            return True
+        if len(parts) >= 2 and len(theirs) >= 2:
+            same_first = parts[0] == theirs[0] or _initial_of(parts[0], theirs[0])
+            if same_first and skeleton(parts[-1]) == skeleton(theirs[-1]):
+                return True
+    return False
+
+
+def _initial_of(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _owns_part(cluster: EntityDraft, word: str) -> bool:
+    target = skeleton(word)
+    for m in cluster.mentions:
+        for part in _name_parts(m.text):
+            if part == word or skeleton(part) == target:
+                return True
+    return False
+
+
+# --- organisations ------------------------------------------------------------------
+
+
+def _acronym_of(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+
+
+def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[EntityDraft], list[_Amb]]:
+    exact = _group_exact(mentions, ORGANIZATION)
+    by_name = {_key(d.mentions[0].text): d for d in exact}
+    # acronyms join the name they abbreviate
+    for acr, draft in list(by_name.items()):
+        if not (acr.isupper() and 2 <= len(acr) <= 6):
+            continue
+        longs = [d for n, d in by_name.items() if n != acr and " " in n and _acronym_of(n.split()) == acr]
+        if len(longs) == 1:
+            longs[0].mentions += draft.mentions
+            del by_name[acr]
+    # shorter names that a longer one extends with a country in front
+    ambiguous: list[_Amb] = []
+    for short_name, draft in sorted(by_name.items(), key=lambda kv: len(kv[0])):
+        longer = [
+            (n, d)
+            for n, d in by_name.items()
+            if n != short_name
+            and n.endswith(" " + short_name)
+            and _is_modifier(n[: -len(short_name)].strip())
+        ]
+        if not longer:
+            continue
+        keep: list[Mention] = []
+        for m in draft.mentions:
+            owner = _resolve_short_org(m, longer, text)
+            if owner is None:
+                if len(longer) == 1:
+                    longer[0][1].mentions.append(m)
+                else:
+                    keep.append(m)
+                    ambiguous.append(((m.start, m.end), m.text, [d for _, d in longer]))
+            else:
+                owner.mentions.append(m)
+        draft.mentions[:] = keep
+        if keep and len(longer) > 1:
+            draft.flags.add("ambiguous-short-form")
+    return [d for d in by_name.values() if d.mentions], ambiguous
+
+
+def _is_modifier(prefix: str) -> bool:
+    words = prefix.split()
+    return 0 < len(words) <= 3 and all(w in vocab.DEMONYMS or lexicon.place(w) is not None for w in words)
+
+
+def _country_key(word: str) -> str:
+    """'Chinese', 'China', "China's" -> 'chin': enough to tell countries apart."""
+    word = re.sub(r"['’]s?$", "", word).lower()
+    for suffix in ("ese", "ian", "ean", "ish", "an", "i", "a", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)][:4]
+    return word[:4]
+
+
+def _resolve_short_org(m: Mention, longer: list[tuple[str, EntityDraft]], text: str) -> EntityDraft | None:
+    """Which longer name a short organisation name refers to, if the text says."""
+    before = text[max(0, m.start - 30) : m.start]
+    word = re.search(r"([A-Z][\w]*['’]s|[A-Z][\w]*)\s*$", before)
+    if word:
+        key = _country_key(word.group(1))
+        hits = [d for n, d in longer if _country_key(n.split()[0]) == key]
+        if len(hits) == 1:
+            return hits[0]
+    # the nearest preceding mention of one of them, if recent (same or previous paragraph)
+    best: tuple[int, EntityDraft] | None = None
+    for _, d in longer:
+        for other in d.mentions:
+            if other.end <= m.start and (best is None or other.end > best[0]):
+                best = (other.end, d)
+    if best is not None and text.count("\n\n", best[0], m.start) <= 1:
+        return best[1]
+    return None
+
+
+# --- places -------------------------------------------------------------------------
+
+
+def _group_places(mentions: list[Mention]) -> list[EntityDraft]:
+    groups: dict[str, EntityDraft] = {}
+    for m in mentions:
+        place = lexicon.place(_key(m.text))
+        # the gazetteer joins aliases (US, United States) but not exonyms of cities
+        # (Kiev stays as written; the cross-reference shows Kyiv)
+        key = place.canonical if place is not None and place.kind in ("country", "region") else _key(m.text)
+        groups.setdefault(key, EntityDraft(PLACE)).mentions.append(m)
+    return list(groups.values())

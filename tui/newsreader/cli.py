@@ -1,0 +1,212 @@
+"""The front door: `newsreader [PATH]` opens the reader; verbs for the shell.
+
+Errors a user can cause end in one line on stderr and a non-zero exit, never a traceback.
+Heavy modules (Textual, the matcher) are imported inside the verb that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from newsreader import __version__
+
+PROG = "newsreader"
+EXIT_USAGE = 2
+EXIT_PARTIAL = 1
+
+READER_EXAMPLES = """\
+examples:
+  newsreader                       open the bundled sample article
+  newsreader story.html            open an article (.txt, .md, .html; - reads stdin)
+  newsreader --theme mono story.txt
+  newsreader analyze --format table story.txt
+  newsreader analyze --format jsonl a.txt b.md c.html > analysis.jsonl
+  newsreader match "Lu Shai" "Zelensky"
+  newsreader compare "Lu Shai" "Lu Shaye"
+  newsreader compare --pairs pairs.jsonl
+  newsreader export --format md story.txt
+
+commands:
+  analyze   print names, quotes and cross-references as JSON, JSON lines or a table
+  match     look names up in the reference lists
+  compare   score two names (or a file of pairs) with the name matcher
+  export    write the review of an article as Markdown, JSON, CSV, spans or brat
+"""
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+def _size(value: str) -> int:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+    if mb <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be positive")
+    return int(mb * 1024 * 1024)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--references",
+        "-r",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra reference list (our CSV or OpenSanctions targets.simple.csv); repeatable",
+    )
+    parser.add_argument("--no-bundled", action="store_true", help="do not use the bundled reference list")
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=None,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 20)",
+    )
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="A keyboard-driven terminal reader that marks the people, organisations, "
+        "places and quotes in news text and cross-references names against reference lists.",
+        epilog=READER_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", nargs="?", metavar="PATH", help="article to open (default: the bundled sample)")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
+    p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
+    _common(p)
+    return p
+
+
+def analyze_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} analyze",
+        description="Print the names, quotes and cross-references found in each article.",
+        epilog="example: newsreader analyze --format jsonl a.txt b.html > out.jsonl",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles to read (- reads stdin)")
+    p.add_argument("--format", "-f", choices=("json", "jsonl", "table"), default="json")
+    p.add_argument(
+        "--text",
+        choices=("source", "clean"),
+        default="source",
+        help="which text offsets index: the file as decoded (default) or the cleaned text",
+    )
+    _common(p)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands: dict[str, Callable[[list[str]], int]] = {
+        "analyze": run_analyze,
+        "match": _lazy("newsreader.commands.match", "run"),
+        "compare": _lazy("newsreader.commands.compare", "run"),
+        "export": _lazy("newsreader.commands.export", "run"),
+    }
+    try:
+        if args and args[0] in commands:
+            return commands[args[0]](args[1:])
+        return run_reader(args)
+    except UserError as err:
+        print(f"{PROG}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`| head`); say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PARTIAL
+
+
+def _lazy(module: str, name: str) -> Callable[[list[str]], int]:
+    def call(args: list[str]) -> int:
+        import importlib
+
+        func: Callable[[list[str]], int] = getattr(importlib.import_module(module), name)
+        return func(args)
+
+    return call
+
+
+def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
+    from newsreader import article
+
+    try:
+        return article.load(path, max_bytes=max_bytes or article.DEFAULT_MAX_BYTES)
+    except article.ArticleError as err:
+        raise UserError(str(err)) from None
+
+
+def run_reader(argv: list[str]) -> int:
+    args = reader_parser().parse_args(argv)
+    from newsreader import resources
+
+    path = args.path or str(resources.seed_article())
+    doc = load_article(path, args.max_size)
+    from newsreader.ui import launch
+
+    return launch.run(doc, args)
+
+
+def run_analyze(argv: list[str]) -> int:
+    args = analyze_parser().parse_args(argv)
+    from newsreader import article
+    from newsreader.analysis import contract
+    from newsreader.analysis.service import Analyzer
+
+    analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
+    failures = 0
+    docs = []
+    for path in args.paths:
+        try:
+            doc = article.load(path, max_bytes=args.max_size or article.DEFAULT_MAX_BYTES)
+        except article.ArticleError as err:
+            print(f"{PROG}: {err}", file=sys.stderr)
+            failures += 1
+            continue
+        result = analyzer.analyze(doc)
+        data = contract.to_dict(doc, result, text=args.text)
+        if args.format == "jsonl":
+            sys.stdout.write(contract.dumps(data) + "\n")
+            sys.stdout.flush()
+        elif args.format == "table":
+            write_table(sys.stdout, doc, result)
+        else:
+            docs.append(data)
+    if args.format == "json" and docs:
+        sys.stdout.write(contract.dumps(docs[0] if len(args.paths) == 1 else docs, indent=2) + "\n")
+    if failures == len(args.paths):
+        return EXIT_USAGE
+    return EXIT_PARTIAL if failures else 0
+
+
+def write_table(out: TextIO, doc, result) -> None:  # type: ignore[no-untyped-def]
+    """A plain, aligned summary for a terminal (the text was cleaned on load)."""
+    out.write(f"{doc.title}\n{doc.source}\n\n")
+    out.write(f"{'id':<5} {'type':<13} {'mentions':>8}  {'name':<32} reference\n")
+    for e in result.entities:
+        ref = f"{e.reference.name} ({e.reference.score:.0f})" if e.reference else ""
+        out.write(f"{e.id:<5} {e.type:<13} {len(e.mentions):>8}  {e.name[:32]:<32} {ref}\n")
+    out.write(f"\n{'quote':<48} {'speaker':<24} cue\n")
+    names = {e.id: e.name for e in result.entities}
+    for q in result.quotes:
+        snippet = " ".join(doc.text[q.start : q.end].split())
+        snippet = snippet if len(snippet) <= 46 else snippet[:45] + "…"
+        speaker = names.get(q.speaker or "", "unknown")
+        out.write(f"{snippet:<48} {speaker[:24]:<24} {q.cue or ''}\n")
+    out.write("\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
