@@ -6,6 +6,7 @@ import time
 from collections.abc import Mapping
 
 from newsreader.analysis import entities as entity_rules
+from newsreader.analysis import quotes as quote_rules
 from newsreader.analysis.mentions import find_mentions
 from newsreader.analysis.model import Analysis, Entity, Span
 from newsreader.article import Article
@@ -13,12 +14,20 @@ from newsreader.article import Article
 
 def analyze(article: Article, *, known: Mapping[str, str] | None = None) -> Analysis:
     """Analyse an article's text; `known` maps reference-list names to their types."""
-    return analyze_text(article.text, skip=article.boilerplate, known=known)
+    return analyze_text(article.text, paragraphs=article.paragraphs, skip=article.boilerplate, known=known)
 
 
 def analyze_text(
-    text: str, *, skip: tuple[Span, ...] = (), known: Mapping[str, str] | None = None
+    text: str,
+    *,
+    paragraphs: tuple[Span, ...] | None = None,
+    skip: tuple[Span, ...] = (),
+    known: Mapping[str, str] | None = None,
 ) -> Analysis:
+    if paragraphs is None:
+        from newsreader.article import find_paragraphs
+
+        paragraphs = find_paragraphs(text)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     mentions = find_mentions(text, skip=skip, known=known)
@@ -36,5 +45,13 @@ def analyze_text(
         for i, d in enumerate(drafts, start=1)
     )
     t2 = time.perf_counter()
-    timings.update(mentions=t1 - t0, entities=t2 - t1)
-    return Analysis(entities=entities, ambiguities=tuple(ambiguities), timings=timings)
+    refs = [
+        quote_rules.MentionRef(s, e, ent.id, ent.type, quote_rules.gender_of_name(ent.name))
+        for ent in entities
+        for s, e in ent.mentions
+    ]
+    readable = [p for p in paragraphs if not any(bs <= p[0] and p[1] <= be for bs, be in skip)]
+    quotes = tuple(quote_rules.attribute(text, readable, refs))
+    t3 = time.perf_counter()
+    timings.update(mentions=t1 - t0, entities=t2 - t1, quotes=t3 - t2)
+    return Analysis(entities=entities, quotes=quotes, ambiguities=tuple(ambiguities), timings=timings)

@@ -18,7 +18,7 @@ PERSON_TITLES = _words("""
     President Vice-President Premier Chancellor Minister Secretary Senator Sen. Congressman
     Congresswoman Rep. Representative Governor Gov. Mayor Ambassador Envoy Consul Commissioner
     King Queen Prince Princess Emperor Empress Pope Cardinal Archbishop Bishop Rabbi Imam Sheikh
-    Sheik Ayatollah Lord Lady Sir Dame Baron Baroness Duke Duchess Count Countess Sultan Emir Shah
+    Sheik Ayatollah Lord Lady Sir Dame Baron Baroness Duke Duchess Count Countess Sultan Emir
     Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Judge Justice Chief Speaker
     General Gen. Lieutenant Lt. Colonel Col. Major Maj. Captain Capt. Commander Cmdr. Admiral
     Adm. Sergeant Sgt. Corporal Cpl. Private Pvt. Marshal Brigadier Field-Marshal

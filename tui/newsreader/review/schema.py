@@ -1,0 +1,41 @@
+"""The store's tables, one migration per schema version.
+
+`PRAGMA user_version` holds the version. `MIGRATIONS[n]` takes a store from version n to
+n + 1; a fresh file starts at 0 and runs them all. Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+# Decisions are an append-only log. What is decided about (`target`) and what was decided
+# (`value`) are JSON; the latest standing row for a target wins, and undo marks a row
+# `undone` instead of deleting it, so the previous decision stands again.
+_V1 = """
+CREATE TABLE articles (
+    id          INTEGER PRIMARY KEY,
+    text_hash   TEXT NOT NULL UNIQUE,   -- sha256 of the cleaned text: a renamed file keeps its review
+    path        TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL
+);
+CREATE TABLE decisions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id  INTEGER NOT NULL REFERENCES articles(id),
+    kind        TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    created     TEXT NOT NULL,
+    undone      TEXT
+);
+CREATE INDEX decisions_by_article ON decisions(article_id, id);
+CREATE INDEX decisions_by_kind ON decisions(kind, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+
+# Checked after migrating: a store at the right version without these is not ours.
+REQUIRED_TABLES = frozenset({"articles", "decisions"})
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
