@@ -58,8 +58,8 @@ def build_words() -> dict[str, float]:
         if not word.isalpha() or not word.isascii():
             continue
         z = zipf_frequency(word, "en", wordlist="large")
-        if z < 2.5:
-            break  # the dictionary is ordered by frequency
+        if z < 3.0:
+            break  # the dictionary is ordered by frequency; rarer words decide nothing
         words[word] = z
     return words
 
@@ -79,6 +79,8 @@ def build_given_names() -> dict[str, tuple[str, int]]:
             levels = [int(c, 16) for c in columns if c.strip()]
             top = max(top, max(levels, default=0))
             genders.add("f" if "female" in gender else "m" if "male" in gender else "u")
+        if top < 2:
+            continue  # names almost nobody has are no evidence of a name
         gender = genders.pop() if len(genders) == 1 else "u"
         out[name] = (gender, top)
         folded = ascii_fold(name)
@@ -138,6 +140,8 @@ def build_places() -> list[tuple[str, str, str, str, int]]:
         rows.append((continent["name"], "continent", continent["name"], "", 0))
     for city in gc.get_cities().values():
         pop = int(city["population"])
+        if pop < 50_000:
+            continue  # small towns share their names with people and words far more often
         name = city["name"]
         rows.append((name, "city", name, city["countrycode"], pop))
         if pop < 500_000:
@@ -191,7 +195,7 @@ def main() -> None:
     write(
         "words.tsv.gz",
         grouped({w: f"{z:.1f}" for w, z in words.items()}),
-        "# zipf frequency (wordfreq, en, large)\twords",
+        "# zipf frequency >= 3 (wordfreq, en, large)\twords",
     )
     given = build_given_names()
     write(

@@ -17,6 +17,7 @@ from newsreader import __version__
 PROG = "newsreader"
 EXIT_USAGE = 2
 EXIT_PARTIAL = 1
+EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 READER_EXAMPLES = """\
 examples:
@@ -122,11 +123,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print(f"{PROG}: out of memory", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         # the reader of our output went away (`| head`); say nothing more
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PARTIAL
+    except Exception as err:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        print(
+            f"{PROG}: internal error: {type(err).__name__}: {err} (NEWSREADER_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def _lazy(module: str, name: str) -> Callable[[list[str]], int]:
@@ -148,6 +160,21 @@ def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-un
         raise UserError(str(err)) from None
 
 
+def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The reference lists named on the command line (plus the bundled one), loaded."""
+    from newsreader.analysis.service import Analyzer, ReferenceError
+
+    try:
+        analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
+    except ReferenceError as err:
+        raise UserError(str(err)) from None
+    for warning in analyzer.warnings[:20]:
+        print(f"{PROG}: {warning}", file=sys.stderr)
+    if len(analyzer.warnings) > 20:
+        print(f"{PROG}: … and {len(analyzer.warnings) - 20} more rows skipped", file=sys.stderr)
+    return analyzer
+
+
 def run_reader(argv: list[str]) -> int:
     args = reader_parser().parse_args(argv)
     from newsreader import resources
@@ -163,9 +190,8 @@ def run_analyze(argv: list[str]) -> int:
     args = analyze_parser().parse_args(argv)
     from newsreader import article
     from newsreader.analysis import contract
-    from newsreader.analysis.service import Analyzer
 
-    analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
+    analyzer = make_analyzer(args)
     failures = 0
     docs = []
     for path in args.paths:

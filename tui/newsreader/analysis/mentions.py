@@ -32,21 +32,10 @@ from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE, Span
 OTHER = "other"  # events, laws, works: named but not person/organization/place
 
 
-def _upper_class() -> str:
-    """A regex class of every upper- and title-case letter in the Basic Multilingual Plane."""
-    chars = [chr(i) for i in range(0x41, 0x10000) if chr(i).isupper() or chr(i).istitle()]
-    ranges: list[str] = []
-    start = prev = ord(chars[0])
-    for ch in [*chars[1:], "\U0010ffff"]:
-        code = ord(ch)
-        if code != prev + 1:
-            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
-            start = code
-        prev = code
-    return "".join(ranges)
-
-
-_UP = _upper_class()
+# Capital letters of the Latin, Greek and Cyrillic scripts. The Latin Extended blocks mix
+# cases, so a run's tokens are checked with str.isupper() as well; a full Unicode class
+# would cost 50 ms to compile at every start.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f"
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Prof|Rev|Inc|Corp|Co|Ltd|Mt|Ft|Bros"
 )

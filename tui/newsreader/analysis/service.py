@@ -2,21 +2,74 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from newsreader.analysis import references, refindex, xref
+from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, Thresholds
 from newsreader.analysis.model import Analysis
 from newsreader.analysis.pipeline import analyze
+from newsreader.analysis.references import ReferenceError, ReferenceList
 from newsreader.article import Article
+
+BUNDLED = "bundled"
+# Lists up to this many names also teach the mention finder their names' types.
+MAX_KNOWN_NAMES = 200_000
+
+__all__ = ["Analyzer", "ReferenceError"]
 
 
 @dataclass
 class Analyzer:
+    lists: list[ReferenceList] = field(default_factory=list)
+    index: refindex.ReferenceIndex | None = None
     known: dict[str, str] = field(default_factory=dict)
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    warnings: list[str] = field(default_factory=list)  # malformed rows, for the user
 
     @classmethod
-    def from_options(cls, reference_paths: Sequence[str] = (), *, bundled: bool = True) -> Analyzer:
-        return cls()
+    def from_options(
+        cls,
+        reference_paths: Sequence[str] = (),
+        *,
+        bundled: bool = True,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    ) -> Analyzer:
+        """Load the bundled list and the user's; raises ReferenceError for an unreadable list."""
+        lists: list[ReferenceList] = []
+        if bundled:
+            from newsreader import resources
+
+            lists.append(references.load(resources.bundled_references(), list_name=BUNDLED))
+        for path in reference_paths:
+            lists.append(references.load(path))
+        analyzer = cls(lists=lists, thresholds=thresholds)
+        for refs in lists:
+            for problem in refs.problems:
+                analyzer.warnings.append(f"{refs.path or refs.name}: {problem}")
+        if lists:
+            entries = [e for refs in lists for e in refs.entries]
+            analyzer.index = refindex.cached_index(
+                [refs.digest for refs in lists], lambda: refindex.ReferenceIndex.build(entries)
+            )
+            if sum(len(e.names) for e in entries) <= MAX_KNOWN_NAMES:
+                analyzer.known = _known_names(entries)
+        return analyzer
 
     def analyze(self, article: Article) -> Analysis:
-        return analyze(article, known=self.known)
+        result = analyze(article, known=self.known)
+        started = time.perf_counter()
+        entities, merges = xref.cross_reference(article.text, result.entities, self.index, self.thresholds)
+        timings = dict(result.timings, xref=time.perf_counter() - started)
+        return replace(result, entities=entities, merges=merges, timings=timings)
+
+
+def _known_names(entries: Sequence[references.Entry]) -> dict[str, str]:
+    """Names as written in the lists -> type, for names a text writes the same way."""
+    known: dict[str, str] = {}
+    for entry in entries:
+        for name in entry.names:
+            if len(name) >= 2 and name[0].isupper() and not name.isdigit():
+                known.setdefault(name, entry.type)
+    return known
