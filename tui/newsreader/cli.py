@@ -53,7 +53,7 @@ def _size(value: str) -> int:
     return int(mb * 1024 * 1024)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def add_reference_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--references",
         "-r",
@@ -63,6 +63,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="an extra reference list (our CSV or OpenSanctions targets.simple.csv); repeatable",
     )
     parser.add_argument("--no-bundled", action="store_true", help="do not use the bundled reference list")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    add_reference_options(parser)
     parser.add_argument(
         "--max-size",
         type=_size,

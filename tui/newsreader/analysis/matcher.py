@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz.distance import Indel, Levenshtein
@@ -75,8 +76,9 @@ _LEGAL_PHRASES = (
 )
 
 
-@dataclass(frozen=True)
-class NameForm:
+class NameForm(NamedTuple):
+    """A name normalised for comparison (a tuple: built for every new name, so cheap)."""
+
     original: str
     tokens: tuple[str, ...]  # folded content tokens, in order
     sounds: tuple[str, ...]  # a consonant skeleton per token
@@ -314,6 +316,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             reasons.append(f"{x}/{y}: letters swapped")
         elif sim >= 75:
             reasons.append(f"{x}/{y}: {_edit_words(x, y)}")
+        elif sim >= 60:
+            reasons.append(f"{x}/{y}: {_edit_words(x, y)}, more than a typo")
         else:
             reasons.append(f"{x} and {y} are different names")
     for i in range(len(short)):
