@@ -192,7 +192,11 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
             continue
         # "Chinese-proposed", "US-based": the name is the part before the hyphen
         cut = re.search(r"-(?=[a-z])", t)
-        if cut and not t.startswith(("al-", "el-", "bin-", "ibn-", "abu-")):
+        if (
+            cut
+            and not t.startswith(("al-", "el-", "bin-", "ibn-", "abu-"))
+            and _english_suffix(t[cut.end() :])
+        ):
             e = s + cut.start()
             t = t[: cut.start()]
             cur.append((s, e, t))
@@ -216,6 +220,12 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
         if piece:
             cleaned.append(piece)
     return cleaned
+
+
+def _english_suffix(rest: str) -> bool:
+    """ "-proposed", "-based", "-style" are English; "-myung", "-ho" are syllables of a name."""
+    head = re.split(r"[-'’]", rest)[0]
+    return lexicon.zipf(head) >= 3.0 or head.endswith(("ed", "ing"))
 
 
 def _is_connector(token: str) -> bool:
@@ -251,7 +261,7 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
 _PLACE_OPENERS = frozenset(
     """
     Gulf Bay Sea Isle Isles Strait Straits Cape Mount Lake Republic Kingdom Province City Island
-    Islands Sultanate Emirate Commonwealth Principality Duchy Port Bank Sea
+    Islands Sultanate Emirate Commonwealth Principality Duchy Port
     """.split()
 )
 
@@ -277,8 +287,12 @@ def _shape_piece(
     initial = _is_initial(text, toks[0][0])
     if whole in known or (lexicon.place(whole) is not None and not _common_word_start(words, initial)):
         return [_occ(text, toks, initial)]
-    # leading words that are not names: "The", "But", sentence-initial "According"
-    while toks and _not_a_name_start(toks[0][2], initial, known):
+    # leading words that are not names: "The", "But", sentence-initial "According";
+    # an opener with its "of" stays ("Ministry of Health", "Bank of England")
+    opener = len(toks) > 2 and toks[0][2] in vocab.ORG_OPENERS | _PLACE_OPENERS and _is_connector(toks[1][2])
+    # "Hillary Clinton arrived": a common word that opens a personal name stays
+    personal = len(words) >= 2 and names.person_name_score(words) >= 4
+    while toks and not opener and not personal and _not_a_name_start(toks[0][2], initial, known):
         s, e, t = toks.pop(0)
         if initial:
             dropped.append((s, e, t))
@@ -412,12 +426,17 @@ def _vote_shape(occ: _Occurrence, known: Mapping[str, str]) -> None:
             occ.vote(PERSON, 1.5, "a surname")
         elif names.given_name_strength(surface) >= 6:
             occ.vote(PERSON, 1.0, "a given name")
-        elif occ.initial and lexicon.zipf(surface) >= 3.0:
+        elif occ.initial and (lexicon.zipf(surface) >= 3.0 or surface.lower().endswith(_COMMON_ENDINGS)):
+            # a capital that only the sentence start explains ("Dockers voted",
+            # "Nevertheless"): not a name unless the word is capitalised elsewhere too
             occ.vote(OTHER, 2.0, "")
         else:
             occ.vote(ORGANIZATION, 0.8, "")
             occ.vote(PERSON, 0.7, "")
 
+
+# Endings of English common nouns, verbs and adverbs, rare in names.
+_COMMON_ENDINGS = ("ers", "ing", "ings", "ed", "ly", "tion", "tions", "ment", "ments", "ness", "ities", "ism")
 
 _EVENT_HEADS = frozenset(
     """

@@ -97,6 +97,8 @@ def person_name_score(tokens: list[str]) -> int:
     if looks_like_east_asian_name(tokens):
         score += 6
     first = given_name_strength(tokens[0]) if not _is_initial(tokens[0]) else 4
+    if first == 0 and lexicon.given_name(tokens[0]) is not None:
+        first = 1  # a given name that is also a common word ("Hillary", "Grace") still counts
     if first >= 8:
         score += 5
     elif first >= 4:

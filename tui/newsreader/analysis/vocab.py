@@ -193,7 +193,7 @@ DEMONYMS = _words("""
     Hindu Muslim Christian Catholic Protestant Orthodox Jewish Buddhist Sunni Shia Shiite Islamic
     Western Eastern Communist Socialist Democrat Democratic Republican Conservative Liberal Labour
     Tory Green Maoist Marxist Leninist Gaullist Hispanic Latino Latina Caribbean Pacific Atlantic
-    Mediterranean Anglo Franco Sino Russo Indo Afro Euro Americans Britons Chinese Russians
+    Mediterranean Americans Britons Chinese Russians
     Ukrainians Germans Europeans Asians Africans Arabs Israelis Palestinians Iranians Iraqis
     Afghans Syrians Turks Greeks Italians Spaniards Poles Czechs Hungarians Romanians Serbs Croats
     Bosnians Albanians Japanese Koreans Indians Pakistanis Australians Canadians Mexicans

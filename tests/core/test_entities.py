@@ -1,0 +1,105 @@
+"""Grouping mentions into entities, and the invariants every analysis keeps."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsreader.analysis import analyze_text
+
+
+def groups(text: str) -> dict[str, set[str]]:
+    """canonical name -> the surfaces grouped under it."""
+    result = analyze_text(text)
+    return {e.name: {text[s:t] for s, t in e.mentions} for e in result.entities}
+
+
+def test_short_forms_join_the_full_name():
+    text = "Andrea Russo chairs the panel. Russo said the budget was tight, and Russo’s aides agreed."
+    assert groups(text)["Andrea Russo"] == {"Andrea Russo", "Russo"}
+
+
+def test_family_name_first_short_form():
+    text = "President Lee Jae-myung flew to Tokyo. Lee told reporters the trip went well."
+    assert "Lee" in groups(text)["Lee Jae-myung"]
+
+
+def test_a_shared_surname_stays_unlinked_and_is_flagged():
+    text = "Hillary Clinton and Bill Clinton arrived together. Clinton spoke first."
+    result = analyze_text(text)
+    names = {e.name: e for e in result.entities}
+    assert {text[s:t] for s, t in names["Hillary Clinton"].mentions} == {"Hillary Clinton"}
+    assert {text[s:t] for s, t in names["Bill Clinton"].mentions} == {"Bill Clinton"}
+    lone = next(e for e in result.entities if e.name == "Clinton")
+    assert "ambiguous-short-form" in lone.flags
+    assert result.ambiguities and result.ambiguities[0].text == "Clinton"
+
+
+def test_spelling_variants_of_one_person_are_grouped():
+    text = "Dmitriy Petrov spoke in Kazan. Later Dmitriy Petrow repeated the claim."
+    assert groups(text)["Dmitriy Petrov"] >= {"Dmitriy Petrov", "Dmitriy Petrow"}
+
+
+def test_organisation_short_form_follows_the_country_written_next_to_it():
+    text = (
+        "The Danish Foreign Ministry issued a note. The Swedish Foreign Ministry did not.\n\n"
+        "Later Sweden's Foreign Ministry clarified its view."
+    )
+    g = groups(text)
+    assert g["Danish Foreign Ministry"] == {"Danish Foreign Ministry"}
+    assert g["Swedish Foreign Ministry"] == {"Swedish Foreign Ministry", "Foreign Ministry"}
+
+
+def test_two_ministries_that_look_alike_are_never_merged():
+    text = "The Danish Foreign Ministry and the Swedish Foreign Ministry both replied."
+    result = analyze_text(text)
+    for ent in result.entities:
+        surfaces = {text[s:t] for s, t in ent.mentions}
+        assert not {"Danish Foreign Ministry", "Swedish Foreign Ministry"} <= surfaces
+
+
+def test_acronym_joins_its_expansion():
+    text = "The World Health Organization issued guidance. WHO experts will visit."
+    assert groups(text)["World Health Organization"] == {"World Health Organization", "WHO"}
+
+
+def test_place_aliases_share_one_entity():
+    text = "Exports to the United States rose, and the US market grew."
+    assert groups(text)["United States"] == {"United States", "US"}
+
+
+def test_ids_are_in_order_of_first_mention_and_stable():
+    text = "Maria Costa met Jonas Berg in Oslo. Berg thanked Costa."
+    first, second = analyze_text(text), analyze_text(text)
+    assert first == second
+    assert [e.id for e in first.entities] == [f"e{i}" for i in range(1, len(first.entities) + 1)]
+    starts = [min(s for s, _ in e.mentions) for e in first.entities]
+    assert starts == sorted(starts)
+
+
+WORDS = st.sampled_from(
+    "the said and “ ” \" ' Maria Costa Berg Oslo UN NATO Ministry of Health in Mr President Lee he she "
+    "Kenyan . , : ; \n\n According Small Xi Jinping’s Bank O'Neil van der Berg ’s told reporters".split(" ")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=80).map(" ".join) | st.text(max_size=300))
+def test_invariants_on_random_text(text):
+    result = analyze_text(text)
+    spans = []
+    for ent in result.entities:
+        assert ent.mentions
+        for s, e in ent.mentions:
+            assert 0 <= s < e <= len(text)
+            spans.append((s, e, ent.id))
+    spans.sort()
+    for (_s1, e1, id1), (s2, _e2, id2) in itertools.pairwise(spans):
+        assert e1 <= s2 or id1 == id2, "mentions of different entities overlap"
+    ids = {e.id for e in result.entities}
+    for q in result.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.speaker is None or q.speaker in ids
+    assert analyze_text(text) == result

@@ -1,0 +1,131 @@
+"""Each mention rule, pinned with a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis import analyze_text
+
+
+def typed(text: str) -> dict[str, str]:
+    """surface -> type for every mention in the text."""
+    result = analyze_text(text)
+    return {text[s:e]: ent.type for ent in result.entities for s, e in ent.mentions}
+
+
+def entity_of(text: str, surface: str):
+    result = analyze_text(text)
+    start = text.index(surface)
+    for ent in result.entities:
+        if (start, start + len(surface)) in ent.mentions:
+            return ent
+    raise AssertionError(f"{surface!r} is not a mention: {typed(text)}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind"),
+    [
+        (
+            "The delegation was received by Prime Minister Jacinda Ardern on Tuesday.",
+            "Jacinda Ardern",
+            "person",
+        ),
+        ("Officials said Mr Brandt would not attend the summit in Vienna.", "Brandt", "person"),
+        (
+            "The plan was drafted by the Ministry of Health in Lima last year.",
+            "Ministry of Health",
+            "organization",
+        ),
+        (
+            "Aid was delayed, the Norwegian Refugee Council warned on Friday.",
+            "Norwegian Refugee Council",
+            "organization",
+        ),
+        ("Rates were left unchanged by the Bank of England yesterday.", "Bank of England", "organization"),
+        ("Funding from UNICEF arrived after the floods.", "UNICEF", "organization"),
+        ("Flights to Nairobi were cancelled because of the storm.", "Nairobi", "place"),
+        ("Karen Oduya arrived late to the hearing.", "Karen Oduya", "person"),
+        (
+            "The vote was close, noted Tomas Lindqvist, an analyst at a bank in Malmo.",
+            "Tomas Lindqvist",
+            "person",
+        ),
+        ("The talks stalled again, and Okonjo said nothing more could be done.", "Okonjo", "person"),
+        ("Foreign Minister Wang Yi met his counterpart in the afternoon.", "Wang Yi", "person"),
+        ("The council agreed after Senator Maria Okafor intervened.", "Maria Okafor", "person"),
+        ("Protesters marched through the Gaza Strip at dawn.", "Gaza Strip", "place"),
+        ("Kenyan officials confirmed the figures on Monday.", "Kenyan", "group"),
+    ],
+)
+def test_typing_rules(sentence, surface, kind):
+    assert typed(sentence).get(surface) == kind
+
+
+def test_titles_are_not_part_of_the_name():
+    mentions = typed("Yesterday Secretary General Ines Moreau opened the session.")
+    assert "Ines Moreau" in mentions
+    assert not any("Secretary" in m for m in mentions)
+
+
+def test_an_organisation_before_a_title_is_its_own_mention():
+    mentions = typed("The alliance, said WHO Director General Anna Petrova, will respond.")
+    assert mentions.get("WHO") == "organization" and mentions.get("Anna Petrova") == "person"
+
+
+def test_sentence_initial_common_words_are_not_names():
+    mentions = typed(
+        "According to the report, shipping fell. Some analysts disagreed. Giving evidence, Ruth Kamau spoke."
+    )
+    assert "According" not in mentions and "Some" not in mentions and "Giving" not in mentions
+    assert mentions.get("Ruth Kamau") == "person"
+
+
+def test_common_acronyms_are_not_entities():
+    mentions = typed("GDP grew while the CEO said TV sales fell in the US.")
+    assert "GDP" not in mentions and "CEO" not in mentions and "TV" not in mentions
+    assert mentions.get("US") == "place"
+
+
+def test_propagation_makes_a_later_sentence_initial_surname_the_person():
+    text = "Analyst Peter Small said exports fell. Small said the trend would last."
+    ent = entity_of(text, "Peter Small")
+    assert ent.type == "person"
+    second = text.index("Small said the")
+    assert (second, second + len("Small")) in ent.mentions
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_is_not_part_of_the_mention(apostrophe):
+    text = f"Helena Marsh won. Marsh{apostrophe}s lawyers welcomed it."
+    ent = entity_of(text, "Helena Marsh")
+    start = text.index("Marsh" + apostrophe)
+    assert (start, start + len("Marsh")) in ent.mentions
+
+
+def test_an_upper_case_headline_is_not_turned_into_entities_wholesale():
+    text = "PORT STRIKE ENDS AS ROTTERDAM DOCKERS VOTE\n\nDockers in Rotterdam voted to return on Monday."
+    mentions = typed(text)
+    assert mentions.get("ROTTERDAM") == "place"
+    assert not any(m in mentions for m in ("PORT", "PORT STRIKE", "STRIKE", "ENDS", "DOCKERS", "VOTE"))
+
+
+def test_possessive_splits_a_country_from_its_ministry():
+    mentions = typed("Critics said Peru's Foreign Ministry had been slow.")
+    assert mentions.get("Peru") == "place"
+    assert mentions.get("Foreign Ministry") == "organization"
+
+
+def test_hyphen_compounds_keep_the_name_part():
+    mentions = typed("The Swiss-brokered deal was signed in Geneva.")
+    assert "Swiss-brokered" not in mentions
+    assert mentions.get("Geneva") == "place"
+
+
+def test_boilerplate_is_skipped():
+    text = "Story\n\nThe mayor of Leeds spoke.\n\nLeave a Reply\n\nPosted by Jane Doe"
+    from newsreader import article
+
+    doc = article.from_text(text)
+    result = analyze_text(doc.text, paragraphs=doc.paragraphs, skip=doc.boilerplate)
+    names = {doc.text[s:e] for ent in result.entities for s, e in ent.mentions}
+    assert "Leeds" in names and "Jane Doe" not in names
