@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsreader.analysis import lexicon, vocab
 from newsreader.analysis.mentions import Mention
@@ -83,6 +84,7 @@ def _key(surface: str) -> str:
     return " ".join(surface.replace("\u00a0", " ").split())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-insensitive key: accents, case, doubled letters and -iy/-yy endings folded."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -103,19 +105,31 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
     full = [m for m in mentions if len(_name_parts(m.text)) >= 2]
     short = [m for m in mentions if len(_name_parts(m.text)) < 2]
     clusters: list[EntityDraft] = []
+    cluster_of: dict[str, EntityDraft] = {}  # each distinct full surface -> its cluster
     # longest names first, so "Vladimir Vladimirovich Putin" anchors "Vladimir Putin"
     for m in sorted(full, key=lambda m: (-len(_name_parts(m.text)), m.start)):
-        parts = _name_parts(m.text)
-        home = next((c for c in clusters if _same_person(parts, c)), None)
+        surface = _key(m.text)
+        home = cluster_of.get(surface)
         if home is None:
-            home = EntityDraft(PERSON)
-            clusters.append(home)
+            parts = _name_parts(surface)
+            home = next((c for c in clusters if _same_person(parts, cluster_surfaces(c))), None)
+            if home is None:
+                home = EntityDraft(PERSON)
+                clusters.append(home)
+            cluster_of[surface] = home
         home.mentions.append(m)
+    # every part of every full name, and its spelling skeleton, leads to its clusters
+    owners_of: dict[str, list[EntityDraft]] = defaultdict(list)
+    for surface, cluster in cluster_of.items():
+        for part in _name_parts(surface):
+            for key in (part, "~" + skeleton(part)):
+                if not any(c is cluster for c in owners_of[key]):
+                    owners_of[key].append(cluster)
     ambiguous: list[_Amb] = []
     singles: dict[str, EntityDraft] = {}
     for m in short:
         word = _key(m.text)
-        owners = [c for c in clusters if _owns_part(c, word)]
+        owners = owners_of.get(word) or owners_of.get("~" + skeleton(word), [])
         if len(owners) == 1:
             owners[0].mentions.append(m)
             continue
@@ -127,8 +141,12 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
     return clusters + list(singles.values()), ambiguous
 
 
-def _same_person(parts: list[str], cluster: EntityDraft) -> bool:
-    for other in {_key(m.text) for m in cluster.mentions}:
+def cluster_surfaces(cluster: EntityDraft) -> set[str]:
+    return {_key(m.text) for m in cluster.mentions}
+
+
+def _same_person(parts: list[str], surfaces: set[str]) -> bool:
+    for other in surfaces:
         theirs = _name_parts(other)
         if set(parts) <= set(theirs):
             return True
@@ -142,15 +160,6 @@ def _same_person(parts: list[str], cluster: EntityDraft) -> bool:
 def _initial_of(a: str, b: str) -> bool:
     a, b = a.rstrip("."), b.rstrip(".")
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
-def _owns_part(cluster: EntityDraft, word: str) -> bool:
-    target = skeleton(word)
-    for m in cluster.mentions:
-        for part in _name_parts(m.text):
-            if part == word or skeleton(part) == target:
-                return True
-    return False
 
 
 # --- organisations ------------------------------------------------------------------
@@ -239,10 +248,14 @@ def _resolve_short_org(m: Mention, longer: list[tuple[str, EntityDraft]], text: 
 
 def _group_places(mentions: list[Mention]) -> list[EntityDraft]:
     groups: dict[str, EntityDraft] = {}
+    keys: dict[str, str] = {}
     for m in mentions:
-        place = lexicon.place(_key(m.text))
-        # the gazetteer joins aliases (US, United States) but not exonyms of cities
-        # (Kiev stays as written; the cross-reference shows Kyiv)
-        key = place.canonical if place is not None and place.kind in ("country", "region") else _key(m.text)
+        key = keys.get(m.text)
+        if key is None:
+            place = lexicon.place(_key(m.text))
+            # the gazetteer joins aliases (US, United States) but not exonyms of cities
+            # (Kiev stays as written; the cross-reference shows Kyiv)
+            in_gazetteer = place is not None and place.kind in ("country", "region")
+            key = keys[m.text] = place.canonical if place is not None and in_gazetteer else _key(m.text)
         groups.setdefault(key, EntityDraft(PLACE)).mentions.append(m)
     return list(groups.values())

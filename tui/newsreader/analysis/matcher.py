@@ -269,12 +269,13 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if fa.ideographic and fb.ideographic:
         return _compare_characters(fa.original, fb.original)
     if fa.tokens == fb.tokens or fa.joined == fb.joined:
-        reasons = ["same name" + (" after normalising" if fa.original != fb.original else "")]
         if fa.tokens != fb.tokens:
-            reasons = ["same name, written together or apart"]
+            same = "same name, written together or apart"
+        else:
+            same = "same name" + (" after normalising" if fa.original != fb.original else "")
         if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
-            return 70.0, [*reasons, f"different suffix ({fa.suffix} / {fb.suffix})"]
-        return (100.0 if fa.tokens == fb.tokens else 95.0), reasons
+            return 70.0, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
+        return (100.0 if fa.tokens == fb.tokens else 95.0), [same]
     ta, tb = (
         _merge_to_match(list(fa.tokens), list(fb.tokens)),
         _merge_to_match(list(fb.tokens), list(fa.tokens)),

@@ -21,10 +21,12 @@ matched against the names the body established and against the gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsreader.analysis import lexicon, names, vocab
 from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE, Span
@@ -77,7 +79,7 @@ class Mention:
     evidence: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Occurrence:
     start: int
     end: int
@@ -87,11 +89,16 @@ class _Occurrence:
     votes: dict[str, float] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     titled: bool = False
+    reason_kinds: list[str] = field(default_factory=list)
 
     def vote(self, kind: str, weight: float, reason: str) -> None:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
         if reason and len(self.reasons) < 6:
             self.reasons.append(reason)
+            self.reason_kinds.append(kind)
+
+    def reasons_for(self, kind: str) -> str:
+        return "; ".join(r for r, k in zip(self.reasons, self.reason_kinds, strict=True) if k == kind)
 
 
 def find_mentions(
@@ -110,14 +117,20 @@ def find_mentions(
     caps_lines = _shouted_lines(text)
     occurrences: list[_Occurrence] = []
     dropped_initials: list[tuple[int, int, str]] = []
+    # a run's segments and shape votes depend only on its words and whether a sentence
+    # starts there; names recur, so each distinct run is worked out once per text
+    shapes: dict[tuple[str, bool], _Shape] = {}
     for m in _RUN.finditer(text):
-        start, end = m.span()
+        start = m.start()
         if _inside(start, skip) or _inside(start, caps_lines):
             continue
-        for occ in _segments(text, start, end, known, dropped_initials):
-            occurrences.append(occ)
+        key = (m.group(), _is_initial(text, start))
+        shape = shapes.get(key)
+        if shape is None:
+            shape = shapes[key] = _shape_run(*key, known)
+        occurrences.extend(shape.place(start))
+        dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
     for occ in occurrences:
-        _vote_shape(occ, known)
         _vote_context(text, occ)
     types = _decide_types(occurrences)
     mentions = [
@@ -133,8 +146,14 @@ _EMITTED = {PERSON, ORGANIZATION, PLACE, GROUP}
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
-    # spans are few (boilerplate blocks, headline lines); a linear scan is cheapest
-    return any(s <= pos < e for s, e in spans)
+    """Is `pos` inside one of the sorted, non-overlapping `spans`?"""
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ")
+_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ")
 
 
 def _shouted_lines(text: str) -> list[Span]:
@@ -142,19 +161,58 @@ def _shouted_lines(text: str) -> list[Span]:
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) < _CAPS_LINE_MIN_LETTERS:
+        if len(_LOWER_WORD.findall(line, 0, 120)) > 2:
+            continue  # ordinary prose: counting its letters would only confirm it
+        upper = len(line) - len(line.translate(_DROP_UPPER))
+        if upper < 2:
+            continue
+        lower = len(line) - len(line.translate(_DROP_LOWER))
+        letters = upper + lower
+        if letters < _CAPS_LINE_MIN_LETTERS:
             # short lines: a dateline such as "LONDON 1996-08-30" is shouted too
-            if letters and all(c.isupper() for c in letters) and len(line.split()) >= 2:
+            if lower == 0 and len(line.split()) >= 2:
                 spans.append(m.span())
             continue
-        upper = sum(1 for c in letters if c.isupper())
-        if upper / len(letters) > 0.7 and len(line.split()) >= 2:
+        if upper / letters > 0.7 and len(line.split()) >= 2:
             spans.append(m.span())
     return spans
 
 
 # --- pass 2: segments -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A run's segments with their shape votes, at offsets relative to the run."""
+
+    occurrences: tuple[_Occurrence, ...]
+    dropped: tuple[tuple[int, int, str], ...]
+
+    def place(self, offset: int) -> list[_Occurrence]:
+        return [
+            _Occurrence(
+                o.start + offset,
+                o.end + offset,
+                o.text,
+                o.tokens,
+                o.initial,
+                dict(o.votes),
+                list(o.reasons),
+                o.titled,
+            )
+            for o in self.occurrences
+        ]
+
+
+def _shape_run(run: str, initial: bool, known: Mapping[str, str]) -> _Shape:
+    frame = ("\n" if initial else ",") + run  # one character of context: a sentence start or not
+    dropped: list[tuple[int, int, str]] = []
+    occurrences = _segments(frame, 1, len(frame), known, dropped)
+    for occ in occurrences:
+        _vote_shape(occ, known)
+        occ.start -= 1
+        occ.end -= 1
+    return _Shape(tuple(occurrences), tuple((s - 1, e - 1, t) for s, e, t in dropped))
 
 
 def _is_initial(text: str, pos: int) -> bool:
@@ -491,11 +549,19 @@ _PLACE_PREPS = frozenset(
 def _vote_context(text: str, occ: _Occurrence) -> None:
     before = text[max(0, occ.start - 40) : occ.start]
     after = text[occ.end : occ.end + 60]
+    for kind, weight, reason in _context_votes(before, after, len(occ.tokens) == 1):
+        occ.vote(kind, weight, reason)
+
+
+@lru_cache(maxsize=16384)
+def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, float, str], ...]:
+    """Votes from the words around a name: a title or role noun before it, a speech verb,
+    a preposition of place, "the", an apposition after it."""
+    occ = _Occurrence(0, 0, "", (), False)
     wb = _WORD_BEFORE.search(before)
     prev = wb.group(1).lower() if wb else ""
     wa = _WORD_AFTER.match(after)
     punct, nxt = (wa.group(1), (wa.group(2) or "").lower()) if wa else ("", "")
-    single = len(occ.tokens) == 1
     if prev in vocab.ROLE_NOUNS and not punct:
         occ.vote(PERSON, 3.5, f"after '{prev}'")
     if nxt in _SPEECH_AFTER and not punct and nxt not in ("reports", "reported", "calls", "called", "posted"):
@@ -528,6 +594,7 @@ def _vote_context(text: str, occ: _Occurrence) -> None:
         occ.vote(ORGANIZATION, 4.0, f"'{nxt}' follows")
     if nxt == "-based" or after.startswith("-based"):
         occ.vote(PLACE, 2.0, "")
+    return tuple((kind, weight, occ.reasons_for(kind)) for kind, weight in occ.votes.items())
 
 
 def _decide_types(occurrences: list[_Occurrence]) -> dict[str, tuple[str, str]]:
@@ -589,9 +656,9 @@ def _propagate(
                     parts.setdefault(part, PERSON)
     out: list[Mention] = []
     for s, e, t in dropped:
-        kind = by_surface.get(t, (parts.get(t), ""))[0]
-        if kind in (PERSON, ORGANIZATION, PLACE):
-            out.append(Mention(s, e, t, kind, "named so elsewhere in this text"))
+        known_kind = by_surface[t][0] if t in by_surface else parts.get(t)
+        if known_kind in (PERSON, ORGANIZATION, PLACE):
+            out.append(Mention(s, e, t, known_kind, "named so elsewhere in this text"))
     if caps_lines:
         lookup = {k.upper(): (k, v[0]) for k, v in by_surface.items() if v[0] in _EMITTED}
         for part, kind in parts.items():

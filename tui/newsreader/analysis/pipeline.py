@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Mapping
 
@@ -45,13 +46,18 @@ def analyze_text(
         for i, d in enumerate(drafts, start=1)
     )
     t2 = time.perf_counter()
-    refs = [
-        quote_rules.MentionRef(s, e, ent.id, ent.type, quote_rules.gender_of_name(ent.name))
-        for ent in entities
-        for s, e in ent.mentions
-    ]
-    readable = [p for p in paragraphs if not any(bs <= p[0] and p[1] <= be for bs, be in skip)]
+    refs: list[quote_rules.MentionRef] = []
+    for ent in entities:
+        gender = quote_rules.gender_of_name(ent.name)
+        refs.extend(quote_rules.MentionRef(s, e, ent.id, ent.type, gender) for s, e in ent.mentions)
+    readable = [p for p in paragraphs if not _covered(p, skip)]
     quotes = tuple(quote_rules.attribute(text, readable, refs))
     t3 = time.perf_counter()
     timings.update(mentions=t1 - t0, entities=t2 - t1, quotes=t3 - t2)
     return Analysis(entities=entities, quotes=quotes, ambiguities=tuple(ambiguities), timings=timings)
+
+
+def _covered(span: Span, blocks: tuple[Span, ...]) -> bool:
+    """Is `span` inside one of the sorted, non-overlapping `blocks`?"""
+    i = bisect.bisect_right(blocks, (span[0], 1 << 62)) - 1
+    return i >= 0 and blocks[i][0] <= span[0] and span[1] <= blocks[i][1]

@@ -189,6 +189,15 @@ class _Context:
         self.ends = sorted((m.end, i) for i, m in enumerate(self.mentions))
         self.end_keys = [e for e, _ in self.ends]
         self.quote_spans = [(q.start, q.end) for q in quotes]
+        # sentence ends outside quotes, not after "Mr." or an initial, found once per text;
+        # '….” Smith said' is one sentence for attribution, unless a line ends at the quote
+        self.bounds = [
+            m.span()
+            for m in _SENTENCE_END.finditer(text)
+            if (m.group() == "\n" or not _ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start()))
+            and (not self.in_quote(m.start()) or "\n" in m.group())
+        ]
+        self.bound_ends = [e for _, e in self.bounds]
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quote_spans, (pos, 1 << 62)) - 1
@@ -313,27 +322,22 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
-def _boundaries(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence ends between start and end, outside quotes, not after "Mr." or "E."."""
-    out = []
-    for m in _SENTENCE_END.finditer(ctx.text, start, end):
-        if m.group() != "\n" and _ABBREVIATION_END.search(ctx.text, max(0, m.start() - 6), m.start()):
-            continue
-        if not ctx.in_quote(m.start()):
-            out.append(m.span())
-    return out
-
-
 def _sentence_end(ctx: _Context, pos: int, limit: int = 300) -> int:
+    """Where the sentence that `pos` is in ends (at most `limit` characters on)."""
     stop = min(len(ctx.text), pos + limit)
-    found = _boundaries(ctx, pos, stop)
-    return found[0][0] if found else stop
+    i = bisect.bisect_right(ctx.bound_ends, pos)  # the first boundary not yet passed
+    if i < len(ctx.bounds) and ctx.bounds[i][0] < stop:
+        return max(ctx.bounds[i][0], pos)
+    return stop
 
 
 def _sentence_start(ctx: _Context, pos: int, limit: int = 400) -> int:
+    """Where the sentence that `pos` is in starts (at most `limit` characters back)."""
     lo = max(0, pos - limit)
-    found = _boundaries(ctx, lo, pos)
-    return found[-1][1] if found else (lo if lo else 0)
+    i = bisect.bisect_right(ctx.bound_ends, pos) - 1
+    if i >= 0 and ctx.bounds[i][1] >= lo:
+        return ctx.bounds[i][1]
+    return lo
 
 
 def _speaker_from(
@@ -453,7 +457,8 @@ def _before(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) -
             start = _sentence_start(ctx, prev_text_end - 1)
     prev_quote_end = raws[i - 1].end if i else 0
     lo = max(start, prev_quote_end if prev_quote_end <= q.start else start)
-    words = _words(ctx.text, lo, q.start)
+    # a cue is near its quote; the sentence's far end only matters through the subject
+    words = _words(ctx.text, max(lo, q.start - _CUE_REACH), q.start)
     for k in range(len(words) - 1, -1, -1):
         s, e, w = words[k]
         lw = w.lower()
@@ -469,7 +474,7 @@ def _before(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) -
             # '"…," said X. "…"': the cue belongs to the quote before, and so does this one
             return _Attribution(done[i - 1].speaker, "continued", w, done[i - 1].speaker_span, (s, e))
         # "X told Y: …" too: the speaker is the subject before the verb
-        before_words = _words(ctx.text, start, s)
+        before_words = _words(ctx.text, max(start, s - _CUE_REACH), s)
         return _subject_before(ctx, before_words, cue, start, "before: X said")
     return None
 
@@ -519,6 +524,8 @@ def _continued(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]
         return _Attribution(prev_result.speaker, "continued", prev_result.cue, prev_result.speaker_span)
     return None
 
+
+_CUE_REACH = 240  # characters before a quote searched for its cue
 
 _PREPOSITIONS = frozenset(
     "of to for with by from about on against at in into over under than like as between among "
