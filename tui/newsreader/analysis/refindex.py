@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import Comparison, NameForm, compare, name_form, sound, token_similarity
 from newsreader.analysis.references import Entry
 
@@ -296,15 +297,6 @@ def _read_array(path: Path, typecode: str) -> array.array[int]:
     with open(path, "rb") as fh:
         out.fromfile(fh, size)
     return out
-
-
-def cache_root() -> Path:
-    override = os.environ.get("NEWSREADER_CACHE")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("newsreader"))
 
 
 def cached_index(digests: Sequence[str], build: Callable[[], ReferenceIndex]) -> ReferenceIndex:
