@@ -112,12 +112,19 @@ def name_form(name: str) -> NameForm:
     if text.isascii():
         ascii_text, transliterated, ideographic = text, False, False
     else:
+        if _ARABIC_ARTICLE.search(text):
+            text = _ARABIC_ARTICLE.sub("", text)  # الأسد is "the Assad": al- is an article
         ascii_text = anyascii(text)
         transliterated = _non_latin(text)
         ideographic = _ideographic(text)
     if transliterated:
         ascii_text = _CAMEL.sub(" ", ascii_text)  # CJK transliterations run syllables together
+    if transliterated:
+        # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
+        ascii_text = re.sub(r"(?<![^\s-])['`]", "a", ascii_text)
     lowered = ascii_text.lower().replace("'", "").replace("`", "")
+    if "." in lowered:
+        lowered = _DOTTED.sub(_undot_legal_form, lowered)  # S.A. -> sa, N.V. -> nv
     if "limited" in lowered or "gesellschaft" in lowered or "anonyme" in lowered:
         for pattern, short in _LEGAL_PHRASES:
             lowered = pattern.sub(short, lowered)
@@ -142,10 +149,10 @@ def name_form(name: str) -> NameForm:
             suffix = {"junior": "jr", "senior": "sr"}.get(tok, tok)
         elif tok in TITLES and len(raw) > 1 and (i < len(raw) - 1 or i > 0):
             continue
-        elif tok in PARTICLES and len(raw) > 1 and (i < len(raw) - 1 or tok in _ARTICLES):
-            particles.append(tok)
-        elif tok in LEGAL_FORMS and i > 0:
-            continue
+        elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in _ARTICLES):
+            particles.append(tok)  # "E. Macron": a first "e" is an initial, not Portuguese "e"
+        elif tok in LEGAL_FORMS and len(raw) > 1:
+            continue  # "PJSC Gazprom", "Siemens AG"
         else:
             tokens.append(tok)
     if not tokens and raw:
@@ -161,6 +168,15 @@ def name_form(name: str) -> NameForm:
         ideographic=ideographic,
         patronymic=any(p in _PATRONYMIC for p in particles),
     )
+
+
+_ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
+def _undot_legal_form(m: re.Match[str]) -> str:
+    joined = m.group().replace(".", "")
+    return f" {joined} " if joined in LEGAL_FORMS else m.group()
 
 
 def _is_legal_form(text: str) -> bool:
@@ -188,10 +204,13 @@ def _non_latin(text: str) -> bool:
 # runs for every new name part, and regular expressions cost five times as much.
 _DIGRAPH_SOUNDS = (
     ("tsch", "j"), ("sch", "j"), ("tch", "j"), ("dzh", "j"), ("sh", "j"), ("zh", "j"), ("dj", "j"),
-    ("ch", "j"),
+    ("ch", "j"), ("tz", "s"), ("ts", "s"),
     ("ph", "f"), ("th", "t"), ("dh", "d"), ("kh", "h"), ("gh", "h"), ("ck", "k"),
 )  # fmt: skip
-_LETTER_SOUND = str.maketrans({"c": "k", "q": "k", "x": "ks", "z": "s", "w": "f", "v": "f", "p": "b"})
+# g/h: Ukrainian writes h where Russian writes g (Bohdan/Bogdan, Olha/Olga, Hryhoriy/Grigoriy)
+_LETTER_SOUND = str.maketrans(
+    {"c": "k", "q": "k", "x": "ks", "z": "s", "w": "f", "v": "f", "p": "b", "g": "h"}
+)
 _DROP_VOWELS = str.maketrans("", "", "aeiouyj")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWEL_W = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w")  # a vowel w (Persian pwtyn)
@@ -201,8 +220,8 @@ _VOWEL_W = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w")  # a vowel w (Persian pwty
 def sound(token: str) -> str:
     """A consonant skeleton: the first letter, then consonants, transliteration-folded."""
     s = token
-    if s.startswith("hs"):
-        s = s[1:]  # Wade-Giles: Hsi = Xi
+    if s.startswith("hs") and s[2:3] in ("a", "e", "i", "o", "u", "y"):
+        s = s[1:]  # Wade-Giles: Hsi = Xi (not Arabic hsn, Hasan)
     elif s.startswith("x"):
         s = "s" + s[1:]
     for digraph, repl in _DIGRAPH_SOUNDS:
@@ -246,21 +265,42 @@ def token_similarity(a: str, b: str, transliterated: bool = False) -> tuple[floa
         return 100.0 * indel, "edit"  # nothing alike: skip the finer measures
     sa, sb = sound(a), sound(b)
     shorter = min(len(a), len(b))
+    if _different_genders(a, b):
+        return 40.0, "given names"  # Peter / Petra: sound alike, two people
     close_enough = transliterated or indel >= 0.7 or (indel >= 0.6 and shorter >= 8)
     if len(sa) >= 3 and sa == sb and close_enough:
         return max(92.0, 100.0 * indel), "same sound"
     if transliterated and indel >= 0.75 and shorter >= 4:
         return 85.0, "transliteration"
-    half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
-    if shorter <= 2 or (shorter == 3 and (len(a) != len(b) or half_units > 2)):
-        # short tokens (Lu / Liu, Xi / Xu) are different names, not typos
+    if shorter <= 3:
+        # short tokens (Lu / Liu, Lin / Liu, Xi / Xu) are different names, not typos
         return min(100.0 * indel, 50.0), "edit"
+    if sa != sb and _distinct_given_names(a, b):
+        return 40.0, "given names"  # Maria / Marta, Peter / Petra: two people
+    half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
     if sorted(a) == sorted(b):
         return 88.0, "letters swapped"
     if shorter >= 5 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 3:
         return 55.0, "edit"  # Ronaldo / Ronaldinho: a longer name, not a typo
     sim = _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0))
     return sim, "edit"
+
+
+def _different_genders(a: str, b: str) -> bool:
+    from newsreader.analysis import lexicon
+
+    ga, gb = lexicon.given_name(a.title()), lexicon.given_name(b.title())
+    return ga is not None and gb is not None and {ga[0], gb[0]} == {"m", "f"} and min(ga[1], gb[1]) >= 4
+
+
+def _distinct_given_names(a: str, b: str) -> bool:
+    """Both are common given names in their own right (so not a typo of each other)."""
+    from newsreader.analysis import lexicon
+
+    if a.startswith(b) or b.startswith(a):
+        return False  # Vladimir / Vladimiras: one name in two languages' forms
+    ga, gb = lexicon.given_name(a.title()), lexicon.given_name(b.title())
+    return ga is not None and gb is not None and min(ga[1], gb[1]) >= 4
 
 
 def compare(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, kind: str = "") -> Comparison:
@@ -285,7 +325,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         else:
             same = "same name" + (" after normalising" if fa.original != fb.original else "")
         if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
-            return 70.0, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
+            return 60.0, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
         return (100.0 if fa.tokens == fb.tokens else 95.0), [same]
     ta, tb = (
         _merge_to_match(list(fa.tokens), list(fb.tokens)),
@@ -322,6 +362,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             continue
         if how == "initial":
             reasons.append(f"initial {x if len(x) == 1 else y} for {y if len(x) == 1 else x}")
+        elif how == "given names":
+            reasons.append(f"{x} and {y} are different names (two given names)")
         elif how in ("same sound", "transliteration"):
             reasons.append(f"{x}/{y}: same sound, spelt differently")
         elif how == "letters swapped":
@@ -336,17 +378,20 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         if i not in aligned:
             reasons.append(f"{short[i]} has no counterpart")
     if worst < 60:
-        score = min(score, 50.0 + worst / 10)
+        score = min(score, 45.0 + worst / 10)
     elif worst < 75:
         score = min(score, worst + 5)
     extra = len(long_) - len(aligned)
     person = kind in ("", "person")
     if extra > 0:
-        score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)] if person else 15.0 * extra
+        score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)] if person else 20.0 * extra
         reasons.append(f"{extra} more name part{'s' if extra > 1 else ''} in '{l_form.original}'")
         placed = [y for j, y in enumerate(long_) if j not in {a[1] for a in aligned.values()}]
         if any(_is_country(y) for y in placed):
             score = min(score, 60.0)
+        if not person and any(y.title() in _BODY_WORDS for y in placed):
+            score = min(score, 50.0)
+            reasons.append("a body within it or beside it ('Council of the European Union')")
             reasons.append("a country sets it apart")
     if len(short) == 1 and len(long_) > 1:
         # a surname with a title ("Presiden Putin") names the person; one part of a
@@ -355,7 +400,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         score = min(score, 85.0 if titled_surname else 60.0)
         reasons.append("one name part only")
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
-        score = min(score, 70.0)
+        score = min(score, 60.0)
         reasons.append(f"different suffix ({fa.suffix} / {fb.suffix})")
     order = [aligned[i][1] for i in sorted(aligned)]
     if order != sorted(order):
@@ -380,6 +425,13 @@ def _merge_to_match(tokens: list[str], other: list[str]) -> list[str]:
             tokens[i : i + 2] = [tokens[i] + tokens[i + 1]]
         i += 1
     return tokens
+
+
+# Words naming a body: one more of them makes another organisation.
+_BODY_WORDS = frozenset(
+    "Council Commission Committee Ministry Department Office Bureau Agency Court Parliament Assembly "
+    "Bank Fund Institute Foundation Board Service Authority Secretariat Directorate".split()
+)
 
 
 @lru_cache(maxsize=8192)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,20 +79,51 @@ def load(path: str | Path, *, list_name: str | None = None) -> ReferenceList:
     return refs
 
 
+MAX_RECORD_LINES = 20  # a quoted field may span lines; an unclosed quote must not eat the file
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line number, fields) per CSV record, or (line, problem) for a broken one.
+
+    Records are gathered line by line, so a quote left open is reported at its line and
+    reading resumes on the next, instead of swallowing the rest of the file."""
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        start = i
+        record = lines[i]
+        i += 1
+        while record.count('"') % 2 and i < len(lines) and i - start < MAX_RECORD_LINES:
+            record += lines[i]
+            i += 1
+        if record.count('"') % 2:
+            yield start + 1, "a quote is opened and never closed"
+            i = start + 1
+            continue
+        try:
+            rows = list(csv.reader([record], strict=True))
+        except csv.Error as err:
+            yield start + 1, str(err)
+            continue
+        if rows:
+            yield start + 1, rows[0]
+
+
 def parse(text: str, list_name: str, *, source_label: str = "<list>") -> ReferenceList:
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    records = _records(text)
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        _, first = next(records)
     except StopIteration:
         raise ReferenceError(f"{source_label}: empty file") from None
-    except csv.Error as err:
-        raise ReferenceError(f"{source_label}: not CSV ({err})") from None
+    if isinstance(first, str):
+        raise ReferenceError(f"{source_label}: not CSV ({first})")
+    header = [h.strip().lower() for h in first]
     refs = ReferenceList(list_name, None, digest=hashlib.sha256(text.encode()).hexdigest())
     if all(c in header for c in OPENSANCTIONS_COLUMNS):
-        rows = _opensanctions_rows(reader, header, list_name, refs.problems)
+        rows = _opensanctions_rows(records, header, list_name, refs.problems)
     elif all(c in header for c in ("name", "type")):
-        rows = _our_rows(reader, header, list_name, refs.problems)
+        rows = _our_rows(records, header, list_name, refs.problems)
     else:
         raise ReferenceError(
             f"{source_label}: unknown columns ({', '.join(header[:6])}); expected "
@@ -101,6 +131,9 @@ def parse(text: str, list_name: str, *, source_label: str = "<list>") -> Referen
         )
     refs.entries.extend(rows)
     return refs
+
+
+Records = Iterator[tuple[int, "list[str] | str"]]
 
 
 def _split_aliases(value: str, name: str) -> tuple[str, ...]:
@@ -114,21 +147,12 @@ def _split_aliases(value: str, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _our_rows(
-    reader: Iterator[list[str]], header: list[str], list_name: str, problems: list[str]
-) -> Iterator[Entry]:
+def _our_rows(records: Records, header: list[str], list_name: str, problems: list[str]) -> Iterator[Entry]:
     col = {h: i for i, h in enumerate(header)}
-    line = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as err:
-            problems.append(f"line {line + 1}: {err}; skipped")
-            line += 1
+    for line, row in records:
+        if isinstance(row, str):
+            problems.append(f"line {line}: {row}; skipped")
             continue
-        line += 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header) - 1 or len(row) > len(header):
@@ -159,20 +183,13 @@ def _our_rows(
 
 
 def _opensanctions_rows(
-    reader: Iterator[list[str]], header: list[str], list_name: str, problems: list[str]
+    records: Records, header: list[str], list_name: str, problems: list[str]
 ) -> Iterator[Entry]:
     col = {h: i for i, h in enumerate(header)}
-    line = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as err:
-            line += 1
-            problems.append(f"line {line}: {err}; skipped")
+    for line, row in records:
+        if isinstance(row, str):
+            problems.append(f"line {line}: {row}; skipped")
             continue
-        line += 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

@@ -190,7 +190,7 @@ class ReferenceIndex:
     @classmethod
     def load(cls, directory: Path) -> ReferenceIndex:
         meta = json.loads((directory / "meta.json").read_text())
-        if meta.get("version") != INDEX_VERSION:
+        if not isinstance(meta, dict) or meta.get("version") != INDEX_VERSION:
             raise ValueError("index version changed")
         index = cls()
         for name in ("records", "names", "vocab"):
@@ -201,7 +201,29 @@ class ReferenceIndex:
             keys = _read_array(directory / f"{name}.keys", "I")
             values = _read_array(directory / f"{name}.values", "I")
             setattr(index, name, _KeyTable(keys, values))
+        index._check(meta)
         return index
+
+    def _check(self, meta: dict[str, int]) -> None:
+        """A truncated or mismatched file must not load as an index that finds nothing."""
+
+        def spans(offsets: array.array[int], blob: str, count: int) -> bool:
+            return len(offsets) == count + 1 and offsets[-1] == (len(blob) + 1 if count else 0)
+
+        entries, names = meta.get("entries"), meta.get("names")
+        ok = (
+            isinstance(entries, int)
+            and isinstance(names, int)
+            and spans(self.entry_off, self.records, entries)
+            and spans(self.name_off, self.names, names)
+            and len(self.name_entry) == names
+            and spans(self.tok_off, self.vocab, len(self.tok_off) - 1)
+            and len(self.post_off) == len(self.tok_off)
+            and self.post_off[-1] == len(self.postings)
+            and all(len(getattr(self, t).keys) == len(getattr(self, t).values) for t in self.TABLES)
+        )
+        if not ok:
+            raise ValueError("index files do not agree with each other")
 
     # --- queries -----------------------------------------------------------------
 
@@ -316,7 +338,7 @@ def cached_index(digests: Sequence[str], build: Callable[[], ReferenceIndex]) ->
     if (directory / "meta.json").exists():
         try:
             return ReferenceIndex.load(directory)
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
             pass  # a damaged or outdated cache is rebuilt
     index = build()
     with contextlib.suppress(OSError):  # a read-only cache folder only costs a rebuild next time

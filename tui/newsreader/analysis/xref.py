@@ -31,7 +31,7 @@ from newsreader.analysis.refindex import Hit, ReferenceIndex
 CONTEXT_WINDOW = 80  # characters each side of a mention
 CONTEXT_BONUS_PER_WORD = 4.0
 CONTEXT_BONUS_MAX = 12.0
-TYPE_MISMATCH_PENALTY = 20.0
+TYPE_MISMATCH_PENALTY = 30.0
 CLEAR_LEAD = 5.0  # the reference must beat the runner-up by this much
 MAX_CANDIDATES = 3
 
@@ -50,8 +50,10 @@ def context_words(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
     to one key ("China's", "Chinese" -> "country:chin")."""
     words: set[str] = set()
     for start, end in spans[:4]:
-        window = text[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
-        words.update(_informative(window))
+        # the words around the mention, not the mention itself: a name agreeing with
+        # itself is no evidence about which of two look-alike entries it is
+        words.update(_informative(text[max(0, start - CONTEXT_WINDOW) : start]))
+        words.update(_informative(text[end : end + CONTEXT_WINDOW]))
     return words
 
 
@@ -142,14 +144,14 @@ def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: 
         why = [hit.comparison.why]
         if hit.matched != hit.entry.name:
             why.insert(0, f"listed as an alias ('{hit.matched}')")
-        bonus, shared = _context_bonus(context, f"{hit.entry.description} {hit.entry.name}")
+        bonus, shared = _context_bonus(context, hit.entry.description)
         if bonus and score >= thresholds.maybe - CONTEXT_BONUS_MAX:
             score += bonus
             why.append("context: " + ", ".join(shared[:4]))
         if hit.entry.type != entity.type:
             score -= TYPE_MISMATCH_PENALTY
             why.append(f"the list has a {hit.entry.type}, the text a {entity.type}")
-        score = max(0.0, min(100.0, score))
+        score = max(0.0, score)  # may pass 100 with context: ties are judged before capping
         verdict = thresholds.verdict(score)
         if verdict == "different":
             continue
@@ -167,13 +169,15 @@ def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: 
             )
         )
     scored.sort(key=lambda m: -m.score)
-    scored = scored[:MAX_CANDIDATES]
     reference = None
     if scored and scored[0].verdict == SAME:
         runner_up = scored[1].score if len(scored) > 1 else 0.0
-        if scored[0].score - runner_up >= CLEAR_LEAD or scored[0].score >= 100.0:
-            reference = scored[0]
-    return replace(entity, reference=reference, candidates=tuple(scored))
+        if scored[0].score - runner_up >= CLEAR_LEAD:
+            reference = scored[0]  # two look-alikes equally close: the reviewer decides
+    capped = tuple(replace(m, score=min(m.score, 100.0)) for m in scored[:MAX_CANDIDATES])
+    if reference is not None:
+        reference = capped[0]
+    return replace(entity, reference=reference, candidates=capped)
 
 
 def suggest_merges(

@@ -1,0 +1,318 @@
+"""Cross-referencing an article's entities: the short-name guard, context, types, merges.
+
+Lists and articles are invented here. Entities are built by hand (name, type, the spans of
+their mentions) so that these tests depend on the cross-reference step only; a few go
+through `Analyzer` to check that the whole path behaves the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsreader import article
+from newsreader.analysis.matcher import SAME, Thresholds
+from newsreader.analysis.model import Entity
+from newsreader.analysis.references import parse
+from newsreader.analysis.refindex import ReferenceIndex
+from newsreader.analysis.service import Analyzer
+from newsreader.analysis.xref import context_words, cross_reference, suggest_merges
+
+HEADER = "name,aliases,type,description\n"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSREADER_CACHE", str(tmp_path / "cache"))
+
+
+def index_of(rows: str) -> ReferenceIndex:
+    refs = parse(HEADER + rows, "mine")
+    assert refs.problems == []
+    return ReferenceIndex.build(refs.entries)
+
+
+def entity(
+    text: str, name: str, kind: str = "person", *, also: tuple[str, ...] = (), id_: str = "e1"
+) -> Entity:
+    """An entity named `name` whose mentions are every occurrence of `name` (and of `also`)."""
+    spans = []
+    for form in (name, *also):
+        start = 0
+        while (at := text.find(form, start)) >= 0:
+            spans.append((at, at + len(form)))
+            start = at + len(form)
+    assert spans, f"{name!r} is not in the text"
+    return Entity(id_, name, kind, tuple(sorted(spans)))
+
+
+def xref_one(text: str, ent: Entity, index: ReferenceIndex, thresholds: Thresholds | None = None) -> Entity:
+    args = (thresholds,) if thresholds is not None else ()
+    entities, _ = cross_reference(text, [ent], index, *args)
+    return entities[0]
+
+
+# --- the short-name guard -------------------------------------------------------------------
+
+GUARD_LIST = (
+    "Xi Jinping,,person,President of China\n"
+    "Tomasz Wrona,,person,Polish trade minister\n"
+    "Nordvik Energy ASA,Nordvik,organization,Norwegian power company\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Xi", "Xi Jinping"), ("Wrona", "Tomasz Wrona")],
+)
+def test_a_lone_personal_name_gets_no_reference_a_fuller_one_does(short: str, full: str) -> None:
+    index = index_of(GUARD_LIST)
+    text = f"{short} said on Tuesday that the talks had gone well. {short} added that more would follow."
+    alone = xref_one(text, entity(text, short), index)
+    assert alone.reference is None
+    assert all(c.verdict != SAME for c in alone.candidates)
+
+    text = f"{full} said on Tuesday that the talks had gone well. {short} added that more would follow."
+    fuller = xref_one(text, entity(text, full, also=(short,)), index)
+    assert fuller.reference is not None
+    assert fuller.reference.name == full
+    assert fuller.reference.verdict == SAME
+
+
+def test_the_short_name_guard_holds_through_the_analyzer(tmp_path: Path) -> None:
+    lst = tmp_path / "mine.csv"
+    lst.write_text(HEADER + GUARD_LIST, encoding="utf-8")
+    analyzer = Analyzer.from_options([str(lst)], bundled=False)
+
+    def references(text: str) -> dict[str, str | None]:
+        result = analyzer.analyze(article.from_text(text, "story.txt"))
+        return {
+            e.name: e.reference.name if e.reference else None for e in result.entities if e.type == "person"
+        }
+
+    alone = references("Wrona said on Tuesday that exports grew. Wrona added that more would follow.")
+    assert alone == {"Wrona": None}
+    fuller = references("Tomasz Wrona said on Tuesday that exports grew. Wrona added that more would follow.")
+    assert fuller == {"Tomasz Wrona": "Tomasz Wrona"}
+
+
+def test_single_word_organisations_are_matched_exactly_only() -> None:
+    index = index_of(GUARD_LIST)
+    text = "Nordvik said on Tuesday that power prices would rise."
+    exact = xref_one(text, entity(text, "Nordvik", "organization"), index)
+    assert exact.reference is not None
+    assert exact.reference.name == "Nordvik Energy ASA"
+    assert "alias" in exact.reference.why
+    text = "Nordwik said on Tuesday that power prices would rise."
+    typo = xref_one(text, entity(text, "Nordwik", "organization"), index)
+    assert typo.reference is None
+
+
+# --- context --------------------------------------------------------------------------------
+
+LOOK_ALIKES = (
+    "Marek Halas,,person,Slovak defence minister\n",
+    "Marek Halaz,,person,Czech football coach of Sparta Prague\n",
+)
+
+
+@pytest.mark.parametrize("order", ["as-listed", "reversed"])
+@pytest.mark.parametrize(
+    ("sentence", "expected", "words"),
+    [
+        ("Marec Halasz, the defence minister, said the army needs money.", "Marek Halas", "defence"),
+        ("Marec Halasz, the football coach, said the team needs money.", "Marek Halaz", "football"),
+    ],
+)
+def test_context_lifts_the_look_alike_whose_role_the_article_mentions(
+    order: str, sentence: str, expected: str, words: str
+) -> None:
+    rows = LOOK_ALIKES if order == "as-listed" else LOOK_ALIKES[::-1]
+    index = index_of("".join(rows))
+    result = xref_one(sentence, entity(sentence, "Marec Halasz"), index)
+    assert {c.name for c in result.candidates} == {"Marek Halas", "Marek Halaz"}
+    assert result.reference is not None
+    assert result.reference.name == expected
+    assert "context" in result.reference.why
+    assert words in result.reference.why
+    other = next(c for c in result.candidates if c.name != expected)
+    assert other.score < result.reference.score
+
+
+@pytest.mark.parametrize("order", ["as-listed", "reversed"])
+def test_without_context_equally_close_look_alikes_get_no_reference(order: str) -> None:
+    rows = LOOK_ALIKES if order == "as-listed" else LOOK_ALIKES[::-1]
+    index = index_of("".join(rows))
+    text = "Marec Halasz said on Tuesday that the weather was fine."
+    result = xref_one(text, entity(text, "Marec Halasz"), index)
+    assert result.reference is None
+    # both stay in view for the reviewer, with equal scores
+    assert sorted(c.name for c in result.candidates) == ["Marek Halas", "Marek Halaz"]
+    assert result.candidates[0].score == result.candidates[1].score
+
+
+def test_look_alikes_sharing_the_given_name_are_not_decided_by_list_order() -> None:
+    neutral = "Marek Halasz said on Tuesday that the weather was fine."
+    coach = "Marek Halasz, the football coach, said the team needs money."
+    for rows in (LOOK_ALIKES, LOOK_ALIKES[::-1]):
+        index = index_of("".join(rows))
+        assert xref_one(neutral, entity(neutral, "Marek Halasz"), index).reference is None
+        chosen = xref_one(coach, entity(coach, "Marek Halasz"), index).reference
+        assert chosen is not None
+        assert chosen.name == "Marek Halaz"
+
+
+def test_context_folds_countries_and_their_adjectives() -> None:
+    text = "China's ambassador to France, Li Wei, spoke on Monday."
+    description = "Chinese ambassador to France"
+    start = text.index("Li Wei")
+    near = context_words(text, [(start, start + len("Li Wei"))])
+    listed = context_words(description, [(0, 0)])
+    assert {"ambassador"} <= near & listed
+    assert len({w for w in near & listed if w.startswith("country:")}) == 2  # China and France
+
+
+def test_context_is_taken_near_the_mentions_only() -> None:
+    far = " ".join(["filler"] * 60)
+    text = f"Marec Halasz spoke on Tuesday. {far} The football coach of another club resigned."
+    words = context_words(text, [(0, len("Marec Halasz"))])
+    assert "football" not in words
+    assert "spoke" in words
+
+
+# --- types --------------------------------------------------------------------------------------
+
+SAME_NAME_TWO_TYPES = (
+    "Viktor Lang,,organization,charitable foundation based in Vienna\n"
+    "Viktor Lang,,person,Austrian orchestra conductor\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["person", "organization"])
+def test_the_entry_of_the_text_s_type_wins(kind: str) -> None:
+    index = index_of(SAME_NAME_TWO_TYPES)
+    text = "Viktor Lang said on Tuesday that the concert hall would reopen."
+    result = xref_one(text, entity(text, "Viktor Lang", kind), index)
+    assert result.reference is not None
+    assert result.reference.type == kind
+    [other] = [c for c in result.candidates if c.type != kind]
+    assert other.score < result.reference.score
+    assert f"the list has a {other.type}, the text a {kind}" in other.why
+
+
+def test_a_type_mismatch_lowers_the_score() -> None:
+    index = index_of("Orrin Capital,,organization,investment fund registered in Cyprus\n")
+    text = "Orrin Capital declined to comment on Tuesday."
+    as_org = xref_one(text, entity(text, "Orrin Capital", "organization"), index)
+    as_person = xref_one(text, entity(text, "Orrin Capital", "person"), index)
+    assert as_org.candidates and as_person.candidates
+    assert as_person.candidates[0].score < as_org.candidates[0].score
+    assert "the list has a organization, the text a person" in as_person.candidates[0].why
+    assert "the list has" not in as_org.candidates[0].why
+
+
+# --- thresholds and pass-through -------------------------------------------------------------
+
+
+def test_cross_reference_follows_the_thresholds_it_is_given() -> None:
+    index = index_of("Radoslav Kvetnik,,person,Slovak transport minister\n")
+    text = "Radoslaw Kvetnyk said on Tuesday that the bridge would open."
+    ent = entity(text, "Radoslaw Kvetnyk")
+    default = xref_one(text, ent, index)
+    assert default.reference is not None
+    score = default.reference.score
+    strict = xref_one(text, ent, index, Thresholds(same=score + 1, maybe=score - 20))
+    assert strict.reference is None
+    assert [(c.name, c.verdict, c.score) for c in strict.candidates] == [("Radoslav Kvetnik", "maybe", score)]
+    stricter = xref_one(text, ent, index, Thresholds(same=score + 2, maybe=score + 1))
+    assert stricter.candidates == ()
+
+
+def test_entities_pass_through_without_an_index_or_a_named_type() -> None:
+    text = "Slovaks voted on Saturday; Radoslav Kvetnik conceded."
+    group = Entity("g1", "Slovaks", "group", ((0, 7),))
+    person = entity(text, "Radoslav Kvetnik", id_="e2")
+    out, _ = cross_reference(text, [group, person], None)
+    assert out == (group, person)
+    index = index_of("Radoslav Kvetnik,,person,Slovak transport minister\n")
+    out, _ = cross_reference(text, [group, person], index)
+    assert out[0] == group
+    assert out[1].reference is not None
+
+
+# --- merge suggestions --------------------------------------------------------------------------
+
+
+def names_entity(id_: str, name: str, kind: str = "person") -> Entity:
+    return Entity(id_, name, kind, ((0, len(name)),))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Oleksandr Hrytsenko", "Oleksandr Gritsenko"),
+        ("Mykola Shevchuk", "Mykola Shevchuck"),
+        ("Dmytro Kuleshov", "Dmitry Kuleshov"),
+        ("Radoslav Kvetnik", "Radoslav Kvetnyk"),
+    ],
+)
+def test_spelling_variants_in_one_article_are_suggested_for_merging(a: str, b: str) -> None:
+    merges = suggest_merges([names_entity("e1", a), names_entity("e2", b)])
+    assert len(merges) == 1
+    merge = merges[0]
+    assert {merge.a, merge.b} == {"e1", "e2"}
+    assert merge.score >= Thresholds().maybe
+    assert merge.why
+    surname_a, surname_b = a.split()[-1].lower(), b.split()[-1].lower()
+    given_a, given_b = a.split()[0].lower(), b.split()[0].lower()
+    assert f"{surname_a}/{surname_b}" in merge.why or f"{given_a}/{given_b}" in merge.why
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mykola Shevchuk", "Petro Shevchuk"),  # one surname, two people
+        ("Anna Berg", "Olga Lindqvist"),
+        ("Radoslav Kvetnik", "Milan Kvetnik"),
+    ],
+)
+def test_different_names_are_not_suggested(a: str, b: str) -> None:
+    assert suggest_merges([names_entity("e1", a), names_entity("e2", b)]) == ()
+
+
+def test_merges_need_one_type_and_a_full_name_each() -> None:
+    person = names_entity("e1", "Nordvik Energy", "person")
+    org = names_entity("e2", "Nordwik Energy", "organization")
+    assert suggest_merges([person, org]) == ()
+    assert len(suggest_merges([names_entity("e1", "Nordvik Energy", "organization"), org])) == 1
+    # a surname and a full name are a short form, not two spellings
+    assert suggest_merges([names_entity("e1", "Hrytsenko"), names_entity("e2", "Oleksandr Gritsenko")]) == ()
+
+
+def test_merges_are_ordered_best_first_and_listed_once() -> None:
+    ents = [
+        names_entity("e1", "Mykola Shevchuk"),
+        names_entity("e2", "Mykola Shevchuck"),
+        names_entity("e3", "Oleksandr Hrytsenko"),
+        names_entity("e4", "Oleksandr Gritsenko"),
+    ]
+    merges = suggest_merges(ents)
+    assert sorted((m.a, m.b) for m in merges) == [("e1", "e2"), ("e3", "e4")]
+    assert [m.score for m in merges] == sorted((m.score for m in merges), reverse=True)
+
+
+def test_merge_suggestions_come_out_of_an_analysed_article() -> None:
+    text = (
+        "Oleksandr Hrytsenko, the mayor, said the bridge would open in May.\n\n"
+        "Later, Oleksandr Gritsenko told reporters that the cost had doubled.\n\n"
+        "Petro Hrytsenko, a councillor, disagreed with both claims."
+    )
+    result = Analyzer.from_options([], bundled=False).analyze(article.from_text(text, "story.txt"))
+    by_id = {e.id: e.name for e in result.entities}
+    pairs = [{by_id[m.a], by_id[m.b]} for m in result.merges]
+    assert {"Oleksandr Hrytsenko", "Oleksandr Gritsenko"} in pairs
+    assert all("Petro Hrytsenko" not in p for p in pairs)
+    merge = result.merges[pairs.index({"Oleksandr Hrytsenko", "Oleksandr Gritsenko"})]
+    assert merge.score >= Thresholds().maybe
+    assert "hrytsenko" in merge.why or "gritsenko" in merge.why
