@@ -65,7 +65,7 @@ def add_reference_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-bundled", action="store_true", help="do not use the bundled reference list")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def add_common_options(parser: argparse.ArgumentParser) -> None:
     add_reference_options(parser)
     parser.add_argument(
         "--max-size",
@@ -88,7 +88,7 @@ def reader_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
     p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
-    _common(p)
+    add_common_options(p)
     return p
 
 
@@ -106,7 +106,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         default="source",
         help="which text offsets index: the file as decoded (default) or the cleaned text",
     )
-    _common(p)
+    add_common_options(p)
     return p
 
 

@@ -1,0 +1,283 @@
+"""Every export format, parsed back; and the `newsreader export` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from review_support import LU_SHA, LU_SHAYE, SEED, find
+
+from newsreader import article, cli
+from newsreader.analysis.contract import dumps
+from newsreader.analysis.model import Analysis, Entity, Match
+from newsreader.article import Article
+from newsreader.review import ArticleReview, ReviewedAnalysis
+from newsreader.review import export as formats
+from newsreader.review.store import Store
+
+Capsys = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def reviewed(store: Store, doc: Article, analysis: Analysis) -> ReviewedAnalysis:
+    review = ArticleReview(store, doc, analysis)
+    q1, q2 = analysis.quotes
+    review.accept("e1", LU_SHAYE)
+    review.reject("e1", LU_SHA)
+    review.set_type("e4", "organization")
+    review.set_speaker(q2, "e1")
+    review.note("spelling [sic] *checked*", on=find(doc.text, "Lu Shai"))
+    review.note("from the readout", on=q1)
+    review.note("=HYPERLINK(1)")
+    review.set_status("reviewed")
+    return review.reviewed
+
+
+def mention_texts(doc: Article, reviewed: ReviewedAnalysis) -> set[tuple[int, int, str]]:
+    return {(s, e, doc.text[s:e]) for ent in reviewed.analysis.entities for s, e in ent.mentions}
+
+
+def test_json_is_the_analyze_contract_plus_the_review(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    data = json.loads(dumps(formats.to_json(doc, reviewed)))
+    assert data["schema"] == 1 and data["text"] == doc.text
+    lu = next(e for e in data["entities"] if e["name"] == "Lu Shai")
+    assert lu["reference"]["name"] == "Lu Shaye"
+    assert next(e for e in data["entities"] if e["name"] == "Reuters")["type"] == "organization"
+    assert data["quotes"][1]["speaker"] == lu["id"]
+    review = data["review"]
+    assert review["status"] == "reviewed" and review["note"] == "=HYPERLINK(1)"
+    states = {(c["name"], c["state"]) for c in review["candidates"]}
+    assert {("Lu Shaye", "accepted"), ("Lu Sha", "rejected")} <= states
+    assert len(review["decisions"]) == 8
+    assert {n["on"] for n in review["notes"]} == {"article", "mention", "quote"}
+
+
+def test_spans_slice_to_the_mention_texts(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    line = dumps(formats.to_spans(doc, reviewed))
+    record = json.loads(line)
+    assert "\n" not in line and record["text"] == doc.text
+    got = {(s["start"], s["end"], record["text"][s["start"] : s["end"]]) for s in record["spans"]}
+    assert got == mention_texts(doc, reviewed)
+    assert {s["label"] for s in record["spans"]} == {"PERSON", "PLACE", "ORGANIZATION"}
+    assert record["meta"]["status"] == "reviewed"
+
+
+def parse_ann(ann: str) -> dict[str, list[list[str]]]:
+    kinds: dict[str, list[list[str]]] = {}
+    for line in ann.splitlines():
+        fields = line.split("\t")
+        kinds.setdefault(fields[0][0], []).append(fields)
+    return kinds
+
+
+def test_brat_ann_parses_and_its_offsets_index_the_txt(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    txt, ann = formats.to_brat(doc, reviewed)
+    assert txt == doc.text
+    kinds = parse_ann(ann)
+    ids = set()
+    spans = set()
+    for tid, body, shown in kinds["T"]:
+        label, where = body.split(" ", 1)
+        pieces = [tuple(map(int, p.split())) for p in where.split(";")]
+        assert " ".join(txt[a:b] for a, b in pieces) == shown
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9_-]*", label)
+        ids.add(tid)
+        if label != "Quote":
+            spans.add((pieces[0][0], pieces[-1][1], shown))
+    assert spans == mention_texts(doc, reviewed)
+    assert len([t for t in kinds["T"] if t[1].startswith("Quote ")]) == 2
+    for _, body in kinds["R"]:
+        label, arg1, arg2 = body.split(" ")
+        assert label == "Speaker" and arg1[5:] in ids and arg2[5:] in ids
+    for fields in kinds["*"]:
+        assert all(t in ids for t in fields[1].split(" ")[1:])
+    (norm,) = [n for n in kinds["N"] if n[2] == "Lu Shaye"]
+    assert norm[1].startswith("Reference T") and norm[1].split(" ")[1] in ids
+    notes = {n[2] for n in kinds["#"]}
+    assert notes == {"spelling [sic] *checked*", "from the readout"}
+
+
+def test_csv_parses_back_with_a_row_per_entity_and_quote(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    buf = io.StringIO()
+    formats.write_csv(formats.csv_rows(doc, reviewed), buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert [r["record"] for r in rows] == ["entity"] * 4 + ["quote"] * 2
+    lu = rows[0]
+    assert (lu["name"], lu["reference"], lu["note"]) == ("Lu Shai", "Lu Shaye", "spelling [sic] *checked*")
+    assert doc.text[int(lu["start"]) : int(lu["end"])] == lu["text"]
+    assert rows[5]["speaker_name"] == "Lu Shai"
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
+    buf = io.StringIO()
+    formats.write_csv([{"name": "=1+1", "note": "@SUM(A1)", "text": "-2", "start": 3}], buf)
+    row = next(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert (row["name"], row["note"], row["text"], row["start"]) == ("'=1+1", "'@SUM(A1)", "'-2", "3")
+
+
+def test_markdown_report_has_everything_and_no_live_markup(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    md = formats.to_markdown(doc, reviewed)
+    assert md.startswith("# Lu Shai met Volodymyr Zelensky in Kyiv on Monday.\n")
+    assert "- Status: **reviewed**" in md
+    assert "**Lu Shai** — person, 3 mentions; reference: Lu Shaye (bundled, 91, accepted)" in md
+    assert "Lu Sha (rejected)" in md
+    assert "— **Lu Shai** — speaker set by the reviewer" in md
+    assert "spelling \\[sic\\] \\*checked\\*" in md
+    assert "## Decisions (8)" in md and "accepted Lu Shaye (bundled) for Lu Shai" in md
+
+
+def test_source_offsets_index_the_text_as_decoded() -> None:
+    raw = "Intro \x1b[31mred\x1b[0m text.\n\nLu Shai spoke."
+    doc = article.from_text(raw, "dirty.txt")
+    assert doc.source_text is not None and doc.text != raw
+    lu = find(doc.text, "Lu Shai")
+    analysis = Analysis(entities=(Entity("e1", "Lu Shai", "person", (lu,)),))
+    reviewed = ArticleReview(Store.in_memory(), doc, analysis).reviewed
+    record = formats.to_spans(doc, reviewed)
+    (span,) = record["spans"]
+    assert record["text"] == raw and raw[span["start"] : span["end"]] == "Lu Shai"
+    txt, ann = formats.to_brat(doc, reviewed, text="clean")
+    start, end = map(int, ann.split("\t")[1].split(" ")[1:])
+    assert txt == doc.text and txt[start:end] == "Lu Shai"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffixes"),
+    [
+        ("md", [".md"]),
+        ("json", [".json"]),
+        ("csv", [".csv"]),
+        ("spans", [".jsonl"]),
+        ("brat", [".txt", ".ann"]),
+    ],
+)
+def test_render_gives_the_files_of_a_palette_export(
+    doc: Article, reviewed: ReviewedAnalysis, fmt: str, suffixes: list[str]
+) -> None:
+    files = formats.render(fmt, doc, reviewed)
+    assert list(files) == suffixes and all(files.values())
+
+
+def test_render_refuses_an_unknown_format(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        formats.render("xml", doc, reviewed)
+
+
+# -- the command ------------------------------------------------------------------
+
+
+@pytest.fixture
+def seed_with_decisions(tmp_path: Path) -> tuple[Path, Path]:
+    """The bundled sample, copied, with decisions stored for it as the reader would make them."""
+    from newsreader.analysis.service import Analyzer
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(SEED.read_bytes())
+    store_file = tmp_path / "store.sqlite3"
+    doc = article.load(path)
+    review = ArticleReview.open(doc, Analyzer.from_options().analyze(doc), store=store_file)
+    lu = next(e for e in review.reviewed.analysis.entities if e.name == "Lu Shai")
+    review.accept(lu, Match("Lu Shaye", 91.0, "bundled", "maybe", "one letter apart"))
+    review.note("the ambassador to France", on=lu.mentions[0])
+    review.set_status("flagged")
+    review.close()
+    return path, store_file
+
+
+def run(args: list[str], capsys: Capsys) -> tuple[int, str, str]:
+    code = cli.main(["export", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_markdown_to_stdout(seed_with_decisions: tuple[Path, Path], capsys: Capsys) -> None:
+    path, store_file = seed_with_decisions
+    code, out, err = run(["--store", str(store_file), str(path)], capsys)
+    assert code == 0 and err == ""
+    assert "- Status: **flagged**" in out
+    assert re.search(
+        r"\*\*Lu Shai\*\* — person, 1 mention; reference: Lu Shaye \(bundled, \d+, accepted\)", out
+    )
+    assert "the ambassador to France" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "spans"])
+def test_export_formats_to_stdout_parse(
+    fmt: str, seed_with_decisions: tuple[Path, Path], capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    code, out, _ = run(["--store", str(store_file), "-f", fmt, str(path)], capsys)
+    assert code == 0
+    if fmt == "json":
+        assert json.loads(out)["review"]["status"] == "flagged"
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert any(r["name"] == "Lu Shai" and r["reference"] == "Lu Shaye" for r in rows)
+    else:
+        record = json.loads(out)
+        assert all(record["text"][s["start"] : s["end"]].strip() for s in record["spans"])
+
+
+def test_export_brat_writes_txt_and_ann(
+    seed_with_decisions: tuple[Path, Path], tmp_path: Path, capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    out_dir = tmp_path / "ann"
+    code, _, err = run(["--store", str(store_file), "-f", "brat", "-o", str(out_dir), str(path)], capsys)
+    assert code == 0 and "wrote" in err
+    txt = (out_dir / "story.txt").read_text(encoding="utf-8")
+    kinds = parse_ann((out_dir / "story.ann").read_text(encoding="utf-8"))
+    assert any(n[2] == "Lu Shaye" for n in kinds["N"])
+    for _, body, shown in kinds["T"]:
+        pieces = [tuple(map(int, p.split())) for p in body.split(" ", 1)[1].split(";")]
+        assert " ".join(txt[a:b] for a, b in pieces) == shown
+
+
+def test_export_files_one_per_article(
+    seed_with_decisions: tuple[Path, Path], tmp_path: Path, capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    other = tmp_path / "sub" / "story.txt"
+    other.parent.mkdir()
+    other.write_text("Angela Merkel spoke in Berlin.\n", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    code, out, _ = run(
+        ["--store", str(store_file), "-f", "md", "-o", str(out_dir), str(path), str(other)], capsys
+    )
+    assert code == 0 and out == ""
+    assert sorted(p.name for p in out_dir.iterdir()) == ["story-2.md", "story.md"]
+
+
+def test_export_never_overwrites_an_article(seed_with_decisions: tuple[Path, Path], capsys: Capsys) -> None:
+    path, store_file = seed_with_decisions
+    before = path.read_bytes()
+    code, _, err = run(["--store", str(store_file), "-f", "brat", "-o", str(path.parent), str(path)], capsys)
+    assert code == 2 and "is one of the articles" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_export_without_a_store_exports_the_plain_analysis(tmp_path: Path, capsys: Capsys) -> None:
+    missing = tmp_path / "no-store.sqlite3"
+    code, out, _ = run(["--store", str(missing), str(SEED)], capsys)
+    assert code == 0 and "- Status: **new**" in out
+    assert not missing.exists()
+
+
+def test_export_errors_are_one_line(tmp_path: Path, capsys: Capsys) -> None:
+    code, out, err = run(["--store", str(tmp_path / "s"), str(tmp_path / "missing.txt")], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1 and "no such file" in err
+    code, _, err = run(["-f", "brat", "-o", "-", str(SEED)], capsys)
+    assert code == 2 and "--output DIR" in err
+    code, out, err = run(["--store", str(tmp_path / "s"), str(SEED), str(tmp_path / "missing.txt")], capsys)
+    assert code == 1 and out.startswith("# ")
+
+
+def test_export_with_a_damaged_store_says_so_and_goes_on(tmp_path: Path, capsys: Capsys) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 100)
+    code, out, err = run(["--store", str(bad), str(SEED)], capsys)
+    assert code == 0 and "moved to" in err and out.startswith("# ")

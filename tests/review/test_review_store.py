@@ -1,0 +1,186 @@
+"""The SQLite store: WAL, schema versions, moving damaged or newer stores aside, busy waits."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsreader.review import paths, schema
+from newsreader.review import store as store_module
+from newsreader.review.store import Store, StoreError
+
+
+def test_a_new_store_is_created_in_wal_mode_at_the_latest_version(store_file: Path) -> None:
+    s = Store.open(store_file)
+    s.close()
+    conn = sqlite3.connect(store_file)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
+    conn.close()
+    assert s.notice is None
+
+
+def test_articles_are_keyed_by_text_hash_and_keep_the_latest_path(store: Store) -> None:
+    first = store.article("abc", "old/name.txt", "Title")
+    again = store.article("abc", "new/name.txt", "Title")
+    assert again.id == first.id
+    assert again.path == "new/name.txt"
+    assert store.find_article("abc") == again
+    assert store.find_article("nope") is None
+
+
+def test_a_decision_repeating_the_standing_one_is_not_stacked(store: Store) -> None:
+    art = store.article("abc", "a.txt", "A").id
+    row, new = store.record(art, "status", "{}", '{"status":"flagged"}')
+    same, again = store.record(art, "status", "{}", '{"status":"flagged"}')
+    assert new and not again and same.id == row.id
+    assert len(store.decisions(art)) == 1
+
+
+def test_undo_withdraws_the_latest_and_the_previous_stands_again(store: Store) -> None:
+    art = store.article("abc", "a.txt", "A").id
+    store.record(art, "status", "{}", '{"status":"flagged"}')
+    store.record(art, "status", "{}", '{"status":"reviewed"}')
+    undone = store.undo(art)
+    assert undone is not None and undone.value == '{"status":"reviewed"}'
+    assert [r.value for r in store.decisions(art)] == ['{"status":"flagged"}']
+    assert store.undo(art) is not None
+    assert store.undo(art) is None
+
+
+def test_undo_is_per_article(store: Store) -> None:
+    a = store.article("a", "a.txt", "A").id
+    b = store.article("b", "b.txt", "B").id
+    store.record(a, "status", "{}", '{"status":"flagged"}')
+    store.record(b, "status", "{}", '{"status":"flagged"}')
+    store.undo(a)
+    assert store.decisions(a) == [] and len(store.decisions(b)) == 1
+
+
+def test_a_file_that_is_not_a_database_is_moved_aside_with_a_message(store_file: Path) -> None:
+    store_file.parent.mkdir(parents=True)
+    store_file.write_bytes(b"this is not sqlite at all\n" * 200)
+    s = Store.open(store_file)
+    assert s.notice is not None and "moved to" in s.notice and "damaged" in s.notice
+    moved = [p for p in store_file.parent.iterdir() if p.name.startswith("review.sqlite3.damaged-")]
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not sqlite")
+    s.article("abc", "a.txt", "A")  # the fresh store works
+    s.close()
+
+
+def test_a_truncated_store_is_moved_aside(store_file: Path) -> None:
+    s = Store.open(store_file)
+    art = s.article("abc", "a.txt", "A").id
+    for i in range(300):
+        s.record(art, "note", f'{{"i":{i}}}', '{"text":"' + "x" * 200 + '"}')
+    s.close()
+    data = store_file.read_bytes()
+    store_file.write_bytes(data[: len(data) // 2])
+    fresh = Store.open(store_file)
+    assert fresh.notice is not None
+    assert fresh.find_article("abc") is None
+    fresh.close()
+
+
+def test_a_store_from_a_newer_version_is_moved_aside(store_file: Path) -> None:
+    Store.open(store_file).close()
+    conn = sqlite3.connect(store_file)
+    conn.execute(f"PRAGMA user_version = {schema.latest_version() + 1}")
+    conn.close()
+    s = Store.open(store_file)
+    assert s.notice is not None and "newer newsreader" in s.notice
+    assert any(p.name.startswith("review.sqlite3.newer-v") for p in store_file.parent.iterdir())
+    s.close()
+
+
+def test_another_programs_database_is_left_alone(store_file: Path) -> None:
+    store_file.parent.mkdir(parents=True)
+    conn = sqlite3.connect(store_file)
+    conn.execute("CREATE TABLE theirs (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(store_file)
+    conn = sqlite3.connect(store_file)
+    assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("theirs",)]
+    conn.close()
+
+
+def test_a_store_that_cannot_be_created_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as err:
+        Store.open(blocker / "review.sqlite3")
+    assert "\n" not in str(err.value)
+
+
+def test_migrations_run_in_order_and_keep_the_data(store_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Store.open(store_file)
+    art = s.article("abc", "a.txt", "A").id
+    s.record(art, "status", "{}", '{"status":"flagged"}')
+    s.close()
+    v2 = "ALTER TABLE decisions ADD COLUMN author TEXT NOT NULL DEFAULT ''"
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, v2))
+    s = Store.open(store_file)
+    assert s.notice is None
+    assert len(s.decisions(art)) == 1
+    s.close()
+    conn = sqlite3.connect(store_file)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "author" in [r[1] for r in conn.execute("PRAGMA table_info(decisions)")]
+    conn.close()
+
+
+def test_a_writer_waits_for_another_instead_of_failing(store_file: Path) -> None:
+    s = Store.open(store_file)
+    art = s.article("abc", "a.txt", "A").id
+    other = sqlite3.connect(store_file, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+    started = time.monotonic()
+    s.record(art, "status", "{}", '{"status":"flagged"}')
+    assert time.monotonic() - started >= 0.4
+    other.close()
+    s.close()
+
+
+def test_a_closed_store_says_so(store: Store) -> None:
+    store.close()
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.find_article("x")
+
+
+def test_data_version_changes_with_another_connections_commit(store_file: Path) -> None:
+    a, b = Store.open(store_file), Store.open(store_file)
+    before = a.data_version()
+    a.article("own", "a.txt", "A")
+    assert a.data_version() == before
+    b.article("abc", "b.txt", "B")
+    assert a.data_version() != before
+    a.close()
+    b.close()
+
+
+def test_store_path_prefers_the_option_then_the_environment_then_the_data_folder(tmp_path: Path) -> None:
+    env = {paths.ENV_VAR: str(tmp_path / "env.sqlite3")}
+    assert paths.store_path(str(tmp_path / "opt.sqlite3"), env) == tmp_path / "opt.sqlite3"
+    assert paths.store_path(None, env) == tmp_path / "env.sqlite3"
+    default = paths.store_path(None, {})
+    assert default == paths.default_store_path()
+    assert default.name == paths.FILE_NAME and "newsreader" in default.parts
+
+
+def test_busy_timeout_is_long_enough_for_keyboard_use() -> None:
+    assert store_module.BUSY_TIMEOUT_SECONDS >= 5
+
+
+def test_a_store_path_that_is_a_folder_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        Store.open(tmp_path)
+    assert "\n" not in str(err.value) and str(tmp_path) in str(err.value)
+    assert tmp_path.is_dir()

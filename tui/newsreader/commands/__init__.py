@@ -1,0 +1,1 @@
+"""The shell verbs besides `analyze`: each module has `run(argv) -> exit status`."""

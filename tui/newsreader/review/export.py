@@ -1,0 +1,353 @@
+"""The reviewed analysis written out: Markdown report, JSON, CSV, span JSONL, brat standoff.
+
+Pure functions of the article and its `ReviewedAnalysis`. With `text="source"` (the
+default, as in `newsreader analyze`) offsets index the text as decoded, so they line up
+with annotations made on the original file; `text="clean"` uses the text the reader shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+from newsreader.analysis import contract
+from newsreader.analysis.model import Entity, Quote, Span
+from newsreader.article import Article
+from newsreader.review.decisions import KINDS, Recorded, describe
+from newsreader.review.memory import candidate_key
+from newsreader.review.overlay import NONE, ReviewedAnalysis
+
+FORMATS = ("md", "json", "csv", "spans", "brat")
+CSV_FIELDS = (
+    "source",
+    "record",
+    "id",
+    "type",
+    "name",
+    "text",
+    "start",
+    "end",
+    "mentions",
+    "reference",
+    "reference_list",
+    "state",
+    "speaker",
+    "speaker_name",
+    "note",
+)
+
+Spanner = Callable[[int, int], Span]
+
+
+def render(fmt: str, article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> dict[str, str]:
+    """The files of one article's export, by suffix: {".md": ...}, or {".txt": ..., ".ann": ...} for brat.
+
+    For the reader's palette action: write each value to the article's name plus its suffix.
+    """
+    if fmt == "md":
+        return {".md": to_markdown(article, reviewed)}
+    if fmt == "json":
+        return {".json": contract.dumps(to_json(article, reviewed, text=text), indent=2) + "\n"}
+    if fmt == "csv":
+        buf = io.StringIO()
+        write_csv(csv_rows(article, reviewed, text=text), buf)
+        return {".csv": buf.getvalue()}
+    if fmt == "spans":
+        return {".jsonl": contract.dumps(to_spans(article, reviewed, text=text)) + "\n"}
+    if fmt == "brat":
+        txt, ann = to_brat(article, reviewed, text=text)
+        return {".txt": txt, ".ann": ann}
+    raise ValueError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
+
+
+def _view(article: Article, text: str) -> tuple[str, Spanner]:
+    if text == "source" and article.source_text is not None:
+        return article.source_text, article.offsets.span_to_source
+    return article.text, lambda s, e: (s, e)
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+# -- JSON -----------------------------------------------------------------------------
+
+
+def to_json(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> dict[str, Any]:
+    """The `newsreader analyze` document of the reviewed analysis, plus a `review` section."""
+    doc = contract.to_dict(article, reviewed.analysis, text=text)
+    _, span = _view(article, text)
+    entities = reviewed.analysis.entities
+    doc["review"] = {
+        "status": reviewed.status,
+        "note": reviewed.article_note,
+        "entities": [
+            {"entity": e.id, "state": m.state, "why": m.why}
+            for e in entities
+            if (m := reviewed.entity_mark(e)).state != NONE
+        ],
+        "candidates": [
+            {"entity": e.id, "name": c.name, "list": c.list, "state": m.state, "why": m.why}
+            for e in entities
+            for c in e.candidates
+            if (m := reviewed.candidate_mark(e, c))
+        ],
+        "hidden": [
+            {"entity": eid, "name": c.name, "list": c.list, "why": why} for eid, c, why in reviewed.hidden
+        ],
+        "quotes": [
+            {"start": span(s, t)[0], "end": span(s, t)[1], "state": m.state, "why": m.why}
+            for (s, t), m in sorted(reviewed.quote_marks.items())
+        ],
+        "notes": _notes(reviewed, span),
+        "decisions": [_decision(r) for r in reviewed.decisions],
+        "not_applied": [_decision(r) for r in reviewed.stale],
+    }
+    return doc
+
+
+def _decision(rec: Recorded) -> dict[str, Any]:
+    return {
+        "id": rec.id,
+        "created": rec.created,
+        "kind": KINDS[type(rec.decision)],
+        "says": describe(rec.decision),
+    }
+
+
+def _notes(reviewed: ReviewedAnalysis, span: Spanner) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if reviewed.article_note:
+        out.append({"on": "article", "note": reviewed.article_note})
+    for on, table in (("mention", reviewed.mention_notes), ("quote", reviewed.quote_notes)):
+        for (s, t), note in sorted(table.items()):
+            a, b = span(s, t)
+            out.append({"on": on, "start": a, "end": b, "note": note})
+    return out
+
+
+# -- Markdown -------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~])")
+
+
+def _md(s: str) -> str:
+    """Untrusted text made inert in Markdown: one line, every marking character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _squash(s))
+
+
+def to_markdown(article: Article, reviewed: ReviewedAnalysis) -> str:
+    """A review report for people: status, entities and references, quotes, decisions, notes."""
+    a = reviewed.analysis
+    text = article.text
+    names = {e.id: e.name for e in a.entities}
+    out = [
+        f"# {_md(article.title)}",
+        "",
+        f"- Source: {_md(article.source)}",
+        f"- Status: **{reviewed.status}**",
+    ]
+    if reviewed.article_note:
+        out.append(f"- Note: {_md(reviewed.article_note)}")
+    out += ["", f"## Entities ({len(a.entities)})", ""]
+    for e in a.entities:
+        out.append(_md_entity(e, reviewed, text))
+    out += ["", f"## Quotes ({len(a.quotes)})", ""]
+    for i, q in enumerate(a.quotes, start=1):
+        speaker = f"**{_md(names[q.speaker])}**" if q.speaker in names else "*speaker unknown*"
+        cue = f" ({_md(q.cue)})" if q.cue else ""
+        mark = reviewed.quote_mark(q)
+        decided = f" — {_md(mark.why)}" if mark.decided else ""
+        out.append(f"{i}. {_md(text[q.start : q.end])} — {speaker}{cue}{decided}")
+        note = reviewed.note_for(q)
+        if note:
+            out.append(f"   - Note: {_md(note)}")
+    notes = sorted(reviewed.mention_notes.items())
+    if notes:
+        out += ["", "## Notes on mentions", ""]
+        out += [f"- “{_md(text[s:t])}” ({s}–{t}): {_md(n)}" for (s, t), n in notes]
+    out += ["", f"## Decisions ({len(reviewed.decisions)})", ""]
+    out += [f"- {r.created.replace('T', ' ')[:16]} {_md(describe(r.decision))}" for r in reviewed.decisions]
+    if not reviewed.decisions:
+        out.append("None yet.")
+    if reviewed.stale:
+        out += ["", "## Not applied (the analysis no longer finds what they were about)", ""]
+        out += [f"- {_md(describe(r.decision))}" for r in reviewed.stale]
+    return "\n".join(out) + "\n"
+
+
+def _md_entity(e: Entity, reviewed: ReviewedAnalysis, text: str) -> str:
+    mentions = f"{len(e.mentions)} mention{'s' if len(e.mentions) != 1 else ''}"
+    line = f"- **{_md(e.name)}** — {e.type}, {mentions}"
+    if e.reference is not None:
+        ref = e.reference
+        origin = (
+            reviewed.candidate_mark(e, ref).state
+            if (e.id, candidate_key(ref)) in reviewed.candidate_marks
+            else ""
+        )
+        how = f", {origin}" if origin and origin != "open" else ""
+        line += f"; reference: {_md(ref.name)} ({_md(ref.list)}, {ref.score:.0f}{how})"
+    others = [
+        c for c in e.candidates if e.reference is None or candidate_key(c) != candidate_key(e.reference)
+    ]
+    if others:
+        shown = ", ".join(f"{_md(c.name)} ({reviewed.candidate_mark(e, c).state})" for c in others)
+        line += f"; candidates: {shown}"
+    mark = reviewed.entity_mark(e)
+    if mark.why and mark.state != NONE:
+        line += f" — {_md(mark.why)}"
+    return line
+
+
+# -- CSV ------------------------------------------------------------------------------
+
+
+def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> list[dict[str, Any]]:
+    """One row per entity and per quote, in the columns of `CSV_FIELDS`."""
+    body, span = _view(article, text)
+    a = reviewed.analysis
+    names = {e.id: e.name for e in a.entities}
+    rows: list[dict[str, Any]] = []
+    for e in a.entities:
+        s, t = span(*e.mentions[0]) if e.mentions else (0, 0)
+        notes = [reviewed.mention_notes[m] for m in e.mentions if m in reviewed.mention_notes]
+        rows.append(
+            {
+                "record": "entity",
+                "id": e.id,
+                "type": e.type,
+                "name": e.name,
+                "text": body[s:t],
+                "start": s,
+                "end": t,
+                "mentions": len(e.mentions),
+                "reference": e.reference.name if e.reference else "",
+                "reference_list": e.reference.list if e.reference else "",
+                "state": reviewed.entity_mark(e).state,
+                "note": " | ".join(notes),
+            }
+        )
+    for i, q in enumerate(a.quotes, start=1):
+        s, t = span(q.start, q.end)
+        rows.append(
+            {
+                "record": "quote",
+                "id": f"q{i}",
+                "type": q.kind,
+                "text": body[s:t],
+                "start": s,
+                "end": t,
+                "state": reviewed.quote_mark(q).state,
+                "speaker": q.speaker or "",
+                "speaker_name": names.get(q.speaker or "", ""),
+                "note": reviewed.note_for(q),
+            }
+        )
+    for row in rows:
+        row["source"] = article.source
+    return rows
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, *, header: bool = True) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, restval="", lineterminator="\n")
+    if header:
+        writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def _cell(value: Any) -> Any:
+    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+# -- span JSONL (Prodigy, doccano) ----------------------------------------------------
+
+
+def to_spans(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> dict[str, Any]:
+    """`{"text", "spans": [{"start", "end", "label"}], "meta"}`: one line of JSONL per article."""
+    body, span = _view(article, text)
+    spans = []
+    for e in reviewed.analysis.entities:
+        for m in e.mentions:
+            s, t = span(*m)
+            spans.append({"start": s, "end": t, "label": e.type.upper()})
+    spans.sort(key=lambda d: (d["start"], d["end"]))
+    meta = {"source": article.source, "title": article.title, "status": reviewed.status}
+    return {"text": body, "spans": spans, "meta": meta}
+
+
+# -- brat standoff --------------------------------------------------------------------
+
+
+def to_brat(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> tuple[str, str]:
+    """(`.txt`, `.ann`): text-bound mentions and quotes, speakers, references, notes."""
+    body, span = _view(article, text)
+    bound: list[str] = []
+    ids: dict[tuple[str, Span], str] = {}
+
+    def textbound(kind: str, label: str, s: int, t: int) -> str:
+        if (kind, (s, t)) not in ids:
+            key = ids[(kind, (s, t))] = f"T{len(ids) + 1}"
+            pieces = _fragments(body, *span(s, t))
+            where = ";".join(f"{a} {b}" for a, b in pieces)
+            shown = " ".join(_squash(body[a:b]) for a, b in pieces)
+            bound.append(f"{key}\t{label} {where}\t{shown}")
+        return ids[(kind, (s, t))]
+
+    equivs: list[str] = []
+    norms: list[str] = []
+    notes: list[tuple[str, str]] = []
+    for e in reviewed.analysis.entities:
+        tids = [textbound("m", _brat_label(e.type), *m) for m in e.mentions]
+        notes += [
+            (tids[i], reviewed.mention_notes[m])
+            for i, m in enumerate(e.mentions)
+            if m in reviewed.mention_notes
+        ]
+        if len(tids) > 1:
+            equivs.append(f"*\tEquiv {' '.join(tids)}")
+        if e.reference is not None and tids:
+            db = re.sub(r"\s+", "_", e.reference.list) or "list"
+            entry = re.sub(r"\s+", "_", e.reference.entry_id or e.reference.name)
+            norms.append(f"N{len(norms) + 1}\tReference {tids[0]} {db}:{entry}\t{_squash(e.reference.name)}")
+    relations: list[str] = []
+    for q in reviewed.analysis.quotes:
+        qid = textbound("q", "Quote", q.start, q.end)
+        if reviewed.note_for(q):
+            notes.append((qid, reviewed.note_for(q)))
+        said_by = q.speaker_span or _first_mention(reviewed, q)
+        if said_by is not None and ("m", said_by) in ids:
+            relations.append(f"R{len(relations) + 1}\tSpeaker Arg1:{qid} Arg2:{ids[('m', said_by)]}")
+    lines = bound + relations + equivs + norms
+    lines += [f"#{i}\tAnnotatorNotes {target}\t{_squash(n)}" for i, (target, n) in enumerate(notes, start=1)]
+    return body, "\n".join(lines) + ("\n" if lines else "")
+
+
+def _first_mention(reviewed: ReviewedAnalysis, q: Quote) -> Span | None:
+    e = reviewed.analysis.entity(q.speaker) if q.speaker else None
+    return e.mentions[0] if e and e.mentions else None
+
+
+def _brat_label(entity_type: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", entity_type).capitalize() or "Entity"
+
+
+def _fragments(text: str, start: int, end: int) -> list[Span]:
+    """A span cut at line breaks, as brat wants; blank pieces dropped."""
+    pieces = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            pieces.append((a, b))
+    return pieces or [(start, end)]

@@ -1,0 +1,485 @@
+"""Decisions laid over a fresh analysis: the reviewed analysis the reader shows and exports.
+
+Pure: (text, analysis, standing decisions, memory) in, `ReviewedAnalysis` out. Entity
+ids in the result are the fresh analysis's, plus `e5.812` for a mention split off `e5`.
+Structural decisions (split, merge, type) are applied first, in the order they were
+made; then matches, speakers, notes and the status. A decision that finds nothing to
+attach to in this analysis is kept in `stale`, never dropped from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from newsreader.analysis.model import Ambiguity, Analysis, Entity, Match, MergeSuggestion, Quote, Span
+from newsreader.review.decisions import (
+    EntityRef,
+    MatchDecision,
+    MergeDecision,
+    NoteDecision,
+    QuoteRef,
+    Recorded,
+    SpeakerDecision,
+    SplitDecision,
+    StatusDecision,
+    TypeDecision,
+)
+from newsreader.review.memory import CandidateKey, Memory, candidate_key, normalise
+
+# Candidate states. "matched": the analysis's own confident reference, which needs no
+# decision. Entities are "open" while a candidate is, else "decided", "learned" or
+# "none" (nothing to decide); quotes are "decided" once the reviewer set the speaker.
+OPEN = "open"
+MATCHED = "matched"
+ACCEPTED = "accepted"
+REJECTED = "rejected"
+UNSURE = "unsure"
+LEARNED = "learned"
+DECIDED = "decided"
+NONE = "none"
+
+_STATE_OF_VERDICT = {"accept": ACCEPTED, "reject": REJECTED, "unsure": UNSURE}
+Verdict = tuple[MatchDecision, Recorded]  # a match decision and when it was made
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How a row is shown: its state and, for decided rows, why."""
+
+    state: str
+    why: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """Decided by the reviewer, here or (learned) in another article."""
+        return self.state not in (OPEN, NONE, MATCHED)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An item needing a decision: an open candidate, or a statement with no speaker."""
+
+    offset: int  # where it is in the text: the entity's first mention, the quote's start
+    kind: str  # "candidate" | "speaker"
+    entity_id: str | None = None
+    candidate: Match | None = None
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class ReviewedAnalysis:
+    analysis: Analysis
+    status: str
+    decisions: tuple[Recorded, ...]  # standing, oldest first
+    candidate_marks: Mapping[tuple[str, CandidateKey], Mark]
+    entity_marks: Mapping[str, Mark]
+    quote_marks: Mapping[Span, Mark]
+    mention_notes: Mapping[Span, str]
+    quote_notes: Mapping[Span, str]
+    article_note: str
+    hidden: tuple[tuple[str, Match, str], ...]  # (entity id, candidate, why) that memory keeps out
+    stale: tuple[Recorded, ...]
+    pending: tuple[Pending, ...]  # in reading order
+
+    def candidate_mark(self, entity: Entity | str, candidate: Match) -> Mark:
+        eid = entity if isinstance(entity, str) else entity.id
+        return self.candidate_marks.get((eid, candidate_key(candidate)), Mark(OPEN))
+
+    def entity_mark(self, entity: Entity | str) -> Mark:
+        return self.entity_marks.get(entity if isinstance(entity, str) else entity.id, Mark(NONE))
+
+    def quote_mark(self, quote: Quote) -> Mark:
+        return self.quote_marks.get((quote.start, quote.end), Mark(OPEN if quote.speaker is None else NONE))
+
+    def note_for(self, target: Span | Quote | None = None) -> str:
+        """The note on a mention (its span), a quote, or the article (None); "" when none."""
+        if target is None:
+            return self.article_note
+        if isinstance(target, Quote):
+            return self.quote_notes.get((target.start, target.end), "")
+        return self.mention_notes.get(target, "")
+
+    def next_undecided(self, after: int = -1) -> Pending | None:
+        """The first pending item past text offset `after`, wrapping to the top; None when all are done."""
+        for item in self.pending:
+            if item.offset > after:
+                return item
+        return self.pending[0] if self.pending else None
+
+
+def overlay(
+    text: str, analysis: Analysis, decisions: Sequence[Recorded], memory: Memory | None = None
+) -> ReviewedAnalysis:
+    """The analysis as the reviewer's decisions (and what other articles taught) make it."""
+    return _Overlay(text, analysis, memory or Memory()).run(decisions)
+
+
+class _Overlay:
+    def __init__(self, text: str, analysis: Analysis, memory: Memory) -> None:
+        self.text = text
+        self.analysis = analysis
+        self.memory = memory
+        self.entities = list(analysis.entities)
+        self.quotes = list(analysis.quotes)
+        self.moved: dict[str, str] = {}  # entity merged away -> the one holding its mentions
+        self.split_to: dict[Span, str] = {}  # mention -> the entity split off for it
+        self.edits: dict[str, list[str]] = {}
+        self.stale: list[Recorded] = []
+
+    def run(self, decisions: Sequence[Recorded]) -> ReviewedAnalysis:
+        structural = (SplitDecision, MergeDecision, TypeDecision)
+        for rec in decisions:
+            if isinstance(rec.decision, structural) and not self._apply_structural(rec.decision):
+                self.stale.append(rec)
+        self._follow_moves()
+        matches = [r for r in decisions if isinstance(r.decision, MatchDecision)]
+        candidate_marks, hidden = self._matches(matches)
+        quote_marks = self._speakers([r for r in decisions if isinstance(r.decision, SpeakerDecision)])
+        mention_notes, quote_notes, article_note = self._notes(decisions)
+        statuses = [r.decision.status for r in decisions if isinstance(r.decision, StatusDecision)]
+        status = statuses[-1] if statuses else ("in review" if decisions else "new")
+        entity_marks = self._entity_marks(candidate_marks)
+        reviewed = replace(
+            self.analysis,
+            entities=tuple(self.entities),
+            quotes=tuple(self.quotes),
+            merges=self._merges(),
+            ambiguities=self._ambiguities(),
+        )
+        return ReviewedAnalysis(
+            analysis=reviewed,
+            status=status,
+            decisions=tuple(decisions),
+            candidate_marks=candidate_marks,
+            entity_marks=entity_marks,
+            quote_marks=quote_marks,
+            mention_notes=mention_notes,
+            quote_notes=quote_notes,
+            article_note=article_note,
+            hidden=tuple(hidden),
+            stale=tuple(sorted(self.stale, key=lambda r: r.id)),
+            pending=self._pending(candidate_marks, quote_marks),
+        )
+
+    # -- finding things again ------------------------------------------------------
+
+    def locate(self, ref: EntityRef) -> Entity | None:
+        """The entity holding most of `ref`'s mentions, else overlapping them, else of its name."""
+        wanted = set(ref.mentions)
+        best, best_n = None, 0
+        for e in self.entities:
+            n = sum(1 for m in e.mentions if m in wanted)
+            if n > best_n:
+                best, best_n = e, n
+        if best is None:
+            for e in self.entities:
+                n = sum(1 for s, t in e.mentions if any(s < b and a < t for a, b in ref.mentions))
+                if n > best_n:
+                    best, best_n = e, n
+        if best is None:
+            name = normalise(ref.name)
+            best = next((e for e in self.entities if normalise(e.name) == name), None)
+        return best
+
+    def _quote_index(self, ref: QuoteRef) -> int | None:
+        best, best_overlap = None, 0
+        for i, q in enumerate(self.quotes):
+            if (q.start, q.end) == ref.span:
+                return i
+            overlap = min(q.end, ref.end) - max(q.start, ref.start)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        return best
+
+    # -- split, merge, type --------------------------------------------------------
+
+    def _apply_structural(self, d: SplitDecision | MergeDecision | TypeDecision) -> bool:
+        if isinstance(d, SplitDecision):
+            return self._split(d)
+        if isinstance(d, MergeDecision):
+            return self._merge(d)
+        e = self.locate(d.entity)
+        if e is None:
+            return False
+        if e.type != d.type:
+            self._replace(e, replace(e, type=d.type))
+            self._edit(e.id, f"typed as {d.type} (was {e.type})")
+        return True
+
+    def _split(self, d: SplitDecision) -> bool:
+        span = d.mention.span
+        if self.text[span[0] : span[1]] != d.mention.text:
+            return False
+        owner = next((e for e in self.entities if span in e.mentions), None)
+        if owner is not None and len(owner.mentions) == 1:
+            if d.type and d.type != owner.type:
+                self._replace(owner, replace(owner, type=d.type))
+            return True  # already an entity of its own
+        if owner is None and any(s < span[1] and span[0] < t for e in self.entities for s, t in e.mentions):
+            return False  # the fresh analysis cut this text differently
+        base = owner.id if owner else "m"
+        new_id, n = f"{base}.{span[0]}", 1
+        while any(e.id == new_id for e in self.entities):
+            n += 1
+            new_id = f"{base}.{span[0]}.{n}"
+        new = Entity(
+            id=new_id,
+            name=d.mention.text,
+            type=d.type or (owner.type if owner else "person"),
+            mentions=(span,),
+            evidence=f"split off {owner.name} by the reviewer" if owner else "marked by the reviewer",
+        )
+        if owner is not None:
+            at = self.entities.index(owner)
+            self.entities[at] = replace(owner, mentions=tuple(m for m in owner.mentions if m != span))
+            self.entities.insert(at + 1, new)
+            self._edit(owner.id, f"“{d.mention.text}” at {span[0]} split off")
+        else:
+            self.entities.append(new)
+        self.split_to[span] = new_id
+        self._edit(new_id, f"split off {owner.name}" if owner else "marked by the reviewer")
+        return True
+
+    def _merge(self, d: MergeDecision) -> bool:
+        keep, other = self.locate(d.keep), self.locate(d.other)
+        if keep is None or other is None or keep.id == other.id:
+            return False
+        have = {candidate_key(c) for c in keep.candidates}
+        merged = replace(
+            keep,
+            mentions=tuple(sorted(set(keep.mentions) | set(other.mentions))),
+            candidates=keep.candidates + tuple(c for c in other.candidates if candidate_key(c) not in have),
+            reference=keep.reference or other.reference,
+            flags=tuple(sorted(set(keep.flags) | set(other.flags))),
+        )
+        self._replace(keep, merged)
+        self.entities.remove(other)
+        self.moved[other.id] = keep.id
+        self._edit(keep.id, f"merged {other.name}")
+        return True
+
+    def _replace(self, old: Entity, new: Entity) -> None:
+        self.entities[self.entities.index(old)] = new
+
+    def _edit(self, entity_id: str, what: str) -> None:
+        self.edits.setdefault(entity_id, []).append(what)
+
+    def _resolve(self, entity_id: str | None) -> str | None:
+        while entity_id in self.moved:
+            entity_id = self.moved[entity_id]
+        return entity_id
+
+    def _follow_moves(self) -> None:
+        for i, q in enumerate(self.quotes):
+            speaker = self.split_to.get(q.speaker_span, q.speaker) if q.speaker_span else q.speaker
+            speaker = self._resolve(speaker)
+            if speaker != q.speaker:
+                self.quotes[i] = replace(q, speaker=speaker)
+
+    def _merges(self) -> tuple[MergeSuggestion, ...]:
+        ids = {e.id for e in self.entities}
+        out = []
+        for m in self.analysis.merges:
+            a, b = self._resolve(m.a), self._resolve(m.b)
+            if a != b and a in ids and b in ids:
+                out.append(replace(m, a=a, b=b))
+        return tuple(out)
+
+    def _ambiguities(self) -> tuple[Ambiguity, ...]:
+        ids = {e.id for e in self.entities}
+        out = []
+        for amb in self.analysis.ambiguities:
+            cands = tuple(dict.fromkeys(c for c in map(self._resolve, amb.candidates) if c in ids))
+            if len(cands) > 1:
+                out.append(replace(amb, candidates=cands))
+        return tuple(out)
+
+    # -- matches -------------------------------------------------------------------
+
+    def _matches(
+        self, decisions: list[Recorded]
+    ) -> tuple[dict[tuple[str, CandidateKey], Mark], list[tuple[str, Match, str]]]:
+        verdicts: dict[str, dict[CandidateKey, Verdict]] = {}
+        for rec in decisions:
+            d = rec.decision
+            assert isinstance(d, MatchDecision)
+            e = self.locate(d.entity)
+            if e is None:
+                self.stale.append(rec)
+                continue
+            mine = verdicts.setdefault(e.id, {})
+            mine.pop(candidate_key(d.candidate), None)  # re-inserted: the order stays the order decided
+            mine[candidate_key(d.candidate)] = (d, rec)
+        marks: dict[tuple[str, CandidateKey], Mark] = {}
+        hidden: list[tuple[str, Match, str]] = []
+        for i, e in enumerate(self.entities):
+            shown, reference = self._candidates(e, verdicts.get(e.id, {}), marks, hidden)
+            self.entities[i] = replace(e, candidates=shown, reference=reference)
+        return marks, hidden
+
+    def _candidates(
+        self,
+        e: Entity,
+        verdicts: dict[CandidateKey, Verdict],
+        marks: dict[tuple[str, CandidateKey], Mark],
+        hidden: list[tuple[str, Match, str]],
+    ) -> tuple[tuple[Match, ...], Match | None]:
+        """The candidates the cross-reference pane shows for `e`, and its reference."""
+        offered: dict[CandidateKey, Match] = {}
+        for c in e.candidates:
+            offered.setdefault(candidate_key(c), c)
+        # a decision finds its entry by entry id, else by name and list when that is unambiguous
+        unused = dict(verdicts)
+        found = {key: unused.pop(key) for key in offered if key in unused}
+        for key in offered:
+            if key not in found:
+                same = _same_entry(key, unused)
+                if same is not None and _same_entry(same, offered) == key:
+                    found[key] = unused.pop(same)
+        shown: dict[CandidateKey, Match] = {}
+        decided: dict[CandidateKey, Verdict] = {}
+        for key, c in offered.items():
+            mark = self._candidate_mark(e, c, found.get(key))
+            if mark is None:
+                judgement = self.memory.judge(e.name, c)
+                hidden.append((e.id, c, judgement.why if judgement else ""))
+                continue
+            shown[key], marks[(e.id, key)] = c, mark
+            if key in found:
+                decided[key] = found[key]
+        for key, verdict in unused.items():  # decided earlier, no longer offered: still shown
+            shown[key], decided[key] = verdict[0].candidate, verdict
+            marks[(e.id, key)] = self._candidate_mark(e, verdict[0].candidate, verdict) or Mark(OPEN)
+        candidates = tuple(shown.values())
+
+        accepted = [(v[1].id, k) for k, v in decided.items() if v[0].verdict == "accept"]
+        if accepted:
+            return candidates, shown[max(accepted)[1]]
+        learned = [c for k, c in shown.items() if marks[(e.id, k)].state == LEARNED]
+        if learned:
+            return candidates, max(learned, key=lambda c: c.score)
+        alias = self.memory.alias(e.name)
+        if alias is not None and _same_entry(candidate_key(alias[0]), shown) is None:
+            # a learned alias the analysis did not offer: shown, so it can be rejected here
+            marks[(e.id, candidate_key(alias[0]))] = Mark(LEARNED, alias[1])
+            return (*candidates, alias[0]), alias[0]
+        ref = e.reference
+        if ref is None:
+            return candidates, None
+        same = _same_entry(candidate_key(ref), shown)
+        if same is not None:
+            return candidates, None if marks[(e.id, same)].state == REJECTED else shown[same]
+        judgement = self.memory.judge(e.name, ref)
+        return candidates, None if judgement is not None and not judgement.same else ref
+
+    def _candidate_mark(self, e: Entity, c: Match, verdict: Verdict | None) -> Mark | None:
+        """How candidate `c` of `e` is shown; None: memory keeps it out."""
+        if verdict is not None:
+            d, rec = verdict
+            return Mark(_STATE_OF_VERDICT[d.verdict], f"{_STATE_OF_VERDICT[d.verdict]} {rec.created[:10]}")
+        judgement = self.memory.judge(e.name, c)
+        if judgement is not None:
+            return Mark(LEARNED, judgement.why) if judgement.same else None
+        if e.reference is not None and _same_entry(candidate_key(c), (candidate_key(e.reference),)):
+            return Mark(MATCHED, "matched by the analysis")
+        return Mark(OPEN)
+
+    def _entity_marks(self, candidate_marks: Mapping[tuple[str, CandidateKey], Mark]) -> dict[str, Mark]:
+        out: dict[str, Mark] = {}
+        for e in self.entities:
+            states = [candidate_marks[(e.id, candidate_key(c))].state for c in e.candidates]
+            edits = "; ".join(self.edits.get(e.id, ()))
+            if OPEN in states:
+                out[e.id] = Mark(OPEN, edits)
+            elif edits or any(s in (ACCEPTED, REJECTED, UNSURE) for s in states):
+                out[e.id] = Mark(DECIDED, edits)
+            elif LEARNED in states and e.reference is not None:
+                out[e.id] = candidate_marks.get((e.id, candidate_key(e.reference)), Mark(LEARNED))
+            else:
+                out[e.id] = Mark(NONE)
+        return out
+
+    # -- quotes, notes, what is left -----------------------------------------------
+
+    def _speakers(self, decisions: list[Recorded]) -> dict[Span, Mark]:
+        marks: dict[Span, Mark] = {}
+        for rec in decisions:
+            d = rec.decision
+            assert isinstance(d, SpeakerDecision)
+            at = self._quote_index(d.quote)
+            if at is None:
+                self.stale.append(rec)
+                continue
+            q = self.quotes[at]
+            if d.speaker is None:
+                self.quotes[at] = replace(q, speaker=None, speaker_span=None, cue=None, rule="reviewer")
+                marks[(q.start, q.end)] = Mark(DECIDED, "no speaker named, said the reviewer")
+                continue
+            e = self.locate(d.speaker)
+            if e is None:
+                self.stale.append(rec)
+                continue
+            cue = q.cue if e.id == q.speaker else None
+            span = _nearest(e.mentions, q)
+            self.quotes[at] = replace(q, speaker=e.id, speaker_span=span, cue=cue, rule="reviewer")
+            marks[(q.start, q.end)] = Mark(DECIDED, "speaker set by the reviewer")
+        return marks
+
+    def _notes(self, decisions: Sequence[Recorded]) -> tuple[dict[Span, str], dict[Span, str], str]:
+        mentions: dict[Span, str] = {}
+        quotes: dict[Span, str] = {}
+        article = ""
+        for rec in decisions:
+            d = rec.decision
+            if not isinstance(d, NoteDecision):
+                continue
+            if d.target is None:
+                article = d.text
+                continue
+            if isinstance(d.target, QuoteRef):
+                at = self._quote_index(d.target)
+                span = (self.quotes[at].start, self.quotes[at].end) if at is not None else d.target.span
+                table = quotes
+            else:
+                span, table = d.target.span, mentions
+            if d.text:
+                table[span] = d.text
+            else:
+                table.pop(span, None)
+        return mentions, quotes, article
+
+    def _pending(
+        self, candidate_marks: Mapping[tuple[str, CandidateKey], Mark], quote_marks: Mapping[Span, Mark]
+    ) -> tuple[Pending, ...]:
+        items: list[Pending] = []
+        for e in self.entities:
+            for c in e.candidates:
+                if candidate_marks[(e.id, candidate_key(c))].state == OPEN:
+                    offset = e.mentions[0][0] if e.mentions else 0
+                    items.append(Pending(offset, "candidate", entity_id=e.id, candidate=c))
+        for q in self.quotes:
+            if q.speaker is None and q.kind == "statement" and (q.start, q.end) not in quote_marks:
+                items.append(Pending(q.start, "speaker", quote=q))
+        return tuple(sorted(items, key=lambda p: p.offset))
+
+
+def _same_entry(key: CandidateKey, keys: Iterable[CandidateKey]) -> CandidateKey | None:
+    """`key` if present, else the only key with the same name and list.
+
+    Entry ids of our CSV lists are line numbers, which move when a list is edited; a
+    decision must still find its entry, unless two entries of one list share the name.
+    """
+    keys = list(keys)
+    if key in keys:
+        return key
+    same = [k for k in keys if k[:2] == key[:2]]
+    return same[0] if len(same) == 1 else None
+
+
+def _nearest(mentions: tuple[Span, ...], quote: Quote) -> Span | None:
+    """The speaker's mention closest to the quote, outside it."""
+    outside = [m for m in mentions if m[1] <= quote.start or m[0] >= quote.end]
+    if not outside:
+        return None
+    return min(outside, key=lambda m: quote.start - m[1] if m[1] <= quote.start else m[0] - quote.end)

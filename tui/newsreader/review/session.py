@@ -1,0 +1,275 @@
+"""One article under review: a method per key, each committing its decision at once.
+
+    review = ArticleReview.open(article, analysis, store=args.store)
+    review.accept(entity, candidate)        # a
+    review.undo()                           # u
+    review.reviewed                         # what the panes show
+
+Entities are given as the reviewed analysis's `Entity` objects or their ids. Every action
+returns the `Recorded` decision (say it with `decisions.describe(rec.decision)`);
+`undo` returns the one withdrawn, or None. Errors: `DecisionError` for a request that
+makes no sense here, `StoreError` when the store cannot be written; both are one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from newsreader.analysis.model import Analysis, Entity, Match, Quote, Span
+from newsreader.article import Article
+from newsreader.cleaning import clean, normalise_newlines
+from newsreader.review.decisions import (
+    STATUSES,
+    Decision,
+    DecisionError,
+    EntityRef,
+    MatchDecision,
+    MentionRef,
+    MergeDecision,
+    NoteDecision,
+    QuoteRef,
+    Recorded,
+    SpeakerDecision,
+    SplitDecision,
+    StatusDecision,
+    TypeDecision,
+    Verdict,
+    decode,
+    encode,
+)
+from newsreader.review.memory import Memory
+from newsreader.review.overlay import Pending, ReviewedAnalysis, overlay
+from newsreader.review.paths import store_path
+from newsreader.review.store import DecisionRow, Store
+
+_TYPE = re.compile(r"[a-z][a-z_-]{0,31}")
+
+
+def article_key(article: Article) -> str:
+    """The key an article's review is stored under: the hash of its cleaned text."""
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+def read_decisions(rows: list[DecisionRow]) -> list[Recorded]:
+    """Store rows as decisions; a row this version cannot read is skipped, not fatal."""
+    out = []
+    for row in rows:
+        try:
+            out.append(Recorded(row.id, row.created, decode(row.kind, row.target, row.value)))
+        except DecisionError:
+            continue
+    return out
+
+
+def load_memory(store: Store) -> Memory:
+    """What every standing match decision in the store teaches."""
+    return _Remembered(store).memory()
+
+
+class _Remembered:
+    """The store's standing match decisions, decoded once and kept between keys.
+
+    Reloaded when another process has written; this process's own decisions update it
+    in place, so a key press does not re-read thousands of rows.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._matches: dict[int, tuple[MatchDecision, int]] | None = None
+        self._titles: dict[int, str] = {}
+        self._memory: Memory | None = None
+        self._decoded: dict[int, Decision] = {}  # rows never change once written
+
+    def forget(self) -> None:
+        self._matches = None
+        self._memory = None
+
+    def added(self, row_id: int, decision: Decision, article_id: int, title: str) -> None:
+        if isinstance(decision, MatchDecision) and self._matches is not None:
+            self._matches[row_id] = (decision, article_id)
+            self._titles.setdefault(article_id, title)
+            self._memory = None
+
+    def removed(self, row_id: int) -> None:
+        if self._matches is not None and self._matches.pop(row_id, None) is not None:
+            self._memory = None
+
+    def memory(self) -> Memory:
+        if self._matches is None:
+            self._titles = self.store.titles()
+            self._matches = {}
+            for row in self.store.decisions_of_kind("match"):
+                decision = self._decoded.get(row.id)
+                if decision is None:
+                    try:
+                        decision = self._decoded[row.id] = decode(row.kind, row.target, row.value)
+                    except DecisionError:
+                        continue
+                if isinstance(decision, MatchDecision):
+                    self._matches[row.id] = (decision, row.article_id)
+        if self._memory is None:
+            self._memory = Memory(
+                (d, self._titles.get(art, "another article")) for _, (d, art) in sorted(self._matches.items())
+            )
+        return self._memory
+
+
+class ArticleReview:
+    """The review of one article in one store; the reader holds one per open article."""
+
+    def __init__(self, store: Store, article: Article, analysis: Analysis) -> None:
+        self.store = store
+        self.article = article
+        self.analysis = analysis
+        self.row = store.article(article_key(article), article.source, article.title)
+        self._reviewed: ReviewedAnalysis | None = None
+        self._remembered = _Remembered(store)
+        self._seen_version = -1
+
+    @classmethod
+    def open(
+        cls, article: Article, analysis: Analysis, store: Store | str | os.PathLike[str] | None = None
+    ) -> ArticleReview:
+        """Review `article` in `store` (a Store, a path, or None: `$NEWSREADER_STORE` or the data folder)."""
+        if not isinstance(store, Store):
+            store = Store.open(store_path(store))
+        return cls(store, article, analysis)
+
+    @property
+    def notice(self) -> str | None:
+        """A message to show once: the store was damaged or newer and was moved aside."""
+        return self.store.notice
+
+    @property
+    def store_path(self) -> Path | None:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def use_analysis(self, analysis: Analysis) -> None:
+        """Lay the decisions over a new analysis (reference lists changed, say)."""
+        self.analysis = analysis
+        self._reviewed = None
+
+    @property
+    def reviewed(self) -> ReviewedAnalysis:
+        """The analysis with every decision applied; rebuilt when this or another process decides."""
+        version = self.store.data_version()
+        if version != self._seen_version:  # another process has decided something
+            self._seen_version = version
+            self._remembered.forget()
+            self._reviewed = None
+        if self._reviewed is None:
+            decisions = read_decisions(self.store.decisions(self.row.id))
+            memory = self._remembered.memory()
+            self._reviewed = overlay(self.article.text, self.analysis, decisions, memory)
+        return self._reviewed
+
+    @property
+    def status(self) -> str:
+        return self.reviewed.status
+
+    def next_undecided(self, after: int = -1) -> Pending | None:
+        """The next open candidate or speakerless statement after text offset `after` (wraps)."""
+        return self.reviewed.next_undecided(after)
+
+    def history(self) -> tuple[Recorded, ...]:
+        """The standing decisions, oldest first (the last is what `undo` withdraws)."""
+        return self.reviewed.decisions
+
+    # -- cross-reference: a x and the unsure key ----------------------------------
+
+    def accept(self, entity: Entity | str, candidate: Match) -> Recorded:
+        return self._match(entity, candidate, "accept")
+
+    def reject(self, entity: Entity | str, candidate: Match) -> Recorded:
+        return self._match(entity, candidate, "reject")
+
+    def unsure(self, entity: Entity | str, candidate: Match) -> Recorded:
+        return self._match(entity, candidate, "unsure")
+
+    def _match(self, entity: Entity | str, candidate: Match, verdict: Verdict) -> Recorded:
+        return self._record(MatchDecision(self._entity_ref(entity), candidate, verdict))
+
+    # -- entities ------------------------------------------------------------------
+
+    def set_type(self, entity: Entity | str, type: str) -> Recorded:
+        if not _TYPE.fullmatch(type):
+            raise DecisionError(f"not an entity type: {type!r} (use a lower-case word such as person)")
+        return self._record(TypeDecision(self._entity_ref(entity), type))
+
+    def merge(self, keep: Entity | str, other: Entity | str) -> Recorded:
+        """`other`'s mentions join `keep`, which keeps its name."""
+        a, b = self._entity_ref(keep), self._entity_ref(other)
+        if a == b:
+            raise DecisionError("an entity cannot be merged with itself")
+        return self._record(MergeDecision(a, b))
+
+    def split_mention(self, mention: Span, type: str | None = None) -> Recorded:
+        """Make the mention at `mention` an entity of its own (optionally of another type)."""
+        start, end = mention
+        if not any((start, end) in e.mentions for e in self.reviewed.analysis.entities):
+            raise DecisionError(f"no mention at {start}–{end}")
+        if type is not None and not _TYPE.fullmatch(type):
+            raise DecisionError(f"not an entity type: {type!r}")
+        return self._record(SplitDecision(MentionRef(start, end, self.article.text[start:end]), type))
+
+    # -- quotes, notes, status -----------------------------------------------------
+
+    def set_speaker(self, quote: Quote | Span, speaker: Entity | str | None) -> Recorded:
+        """Who said the quote; None: nobody named in the text."""
+        ref = QuoteRef.of(quote) if isinstance(quote, Quote) else QuoteRef(*quote)
+        who = self._entity_ref(speaker) if speaker is not None else None
+        return self._record(SpeakerDecision(ref, who))
+
+    def note(self, text: str, on: Span | Quote | None = None) -> Recorded:
+        """A note on a mention (its span), a quote, or the article (None); "" clears it."""
+        body = clean(normalise_newlines(text)).text.strip()
+        target: MentionRef | QuoteRef | None
+        if on is None:
+            target = None
+        elif isinstance(on, Quote):
+            target = QuoteRef.of(on)
+        else:
+            start, end = on
+            if not 0 <= start < end <= len(self.article.text):
+                raise DecisionError(f"no mention at {start}–{end}")
+            target = MentionRef(start, end, self.article.text[start:end])
+        return self._record(NoteDecision(target, body))
+
+    def set_status(self, status: str) -> Recorded:
+        if status not in STATUSES:
+            raise DecisionError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        return self._record(StatusDecision(status))
+
+    # -- undo ----------------------------------------------------------------------
+
+    def undo(self) -> Recorded | None:
+        """Withdraw the latest standing decision of this article (also one made before a restart)."""
+        row = self.store.undo(self.row.id)
+        self._reviewed = None
+        if row is None:
+            return None
+        self._remembered.removed(row.id)
+        return Recorded(row.id, row.created, decode(row.kind, row.target, row.value))
+
+    # -- plumbing ------------------------------------------------------------------
+
+    def _record(self, decision: Decision) -> Recorded:
+        row, new = self.store.record(self.row.id, *encode(decision))
+        if new:
+            self._reviewed = None
+            self._remembered.added(row.id, decision, self.row.id, self.article.title)
+        return Recorded(row.id, row.created, decision)
+
+    def _entity_ref(self, entity: Entity | str) -> EntityRef:
+        if isinstance(entity, Entity):
+            return EntityRef.of(entity)
+        found = self.reviewed.analysis.entity(entity)
+        if found is None:
+            raise DecisionError(f"no entity {entity!r} in this article")
+        return EntityRef.of(found)

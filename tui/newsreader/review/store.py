@@ -1,0 +1,347 @@
+"""The review store: one SQLite file (WAL) holding articles and the log of decisions.
+
+Every write is its own short `BEGIN IMMEDIATE` transaction, committed before the call
+returns, so a killed process loses nothing and two processes on one store both get
+their writes in (the busy timeout makes the second wait its turn). A damaged store, or
+one written by a newer newsreader, is moved aside and a fresh one started; `notice`
+then holds the sentence to show the user. Problems the user must fix (an unwritable
+folder, a store locked for too long) raise `StoreError`, whose text is one line.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsreader.review import schema
+
+BUSY_TIMEOUT_SECONDS = 15.0
+# Columns named, never `*`: a later migration may add columns these rows do not hold.
+_ARTICLE_BY_HASH = (
+    "SELECT id, text_hash, path, title, first_seen, last_seen FROM articles WHERE text_hash = ?"
+)
+_DECISIONS = "SELECT id, article_id, kind, target, value, created, undone FROM decisions"
+
+
+class StoreError(Exception):
+    """The store cannot be used right now; `str()` is the user's message."""
+
+
+class _Unusable(Exception):
+    """The file is not a store this version can use; it gets moved aside."""
+
+    def __init__(self, label: str, reason: str) -> None:
+        super().__init__(reason)
+        self.label = label
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    text_hash: str
+    path: str
+    title: str
+    first_seen: str
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    article_id: int
+    kind: str
+    target: str  # JSON: what the decision is about
+    value: str  # JSON: what was decided
+    created: str
+    undone: str | None = None
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A connection to the review store; safe to share between threads of one process."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, notice: str | None = None) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self.path = path
+        self.notice = notice  # said to the user once: the store was moved aside
+        self._lock = threading.RLock()
+        self._busy = 0  # > 0 while a call is using the connection
+        self._after_use: Callable[[], None] | None = None
+
+    # -- opening and closing -------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating or migrating) the store at `path`, moving an unusable one aside."""
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create {target.parent} for the review store: {err.strerror}") from None
+        notice = None
+        for attempt in (1, 2):
+            seen = _identity(target)
+            try:
+                return cls(_connect(target), target, notice=notice)
+            except _Unusable as bad:
+                if attempt == 2:
+                    raise StoreError(f"cannot start a fresh review store at {target}: {bad.reason}") from None
+                if _identity(target) != seen:
+                    continue  # another newsreader has just moved it aside and started afresh
+                moved = _move_aside(target, bad.label)
+                notice = (
+                    f"the review store {target} {bad.reason}; it was moved to {moved.name} "
+                    "and a fresh one started"
+                )
+        raise AssertionError("unreachable")
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A private, empty store that vanishes on close (tests; exporting without a store)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _migrate(conn)
+        return cls(conn, None)
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def close(self) -> None:
+        """Close the connection (decisions are already committed). Safe to call twice."""
+        with self._lock:
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                conn.close()
+
+    def when_idle(self, action: Callable[[], None]) -> None:
+        """Run `action` now, or as soon as the call in progress is done (a write has committed).
+
+        For signal handlers, which may interrupt this very thread inside a transaction.
+        """
+        if self._busy:
+            self._after_use = action
+        else:
+            action()
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits (not for this one's commits)."""
+        with self._reading() as conn:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- articles ------------------------------------------------------------------
+
+    def article(self, text_hash: str, path: str, title: str) -> ArticleRow:
+        """The article with this text, created or updated with where it was seen last."""
+        stamp = now()
+        with self._writing_transaction() as conn:
+            conn.execute(
+                "INSERT INTO articles (text_hash, path, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (text_hash) DO UPDATE SET path = excluded.path, title = excluded.title,"
+                " last_seen = excluded.last_seen",
+                (text_hash, path, title, stamp, stamp),
+            )
+            row = conn.execute(_ARTICLE_BY_HASH, (text_hash,)).fetchone()
+        return ArticleRow(*row)
+
+    def find_article(self, text_hash: str) -> ArticleRow | None:
+        with self._reading() as conn:
+            row = conn.execute(_ARTICLE_BY_HASH, (text_hash,)).fetchone()
+        return ArticleRow(*row) if row else None
+
+    def titles(self) -> dict[int, str]:
+        with self._reading() as conn:
+            return {int(i): str(t) for i, t in conn.execute("SELECT id, title FROM articles")}
+
+    # -- decisions -----------------------------------------------------------------
+
+    def record(self, article_id: int, kind: str, target: str, value: str) -> tuple[DecisionRow, bool]:
+        """Commit a decision; `(row, False)` when it only repeats the one standing for `target`."""
+        with self._writing_transaction() as conn:
+            last = conn.execute(
+                f"{_DECISIONS} WHERE article_id = ? AND kind = ? AND target = ? AND undone IS NULL"
+                " ORDER BY id DESC LIMIT 1",
+                (article_id, kind, target),
+            ).fetchone()
+            if last is not None and last[4] == value:
+                return DecisionRow(*last), False
+            cur = conn.execute(
+                "INSERT INTO decisions (article_id, kind, target, value, created) VALUES (?, ?, ?, ?, ?)",
+                (article_id, kind, target, value, now()),
+            )
+            row = conn.execute(f"{_DECISIONS} WHERE id = ?", (cur.lastrowid,)).fetchone()
+        return DecisionRow(*row), True
+
+    def undo(self, article_id: int) -> DecisionRow | None:
+        """Withdraw the article's latest standing decision; None when there is none."""
+        with self._writing_transaction() as conn:
+            last = conn.execute(
+                f"{_DECISIONS} WHERE article_id = ? AND undone IS NULL ORDER BY id DESC LIMIT 1",
+                (article_id,),
+            ).fetchone()
+            if last is None:
+                return None
+            conn.execute("UPDATE decisions SET undone = ? WHERE id = ?", (now(), last[0]))
+        return DecisionRow(*last)
+
+    def decisions(self, article_id: int) -> list[DecisionRow]:
+        """The article's standing decisions, oldest first."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"{_DECISIONS} WHERE article_id = ? AND undone IS NULL ORDER BY id",
+                (article_id,),
+            ).fetchall()
+        return [DecisionRow(*r) for r in rows]
+
+    def decisions_of_kind(self, kind: str) -> list[DecisionRow]:
+        """Standing decisions of one kind across every article, oldest first."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"{_DECISIONS} WHERE kind = ? AND undone IS NULL ORDER BY id",
+                (kind,),
+            ).fetchall()
+        return [DecisionRow(*r) for r in rows]
+
+    # -- plumbing ------------------------------------------------------------------
+
+    def _live(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("the review store is closed")
+        return self._conn
+
+    @contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._live()
+            self._busy += 1
+            try:
+                yield conn
+            except sqlite3.Error as err:
+                raise StoreError(_describe(err, self.path)) from None
+            finally:
+                self._busy -= 1
+                if not self._busy and self._after_use is not None:
+                    action, self._after_use = self._after_use, None
+                    action()
+
+    _reading = _using  # autocommit: each read is its own short transaction
+
+    @contextmanager
+    def _writing_transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._using() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as err:
+        raise StoreError(_describe(err, path)) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # WAL lets readers and one writer work at once; on a file system without shared
+        # memory SQLite keeps its rollback journal, which is slower but just as safe.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        check = conn.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise _Unusable("damaged", "is damaged")
+        _migrate(conn)
+    except _Unusable:
+        conn.close()
+        raise
+    except StoreError as err:
+        conn.close()
+        raise StoreError(f"{path} {err}") from None
+    except sqlite3.OperationalError as err:
+        # locked, read-only, out of space: the file may be fine, so never move it aside
+        conn.close()
+        raise StoreError(_describe(err, path)) from None
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise _Unusable("damaged", "is damaged or not a review store") from None
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        latest = schema.latest_version()
+        if version > latest:
+            raise _Unusable(
+                f"newer-v{version}",
+                f"was written by a newer newsreader (schema {version}; this one reads up to {latest})",
+            )
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # someone else's database: leave it exactly as it is
+            raise StoreError("is an SQLite database of another program, not a review store")
+        for step in range(version, latest):
+            for statement in _statements(schema.MIGRATIONS[step]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {latest}")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables >= schema.REQUIRED_TABLES:
+            raise _Unusable("damaged", "is not a review store (tables are missing)")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit the open transaction; run the statements one by one
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _move_aside(path: Path, label: str) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    moved = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 1
+    while moved.exists():
+        n += 1
+        moved = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+    try:
+        path.replace(moved)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.replace(moved.with_name(moved.name + suffix))
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise StoreError(f"the review store {path} is unusable and cannot be moved aside: {reason}") from None
+    return moved
+
+
+def _describe(err: sqlite3.Error, path: Path | None) -> str:
+    where = f"the review store {path}" if path else "the review store"
+    message = str(err).splitlines()[0] if str(err) else type(err).__name__
+    if "locked" in message or "busy" in message:
+        return f"{where} is busy (another newsreader is writing); try again"
+    return f"{where}: {message}"
