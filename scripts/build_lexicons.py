@@ -41,7 +41,8 @@ REGIONS = """
     Britain=United Kingdom; Great Britain=United Kingdom; UK=United Kingdom; U.K.=United Kingdom;
     US=United States; U.S.=United States; USA=United States; U.S.A.=United States;
     America=United States; UAE=United Arab Emirates; Holland=Netherlands; Europe; Asia; Africa;
-    Oceania; Antarctica; Australasia; Greenland; Hong Kong; Macau; Macao; Taiwan
+    Oceania; Antarctica; Australasia; Greenland; Hong Kong; Macau; Macao; Taiwan;
+    England; Scotland; Wales; Northern Ireland
 """
 CENSUS_SURNAMES_PACKAGE = "names==0.3.0"  # carries the US Census 1990 surname file
 

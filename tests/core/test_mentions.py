@@ -129,3 +129,37 @@ def test_boilerplate_is_skipped():
     result = analyze_text(doc.text, paragraphs=doc.paragraphs, skip=doc.boilerplate)
     names = {doc.text[s:e] for ent in result.entities for s, e in ent.mentions}
     assert "Leeds" in names and "Jane Doe" not in names
+
+
+SPORTS = (
+    "Rain spoiled the last day of the county season.\n"
+    "Lancashire beat Yorkshire by six wickets at Old Trafford, and Sussex reached 310 for four "
+    "against Devon before the match was abandoned. Fans in Yorkshire were furious with the league."
+)
+
+
+def test_in_a_sports_report_towns_and_counties_that_play_are_teams():
+    mentions = typed(SPORTS)
+    assert mentions.get("Lancashire") == "organization"
+    assert mentions.get("Sussex") == "organization"
+
+
+def test_countries_keep_their_type_in_sports_reports():
+    text = "England beat Australia by six wickets in the final match of the season, scoring 310 points."
+    mentions = typed(text)
+    assert mentions.get("England") == "place" and mentions.get("Australia") == "place"
+
+
+def test_outside_sports_a_county_is_a_place():
+    mentions = typed("The new hospital in Lancashire opened on Monday, said the health minister.")
+    assert mentions.get("Lancashire") == "place"
+
+
+def test_a_dateline_city_is_a_place():
+    text = "TALKS RESUME\nGENEVA 2024-03-05\nNegotiators met again on Tuesday in the Swiss city."
+    assert typed(text).get("GENEVA") == "place"
+
+
+def test_lone_letters_and_very_common_words_are_not_names():
+    mentions = typed("Group B results were strong, said the coach. Women and Men ran in heats.")
+    assert "B" not in mentions and "Women" not in mentions and "Men" not in mentions
