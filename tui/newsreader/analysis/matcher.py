@@ -212,7 +212,6 @@ _LETTER_SOUND = str.maketrans(
     {"c": "k", "q": "k", "x": "ks", "z": "s", "w": "f", "v": "f", "p": "b", "g": "h"}
 )
 _DROP_VOWELS = str.maketrans("", "", "aeiouyj")
-_DOUBLES = re.compile(r"(.)\1+")
 _VOWEL_W = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w")  # a vowel w (Persian pwtyn)
 
 
@@ -224,17 +223,22 @@ def sound(token: str) -> str:
         s = s[1:]  # Wade-Giles: Hsi = Xi (not Arabic hsn, Hasan)
     elif s.startswith("x"):
         s = "s" + s[1:]
-    for digraph, repl in _DIGRAPH_SOUNDS:
-        if digraph in s:
-            s = s.replace(digraph, repl)
+    if "h" in s or "t" in s or "dj" in s or "ck" in s:
+        for digraph, repl in _DIGRAPH_SOUNDS:
+            if digraph in s:
+                s = s.replace(digraph, repl)
     if "w" in s:
         s = _VOWEL_W.sub("", s)
     s = s.translate(_LETTER_SOUND)
     if not s:
         return token
-    head = s[0] if s[0] not in "aeiouy" else "a"
-    tail = s[1:].translate(_DROP_VOWELS)
-    return head + _DOUBLES.sub(r"\1", tail) if tail else head
+    out = "a" if s[0] in "aeiouy" else s[0]
+    last = ""
+    for ch in s[1:].translate(_DROP_VOWELS):
+        if ch != last:  # doubled consonants, and those meeting once vowels are gone
+            out += ch
+            last = ch
+    return out
 
 
 @dataclass(frozen=True)
@@ -265,7 +269,7 @@ def token_similarity(a: str, b: str, transliterated: bool = False) -> tuple[floa
         return 100.0 * indel, "edit"  # nothing alike: skip the finer measures
     sa, sb = sound(a), sound(b)
     shorter = min(len(a), len(b))
-    if _different_genders(a, b):
+    if indel >= 0.6 and _different_genders(a, b):
         return 40.0, "given names"  # Peter / Petra: sound alike, two people
     close_enough = transliterated or indel >= 0.7 or (indel >= 0.6 and shorter >= 8)
     if len(sa) >= 3 and sa == sb and close_enough:
@@ -286,21 +290,24 @@ def token_similarity(a: str, b: str, transliterated: bool = False) -> tuple[floa
     return sim, "edit"
 
 
-def _different_genders(a: str, b: str) -> bool:
+@lru_cache(maxsize=65536)
+def _common_given_name(token: str) -> str | None:
+    """The gender (m/f/u) of a common given name, or None for any other token."""
     from newsreader.analysis import lexicon
 
-    ga, gb = lexicon.given_name(a.title()), lexicon.given_name(b.title())
-    return ga is not None and gb is not None and {ga[0], gb[0]} == {"m", "f"} and min(ga[1], gb[1]) >= 4
+    info = lexicon.given_name(token.title())
+    return info[0] if info is not None and info[1] >= 4 else None
+
+
+def _different_genders(a: str, b: str) -> bool:
+    return {_common_given_name(a), _common_given_name(b)} == {"m", "f"}
 
 
 def _distinct_given_names(a: str, b: str) -> bool:
     """Both are common given names in their own right (so not a typo of each other)."""
-    from newsreader.analysis import lexicon
-
     if a.startswith(b) or b.startswith(a):
         return False  # Vladimir / Vladimiras: one name in two languages' forms
-    ga, gb = lexicon.given_name(a.title()), lexicon.given_name(b.title())
-    return ga is not None and gb is not None and min(ga[1], gb[1]) >= 4
+    return _common_given_name(a) is not None and _common_given_name(b) is not None
 
 
 def compare(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, kind: str = "") -> Comparison:
@@ -386,13 +393,14 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if extra > 0:
         score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)] if person else 20.0 * extra
         reasons.append(f"{extra} more name part{'s' if extra > 1 else ''} in '{l_form.original}'")
-        placed = [y for j, y in enumerate(long_) if j not in {a[1] for a in aligned.values()}]
+        used = {a[1] for a in aligned.values()}
+        placed = [y for j, y in enumerate(long_) if j not in used]
         if any(_is_country(y) for y in placed):
             score = min(score, 60.0)
+            reasons.append("a country sets it apart")
         if not person and any(y.title() in _BODY_WORDS for y in placed):
             score = min(score, 50.0)
             reasons.append("a body within it or beside it ('Council of the European Union')")
-            reasons.append("a country sets it apart")
     if len(short) == 1 and len(long_) > 1:
         # a surname with a title ("Presiden Putin") names the person; one part of a
         # three-part name does not
