@@ -112,3 +112,24 @@ def test_speech_verbs_used_as_nouns_are_not_cues():
     text = "Maria Costa dismissed the remarks as “pure theatre”."
     result = analyze_text(text)
     assert result.quotes[0].cue != "remarks"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("“Growth will slow next year,” the IMF report stated.", "Growth", "IMF"),
+        (
+            "Ruth Kamau went on radio and began by saying she would “never diagnose” anyone.",
+            "never",
+            "Ruth Kamau",
+        ),
+        (
+            "Maria Costa says her rival’s late-night tweets were “beneath the office”.",
+            "beneath",
+            "Maria Costa",
+        ),
+        ("“Nobody told us what to say,” Mr. King, 82, told me.", "Nobody", "King"),
+    ],
+)
+def test_subjects_behind_nouns_participles_and_honorifics(text, starts, speaker):
+    assert speaker_of(text, starts) == speaker

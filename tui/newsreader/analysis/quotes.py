@@ -411,6 +411,12 @@ def _subject_before(
     m = ctx.mention_ending_at(e) or ctx.mention_at(s)
     if m is None and w.endswith(("’s", "'s")):
         m = ctx.mention_at(s)
+    if m is None and w[:1].islower() and k:
+        # "the IMF report stated", "a Clinton spokesman said": the name the noun belongs to
+        ps, pe, _pw = words[k - 1]
+        owner = ctx.mention_ending_at(pe) or ctx.mention_at(ps)
+        if owner is not None and owner.type in (PERSON, ORGANIZATION):
+            return _speaker_from(ctx, owner, rule + " (whose " + w + ")", cue)
     if m is not None:
         if m.type in (PERSON, ORGANIZATION):
             return _speaker_from(ctx, m, rule, cue)
@@ -464,8 +470,14 @@ def _before(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) -
         lw = w.lower()
         if lw not in _CUES or (k and words[k - 1][2].lower() in _NOT_CUE_AFTER):
             continue
+        if lw in _NOUN_LIKE_CUES and k and not _could_be_subject(ctx, words[k - 1]):
+            continue  # "late-night tweets", "his comments": a noun, not the verb
         cue = (s, e, w)
-        if lw in _PARTICIPLES and (k == 0 or words[k - 1][2] == ","):
+        before_cue = words[k - 1][2].lower() if k else ","
+        if lw in _PARTICIPLES and (
+            before_cue in (",", "by", "while", "after", "before", "when", "in")
+            or not _could_be_subject(ctx, words[k - 1])
+        ):
             previous = _previous_in_sentence(raws, i, done, start)
             if previous is not None and previous.speaker:
                 return _Attribution(previous.speaker, "participle", w, previous.speaker_span, (s, e))
@@ -477,6 +489,25 @@ def _before(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) -
         before_words = _words(ctx.text, max(start, s - _CUE_REACH), s)
         return _subject_before(ctx, before_words, cue, start, "before: X said")
     return None
+
+
+# Speech verbs that are also plural nouns: a cue only when a subject stands before them.
+_NOUN_LIKE_CUES = frozenset(
+    "tweets posts claims comments remarks reports calls notes states promises demands charges "
+    "replies responses statements".split()
+)
+
+
+def _could_be_subject(ctx: _Context, word: tuple[int, int, str]) -> bool:
+    """A name, a pronoun, or an adverb that may stand between a subject and its verb."""
+    s, e, w = word
+    return (
+        w.lower() in _SUBJECT_PRONOUNS
+        or _skippable(w)
+        or w.lower() in ("who", "which", "that")
+        or ctx.mention_ending_at(e) is not None
+        or ctx.mention_at(s) is not None
+    )
 
 
 def _words_between(ctx: _Context, start: int, end: int) -> bool:
