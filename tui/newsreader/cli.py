@@ -166,10 +166,15 @@ def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-un
 
 def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The reference lists named on the command line (plus the bundled one), loaded."""
+    from newsreader import config
     from newsreader.analysis.service import Analyzer, ReferenceError
 
+    settings = config.load()
+    for problem in settings.problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
     try:
-        analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
+        references = [*settings.references, *args.references]
+        analyzer = Analyzer.from_options(references, bundled=not args.no_bundled)
     except ReferenceError as err:
         raise UserError(str(err)) from None
     for warning in analyzer.warnings[:20]:

@@ -1,0 +1,77 @@
+"""The lines around the article: the header, the pane tabs and the status line.
+
+Everything that shows article text or names builds `Content` from plain strings, so a
+title like "[bold] news" is shown as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Static
+
+from newsreader.article import Article
+
+if TYPE_CHECKING:
+    from newsreader.analysis.model import Analysis
+
+
+class ReaderHeader(Horizontal):
+    """Title and source on the left, what the analysis found on the right."""
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content.assemble((self.article.title, "bold"), ("  " + self.article.source, "$text-muted")),
+            id="title",
+        )
+        yield Static(Content.styled("analysing…", "italic"), id="counts")
+
+    def show_counts(self, analysis: Analysis, to_check: int) -> None:
+        unknown = sum(q.speaker is None for q in analysis.quotes)
+        parts = [f"{len(analysis.entities)} names", f"{len(analysis.quotes)} quotes"]
+        if unknown:
+            parts.append(f"{unknown} unattributed")
+        if to_check:
+            parts.append(f"{to_check} to check")
+        self.query_one("#counts", Static).update(Content(" · ".join(parts)))
+
+    def show_failure(self) -> None:
+        self.query_one("#counts", Static).update(Content.styled("analysis failed", "$text-error bold"))
+
+
+class PaneTabs(Static):
+    """On a small terminal one pane shows at a time; this line says which, and what else."""
+
+    def show(self, names: Sequence[str], active: int) -> None:
+        parts: list[Content] = []
+        for index, name in enumerate(names):
+            style = "reverse bold" if index == active else "$text-muted"
+            parts.append(Content.styled(f" {name} ", style))
+        self.update(Content("│").join(parts))
+
+
+class StatusLine(Horizontal):
+    """Where the cursor is ("Xi Jinping · person · 3/18") or what just happened, and how
+    far down the article is shown ("Top", "42%", "Bot", "All", as vim says it)."""
+
+    text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="where")
+        yield Static(id="position")
+
+    def say(self, text: str) -> None:
+        self.text = text
+        # one line, always: no layout pass, which would redraw the whole screen per key
+        self.query_one("#where", Static).update(Content(text), layout=False)
+
+    def show_position(self, label: str) -> None:
+        self.query_one("#position", Static).update(Content(label))

@@ -1,0 +1,205 @@
+"""Every key binding of the reader, with the id a user remaps it by, in one place.
+
+Widgets take their `BINDINGS` from here and the help screen and the command palette list
+these same objects, so a key cannot work without being documented. One id may be bound in
+several widgets (`n` in the article and in the entities pane); remapping it moves all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.keys import Keys, key_to_character
+
+
+def _key(keys: str, action: str, word: str, id: str, explanation: str, *, show: bool = True) -> Binding:
+    """A binding: `word` is what the footer shows, `explanation` what help and tooltips say."""
+    return Binding(keys, action, word, show=show, id=id, tooltip=explanation)
+
+
+# -- anywhere on the reader screen ----------------------------------------------------
+NEXT_PANE = _key(
+    "tab", "screen.next_pane", "pane", "next_pane", "next pane (article, entities, quotes, cross-reference)"
+)
+PREVIOUS_PANE = _key(
+    "shift+tab", "screen.previous_pane", "previous pane", "previous_pane", "previous pane", show=False
+)
+JUMP_BACK = _key(
+    "ctrl+o,alt+left", "screen.jump_back", "back", "jump_back", "back to where you jumped from", show=False
+)
+JUMP_FORWARD = _key(
+    "ctrl+i,alt+right",
+    "screen.jump_forward",
+    "forward",
+    "jump_forward",
+    "forward again (alt+→ where the terminal reads ^i as tab)",
+    show=False,
+)
+SEARCH = _key(
+    "slash", "screen.search", "search", "search", "search the article, or the rows of the focused pane"
+)
+CLEAR_SEARCH = _key(
+    "escape",
+    "screen.clear_search",
+    "clear",
+    "clear_search",
+    "stop searching: n and N follow the entity again",
+    show=False,
+)
+COPY = _key(
+    "y", "screen.copy", "copy", "copy", "copy the mention or quote (OSC 52, works over SSH)", show=False
+)
+HELP = _key("question_mark", "app.help", "help", "help", "list every key")
+PALETTE = Binding(
+    "ctrl+p",
+    "app.command_palette",
+    "commands",
+    show=False,
+    priority=True,
+    id="command_palette",
+    tooltip="command palette: every action, and the themes",
+)
+QUIT = _key("q", "app.quit", "quit", "quit", "quit")
+# Priority, so it also works while typing in the search field.
+QUIT_NOW = Binding(
+    "ctrl+q,ctrl+c",
+    "app.quit",
+    "quit",
+    show=False,
+    priority=True,
+    id="quit_now",
+    tooltip="quit, even while typing",
+)
+
+# -- the article ----------------------------------------------------------------------
+NEXT_MENTION = _key(
+    "right_square_bracket", "screen.next_mention", "next", "next_mention", "next mention of any entity"
+)
+PREVIOUS_MENTION = _key(
+    "left_square_bracket",
+    "screen.previous_mention",
+    "prev",
+    "previous_mention",
+    "previous mention of any entity",
+    show=False,
+)
+NEXT_SAME = _key(
+    "n", "screen.next_same", "same", "next_same", "next mention of the same entity, or next search hit"
+)
+PREVIOUS_SAME = _key(
+    "N",
+    "screen.previous_same",
+    "same back",
+    "previous_same",
+    "previous mention of the entity, or search hit",
+    show=False,
+)
+SPEAKER = _key("s", "screen.speaker", "speaker", "speaker", "from a quote to its speaker")
+SCROLL_DOWN = _key("j,down", "scroll_down", "down", "scroll_down", "scroll down", show=False)
+SCROLL_UP = _key("k,up", "scroll_up", "up", "scroll_up", "scroll up", show=False)
+PAGE_DOWN = _key("pagedown,space", "page_down", "page down", "page_down", "page down", show=False)
+PAGE_UP = _key("pageup", "page_up", "page up", "page_up", "page up", show=False)
+TOP = _key("g,home", "scroll_home", "top", "top", "top", show=False)
+BOTTOM = _key("G,end", "scroll_end", "bottom", "bottom", "bottom", show=False)
+
+# -- the panes (lists) ----------------------------------------------------------------
+LIST_DOWN = _key("j,down", "cursor_down", "down", "list_down", "next row", show=False)
+LIST_UP = _key("k,up", "cursor_up", "up", "list_up", "previous row", show=False)
+LIST_PAGE_DOWN = _key("pagedown", "page_down", "page down", "list_page_down", "page down", show=False)
+LIST_PAGE_UP = _key("pageup", "page_up", "page up", "list_page_up", "page up", show=False)
+LIST_TOP = _key("g,home", "first", "top", "list_top", "first row", show=False)
+LIST_BOTTOM = _key("G,end", "last", "bottom", "list_bottom", "last row", show=False)
+JUMP_TO_TEXT = _key(
+    "enter", "select", "jump", "jump_to_text", "show the row in the article (an entity: its first mention)"
+)
+TYPE_FILTER = _key("t", "screen.type_filter", "type", "type_filter", "show one type of entity at a time")
+ACCEPT = _key("a", "screen.decide('accept')", "accept", "accept", "accept the match")
+REJECT = _key("x", "screen.decide('reject')", "reject", "reject", "reject the match")
+UNSURE = _key("z", "screen.decide('unsure')", "unsure", "unsure", "mark the match unsure", show=False)
+UNDO = _key("u", "screen.undo", "undo", "undo", "undo the last decision", show=False)
+
+# -- the help screen and the search field ----------------------------------------------
+CLOSE_HELP = _key("escape,q,question_mark", "dismiss", "close", "close_help", "close the help")
+CANCEL_SEARCH = _key("escape", "cancel", "cancel", "cancel_search", "close the search field")
+
+# The footer has room for few keys at 80 columns: `s` shows there in the Quotes pane only.
+ARTICLE_SPEAKER = replace(SPEAKER, show=False)
+
+SCREEN: list[Binding] = [NEXT_PANE, PREVIOUS_PANE, JUMP_BACK, JUMP_FORWARD, SEARCH, CLEAR_SEARCH, COPY]
+APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW]
+ARTICLE: list[Binding] = [
+    NEXT_MENTION,
+    PREVIOUS_MENTION,
+    NEXT_SAME,
+    PREVIOUS_SAME,
+    ARTICLE_SPEAKER,
+    SCROLL_DOWN,
+    SCROLL_UP,
+    PAGE_DOWN,
+    PAGE_UP,
+    TOP,
+    BOTTOM,
+]
+LIST: list[Binding] = [
+    LIST_DOWN,
+    LIST_UP,
+    LIST_PAGE_DOWN,
+    LIST_PAGE_UP,
+    LIST_TOP,
+    LIST_BOTTOM,
+    JUMP_TO_TEXT,
+]
+DECISIONS: list[Binding] = [ACCEPT, REJECT, UNSURE, UNDO]
+ENTITIES: list[Binding] = [*LIST, NEXT_SAME, PREVIOUS_SAME, TYPE_FILTER, *DECISIONS]
+QUOTES: list[Binding] = [*LIST, SPEAKER]
+XREF: list[Binding] = [*LIST, *DECISIONS]
+
+# What the help screen shows, in order; every id appears once.
+HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
+    ("Anywhere", [*SCREEN, *APP]),
+    ("Article", ARTICLE),
+    ("Panes (lists)", LIST),
+    ("Entities", [TYPE_FILTER]),
+    ("Entities and cross-reference", DECISIONS),
+]
+
+ALL: list[Binding] = [*SCREEN, *APP, *ARTICLE, *LIST, TYPE_FILTER, *DECISIONS, CLOSE_HELP, CANCEL_SEARCH]
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+_KEY_NAMES = frozenset(k.value.rsplit("+", 1)[-1] for k in Keys)
+
+
+def binding_ids() -> set[str]:
+    return {b.id for b in ALL if b.id}
+
+
+def is_valid_key(key: str) -> bool:
+    """True if Textual can report `key` ("ctrl+o", "]", "right_square_bracket", "f5")."""
+    *modifiers, name = key.split("+")
+    if not name or not set(modifiers) <= MODIFIERS:
+        return False
+    return len(name) == 1 or name in _KEY_NAMES or key_to_character(name) is not None
+
+
+def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Split a user's keymap into what can be applied and one message per problem."""
+    known = binding_ids()
+    good: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, value in keymap.items():
+        if binding_id not in known:
+            problems.append(f"unknown action {binding_id!r} in [keys]")
+            continue
+        names = [k.strip() for k in value.split(",")]
+        bad = [k for k in names if not is_valid_key(k)]
+        if bad:
+            problems.append(f"unknown key name {bad[0]!r} for {binding_id}; keeping the default")
+            continue
+        good[binding_id] = ",".join(names)
+    return good, problems
+
+
+def keys_for(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    """The keys a binding answers to under a keymap."""
+    return [k.strip() for k in keymap.get(binding.id or "", binding.key).split(",")]

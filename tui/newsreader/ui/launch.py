@@ -1,0 +1,29 @@
+"""`newsreader [PATH]` hands the loaded article here; Textual is imported only inside `run`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsreader.article import Article
+
+
+def run(article: Article, args: argparse.Namespace) -> int:
+    """Run the reader on `article`; returns the process exit status."""
+    from newsreader import config as settings
+    from newsreader.ui.app import ReaderApp, analyser
+    from newsreader.ui.themes import UnknownTheme
+
+    config = settings.load()
+    try:
+        app = ReaderApp(
+            article,
+            analyse=analyser([*config.references, *args.references], bundled=not args.no_bundled),
+            config=config,
+            theme=args.theme,
+        )
+    except UnknownTheme as err:
+        print(f"newsreader: {err}", file=sys.stderr)
+        return 2
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,19 @@
+"""Messages the panes send up to the app, which owns the decision log."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from newsreader.ui.decisions import Decision
+
+
+class DecisionRequested(Message):
+    """The reviewer decided on a match (a, x or z on a row)."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__()
+        self.decision = decision
+
+
+class UndoRequested(Message):
+    """The reviewer wants the last decision taken back (u)."""

@@ -1,0 +1,70 @@
+"""The Quotes pane: who said it (or "unknown", which stands out), the cue, the first words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import BindingType
+from textual.content import Content
+
+from newsreader.ui import keys
+from newsreader.ui.entity_styles import name_style
+from newsreader.ui.panes.base import Pane, Row, RowTarget
+
+if TYPE_CHECKING:
+    from newsreader.analysis.model import Analysis, Entity, Quote
+
+FIRST_WORDS = 10
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def quote_row(index: int, quote: Quote, text: str, speaker: Entity | None) -> Row:
+    said = text[quote.start : quote.end]
+    if speaker is not None:
+        who = Content.styled(speaker.name, name_style(speaker.type))
+    else:
+        # a glyph as well as a colour, so it stands out on a monochrome terminal
+        who = Content.styled("? unknown", "$text-warning bold reverse")
+    cue = Content.styled(f" {quote.cue}" if quote.cue else "", "$text-muted italic")
+    kind = "$text-muted" if quote.kind == "term" else ""
+    prompt = Content.assemble(who, cue, " ", (first_words(said), kind))
+    words = f"{speaker.name if speaker else 'unknown'} {quote.cue or ''} {said}"
+    return Row(f"q{index}", prompt, words)
+
+
+class QuotesPane(Pane):
+    TITLE = "Quotes"
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.QUOTES]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.quotes: Sequence[Quote] = ()
+
+    def show(self, analysis: Analysis, text: str) -> None:
+        self.quotes = analysis.quotes
+        if not analysis.quotes:
+            self.show_message("no quotes found")
+            return
+        rows = [
+            quote_row(index, quote, text, analysis.entity(quote.speaker or ""))
+            for index, quote in enumerate(analysis.quotes)
+        ]
+        unknown = sum(q.speaker is None for q in analysis.quotes)
+        title = f"{len(rows)}" + (f" · {unknown} unknown" if unknown else "")
+        self.show_rows(rows, title=title)
+
+    def row_target(self, row_id: str) -> RowTarget | None:
+        index = int(row_id[1:])
+        if not 0 <= index < len(self.quotes):
+            return None
+        return RowTarget(entity_id=self.quotes[index].speaker, quote=index)
+
+    @property
+    def highlighted_quote(self) -> int | None:
+        row_id = self.highlighted_id
+        return int(row_id[1:]) if row_id else None

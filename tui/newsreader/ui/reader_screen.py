@@ -1,0 +1,379 @@
+"""The main screen: the article on the left, the panes on the right, and the keys.
+
+The screen is glue: the `Navigator` decides where a key goes, the `ArticleView` and the
+`PaneColumn` show it. On a small terminal (below `WIDE` columns or `TALL` rows) the panes
+share their column and `tab` brings each in turn.
+
+The first frame holds the header and the article only. The panes, the search field and
+the footer, and the modules behind them, follow right after it, so the text is on screen
+as soon as Textual can draw it; until then only the article's keys act (`check_action`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+
+from newsreader.article import Article
+from newsreader.ui import keys
+from newsreader.ui.article_view import ArticleView
+from newsreader.ui.chrome import ReaderHeader, StatusLine
+from newsreader.ui.decisions import DecisionLog
+from newsreader.ui.messages import UndoRequested
+from newsreader.ui.navigation import Navigator, Target
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from newsreader.analysis.model import Analysis
+    from newsreader.ui.pane_column import PaneColumn
+    from newsreader.ui.panes import Pane
+    from newsreader.ui.panes.base import RowTarget
+    from newsreader.ui.search_bar import SearchBar
+
+WIDE = 110  # columns from which the panes are stacked beside the article
+TALL = 32  # rows from which they are stacked
+FOCUS_ORDER = ("article", "entities", "quotes", "xref")
+COPY_PREVIEW = 40
+# What works before the panes are mounted: moving in the article needs nothing else.
+ARTICLE_ACTIONS = frozenset(
+    {"next_mention", "previous_mention", "next_same", "previous_same", "jump_back", "jump_forward", "copy"}
+)
+# The Entities pane follows the cursor's entity once the keys rest this long: redrawing
+# the list on every key would cost more than the move itself.
+ENTITY_SYNC_DELAY = 0.25
+
+
+class ReaderScreen(Screen[None], inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.SCREEN]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's own
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012
+
+    def __init__(self, article: Article, decisions: DecisionLog, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.decisions = decisions
+        self.navigator = Navigator(article.text)
+        self.analysis = analysis
+        self.failure: str | None = None
+        self.column: PaneColumn | None = None  # mounted after the first frame
+        self._row_marks: list[tuple[int, int]] = []  # spans a pane row marks (a quote, a merge)
+        self._shown_marks: tuple[str | None, object] | None = None
+        self._focus_going_to: str | None = None
+        self._entity_sync: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ReaderHeader(self.article, id="header")
+        # The status line sits under the article, not across the screen: a key that
+        # moves the cursor then redraws only this column, never the panes beside it.
+        with Horizontal(id="body"), Vertical(id="reading"):
+            yield ArticleView(self.article, id="article")
+            yield StatusLine(id="status")
+
+    def on_mount(self) -> None:
+        self.article_view.focus()
+        self.status("analysing…")
+        self.call_after_refresh(self._mount_the_rest)
+
+    async def _mount_the_rest(self) -> None:
+        from textual.widgets import Footer
+
+        from newsreader.ui.pane_column import PaneColumn
+        from newsreader.ui.search_bar import SearchBar
+
+        column = PaneColumn(id="panes")
+        await self.query_one("#body").mount(column)
+        await self.mount_all([SearchBar(id="search"), Footer()])
+        self.column = column
+        self.refresh_bindings()
+        if self.analysis is not None:
+            self.show_analysis(self.analysis)
+        else:
+            column.show_message("analysis failed" if self.failure else "analysing…")
+
+    @property
+    def panes_ready(self) -> bool:
+        return self.column is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.panes_ready or action in ARTICLE_ACTIONS
+
+    # -- parts -----------------------------------------------------------------------
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def panes(self) -> PaneColumn:
+        assert self.column is not None, "the panes are mounted after the first frame"
+        return self.column
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search")  # type: ignore[return-value]
+
+    def status(self, text: str) -> None:
+        self.query_one("#status", StatusLine).say(text)
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        self.query_one("#status", StatusLine).show_position(message.position)
+
+    def _focused_pane(self) -> Pane | None:
+        return self.column.pane(self.focused) if self.column is not None else None
+
+    # -- the analysis ----------------------------------------------------------------
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        if self.column is None:  # shown once the panes are mounted
+            return
+        self.navigator.set_analysis(analysis)
+        self.article_view.show_mentions(self.navigator.mentions)
+        self.column.show_analysis(analysis, self.article.text, self.decisions.verdict)
+        self.query_one(ReaderHeader).show_counts(analysis, self.column.xref.to_check)
+        self._show_marks()
+        self.status(self.navigator.describe() or "] goes to the first name, ? lists every key")
+
+    def show_failure(self, reason: str) -> None:
+        self.failure = reason
+        self.query_one(ReaderHeader).show_failure()
+        if self.column is not None:
+            self.column.show_message("analysis failed")
+        self.status(f"analysis failed: {reason}")
+
+    def refresh_verdicts(self) -> None:
+        self.panes.refresh_verdicts()
+
+    # -- moving in the article -------------------------------------------------------
+
+    def action_next_mention(self) -> None:
+        self._move(self.navigator.next_mention())
+
+    def action_previous_mention(self) -> None:
+        self._move(self.navigator.previous_mention())
+
+    def action_next_same(self) -> None:
+        self._step_same(forward=True)
+
+    def action_previous_same(self) -> None:
+        self._step_same(forward=False)
+
+    def action_speaker(self) -> None:
+        target = self._focused_row()
+        index = target.quote if target is not None else self.navigator.quote_here()
+        if index is None:
+            self.status("s works on a quote: choose one in the Quotes pane or move onto one")
+            return
+        if self.navigator.quotes[index].speaker is None:
+            self.status("nobody is named as the speaker of this quote")
+            return
+        self._move(self.navigator.to_speaker(index), focus_article=True)
+
+    def action_jump_back(self) -> None:
+        self._move(self.navigator.back(), nothing="nothing to go back to")
+
+    def action_jump_forward(self) -> None:
+        self._move(self.navigator.forward(), nothing="nothing to go forward to")
+
+    def _step_same(self, *, forward: bool) -> None:
+        pane = self._focused_pane()
+        if pane is not None and pane.search_query:
+            pane.step_match(forward=forward)
+            self._say_pane_matches(pane)
+            return
+        navigator = self.navigator
+        if navigator.search is None and navigator.entity_id is None and navigator.cursor is None:
+            self.status("n follows an entity: ] goes to a name first")
+            return
+        self._move(navigator.next_same() if forward else navigator.previous_same())
+
+    def _move(self, target: Target | None, *, nothing: str = "", focus_article: bool = False) -> None:
+        if target is None:
+            self.status(nothing or ("still analysing…" if self.analysis is None else "no names found"))
+            return
+        self._row_marks = []
+        self.article_view.cursor = (target.start, target.end)
+        self._show_marks()
+        if self.column is not None and self.column.entities.highlighted_id != self.navigator.entity_id:
+            if self._entity_sync is not None:
+                self._entity_sync.stop()
+            self._entity_sync = self.set_timer(ENTITY_SYNC_DELAY, self._sync_entity_row)
+        self.status(self.navigator.describe())
+        if focus_article:
+            self.article_view.focus()
+
+    def _show_marks(self) -> None:
+        """Mark the followed entity's mentions, and the search hits or the row's spans."""
+        search = self.navigator.search
+        spans = search.spans if search is not None else self._row_marks
+        # the same hits object again: skip re-sorting thousands of spans on every `n`
+        shown = self._shown_marks
+        if shown is not None and shown[0] == self.navigator.entity_id and shown[1] is spans:
+            return
+        self._shown_marks = (self.navigator.entity_id, spans)
+        self.article_view.set_marks(self.navigator.entity_id, spans)
+
+    def _sync_entity_row(self) -> None:
+        """Keep the Entities pane on the entity under the cursor, unless it is in use."""
+        entities, entity_id = self.panes.entities, self.navigator.entity_id
+        if entity_id is not None and entities is not self.focused:
+            entities.highlight_id(entity_id)
+
+    # -- the panes -------------------------------------------------------------------
+
+    def on_pane_column_row_selected(self, message: PaneColumn.RowSelected) -> None:
+        target = message.target
+        if target.quote is not None:
+            self._move(self.navigator.to_quote(target.quote), focus_article=True)
+        elif target.entity_id is not None:
+            self._move(self.navigator.to_entity(target.entity_id), focus_article=True)
+
+    def on_pane_column_row_highlighted(self, message: PaneColumn.RowHighlighted) -> None:
+        """A chosen row marks what it points at, without moving the cursor."""
+        target = message.target
+        if target.entity_id is not None:
+            self.navigator.follow(target.entity_id)
+        if target.quote is not None:
+            quote = self.navigator.quotes[target.quote]
+            self._row_marks = [(quote.start, quote.end)]
+        elif target.other_entity is not None:
+            other = self.navigator.entity(target.other_entity)
+            self._row_marks = list(other.mentions) if other else []
+        else:
+            self._row_marks = []
+        self._show_marks()
+        self.status(self._describe_row(target))
+
+    def _describe_row(self, target: RowTarget) -> str:
+        entity = self.navigator.entity(target.entity_id)
+        if target.quote is not None:
+            said = entity.name if entity else "unknown speaker"
+            where = f"{target.quote + 1}/{len(self.navigator.quotes)}"
+            return f"quote {where} · {said} · enter shows it, s the speaker"
+        if entity is None:
+            return ""
+        other = self.navigator.entity(target.other_entity)
+        if other is not None:
+            return f"{entity.name} ↔ {other.name}: one entity? a accepts, x rejects"
+        count = len(entity.mentions)
+        return f"{entity.name} · {entity.type} · {count} mention{'s' * (count != 1)} · enter shows it"
+
+    def _focused_row(self) -> RowTarget | None:
+        pane = self._focused_pane()
+        if pane is None or pane.highlighted_id is None:
+            return None
+        return pane.row_target(pane.highlighted_id)
+
+    def action_next_pane(self) -> None:
+        self._cycle_focus(+1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle_focus(-1)
+
+    def _cycle_focus(self, step: int) -> None:
+        # Focus moves after this handler returns; several tabs typed at once must each
+        # step on from where the previous one is taking the focus, not from where it is.
+        focused = self._focus_going_to or (self.focused.id if self.focused is not None else "article")
+        index = FOCUS_ORDER.index(focused) if focused in FOCUS_ORDER else 0
+        target = FOCUS_ORDER[(index + step) % len(FOCUS_ORDER)]
+        if target != "article":
+            self.panes.activate(target)  # shown before it is focused: hidden widgets cannot be
+        self._focus_going_to = target
+        self.query_one(f"#{target}", Widget).focus()
+
+    def on_descendant_focus(self) -> None:
+        self._focus_going_to = None
+
+    def action_type_filter(self) -> None:
+        shown = self.panes.entities.cycle_type_filter()
+        self.status(f"showing {shown} only (t for the next type)" if shown else "showing every type")
+
+    # -- decisions -------------------------------------------------------------------
+
+    def action_decide(self, verdict: str) -> None:
+        pane = self._focused_pane()
+        if pane is None or not pane.DECIDES:
+            self.status("decide on a row of the Entities or Cross-reference pane")
+            return
+        if pane.request_decision(verdict) is None:
+            self.status("this row has no match to decide on")
+
+    def action_undo(self) -> None:
+        self.post_message(UndoRequested())
+
+    # -- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        pane = self._focused_pane()
+        scope, label = (pane.id or "", f"the {pane.TITLE} pane") if pane else ("article", "the article")
+        self.search_bar.open(scope, label)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        bar = self.search_bar
+        if event.input is not bar:
+            return
+        bar.close()
+        query = event.value.strip()
+        if bar.scope == "article":
+            self.article_view.focus()
+            if query and self.navigator.find(query) == 0:
+                self.status(f"no match for “{query}”")
+            elif query:
+                self._move(self.navigator.cursor)
+            return
+        pane = self.query_one(f"#{bar.scope}", Widget)
+        pane.focus()
+        found = self.panes.pane(pane)
+        if query and found is not None:
+            if found.find(query) == 0:
+                self.status(f"no row contains “{query}”")
+            else:
+                self._say_pane_matches(found)
+
+    def on_search_bar_cancelled(self) -> None:
+        self.query_one(f"#{self.search_bar.scope}", Widget).focus()
+
+    def action_clear_search(self) -> None:
+        pane = self._focused_pane()
+        cleared = pane.clear_search() if pane is not None else self.navigator.clear_search()
+        if cleared:
+            self._show_marks()
+            self.status("search cleared: n and N follow the entity again")
+
+    def _say_pane_matches(self, pane: Pane) -> None:
+        where = pane.match_position()
+        if where is not None:
+            self.status(f"/{pane.search_query}  row {where[0]}/{where[1]} in {pane.TITLE}")
+
+    # -- copying ---------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        text = self._copyable()
+        if not text:
+            self.status("nothing to copy: move to a mention or a quote first")
+            return
+        self.app.copy_to_clipboard(text)
+        preview = " ".join(text.split())
+        if len(preview) > COPY_PREVIEW:
+            preview = preview[: COPY_PREVIEW - 1] + "…"
+        self.notify(f"copied “{preview}”", title="clipboard", markup=False, timeout=3)
+
+    def _copyable(self) -> str:
+        """The quote or name of the focused pane's row, else what the cursor is on."""
+        text = self.article.text
+        row = self._focused_row()
+        if row is not None and row.quote is not None:
+            quote = self.navigator.quotes[row.quote]
+            return text[quote.start : quote.end]
+        if row is not None:
+            entity = self.navigator.entity(row.entity_id)
+            return entity.name if entity else ""
+        cursor = self.navigator.cursor
+        return text[cursor.start : cursor.end] if cursor else ""
