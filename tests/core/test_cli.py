@@ -134,3 +134,8 @@ def test_reader_on_a_missing_file_exits_2():
 def test_installed_resources_are_found_outside_the_checkout(tmp_path):
     proc = run("analyze", "--format", "jsonl", str(SEED), cwd=tmp_path)
     assert proc.returncode == 0 and json.loads(proc.stdout)["entities"]
+
+
+def test_reader_with_a_missing_reference_list_exits_2_before_starting(tmp_path):
+    proc = run("--references", str(tmp_path / "none.csv"), str(SEED))
+    assert proc.returncode == 2 and "none.csv: no such file" in proc.stderr

@@ -190,6 +190,11 @@ def run_reader(argv: list[str]) -> int:
 
     path = args.path or str(resources.seed_article())
     doc = load_article(path, args.max_size)
+    # the lists are read after the first paint; a path that cannot work is said here, once
+    for ref in args.references:
+        if not os.path.isfile(ref):
+            reason = "is a directory, not a file" if os.path.isdir(ref) else "no such file"
+            raise UserError(f"{ref}: {reason}")
     from newsreader.ui import launch
 
     return launch.run(doc, args)
