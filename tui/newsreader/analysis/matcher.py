@@ -19,6 +19,7 @@ and are one. So names are compared token by token:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -334,56 +335,48 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
             return 60.0, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
         return (100.0 if fa.tokens == fb.tokens else 95.0), [same]
-    ta, tb = (
-        _merge_to_match(list(fa.tokens), list(fb.tokens)),
-        _merge_to_match(list(fb.tokens), list(fa.tokens)),
-    )
-    short, long_, s_form, l_form = (ta, tb, fa, fb) if len(ta) <= len(tb) else (tb, ta, fb, fa)
+    ta, tb = fa.tokens, fb.tokens
+    if len(ta) > 1 or len(tb) > 1:
+        ta, tb = _merge_to_match(ta, tb), _merge_to_match(tb, ta)
+    if len(ta) <= len(tb):
+        short, long_, s_form, l_form = ta, tb, fa, fb
+    else:
+        short, long_, s_form, l_form = tb, ta, fb, fa
     # other scripts, and Latin spelt another language's way (Vlagyimir Putyin), compare loosely
     loose = fa.accented or fb.accented
-    pairs = []
-    for i, x in enumerate(short):
-        for j, y in enumerate(long_):
-            sim, how = token_similarity(x, y, loose)
-            if sim > 0:
-                pairs.append((-sim, abs(i - j), i, j, how))
+    pairs = [
+        (-sim, abs(i - j), i, j, how)
+        for i, x in enumerate(short)
+        for j, y in enumerate(long_)
+        for sim, how in (token_similarity(x, y, loose),)
+        if sim > 0
+    ]
     pairs.sort()
-    used_i: set[int] = set()
     used_j: set[int] = set()
     aligned: dict[int, tuple[float, int, str]] = {}
     for neg_sim, _, i, j, how in pairs:
-        sim = -neg_sim
-        if i in used_i or j in used_j:
-            continue
-        used_i.add(i)
-        used_j.add(j)
-        aligned[i] = (sim, j, how)
+        if i not in aligned and j not in used_j:
+            used_j.add(j)
+            aligned[i] = (-neg_sim, j, how)
     reasons: list[str] = []
-    weights = [0.5 if len(t) == 1 else 1.0 for t in short]
-    sims = [aligned.get(i, (0.0, -1, ""))[0] for i in range(len(short))]
-    score = sum(w * s for w, s in zip(weights, sims, strict=True)) / sum(weights)
-    worst = min(sims)
-    for i, (sim, j, how) in sorted(aligned.items()):
-        x, y = short[i], long_[j]
-        if how == "equal":
+    total = weighted = 0.0
+    worst = 100.0
+    order: list[int] = []
+    for i, x in enumerate(short):
+        weight = 0.5 if len(x) == 1 else 1.0
+        total += weight
+        found = aligned.get(i)
+        if found is None:
+            worst = 0.0
+            reasons.append(f"{x} has no counterpart")
             continue
-        if how == "initial":
-            reasons.append(f"initial {x if len(x) == 1 else y} for {y if len(x) == 1 else x}")
-        elif how == "given names":
-            reasons.append(f"{x} and {y} are different names (two given names)")
-        elif how in ("same sound", "transliteration"):
-            reasons.append(f"{x}/{y}: same sound, spelt differently")
-        elif how == "letters swapped":
-            reasons.append(f"{x}/{y}: letters swapped")
-        elif sim >= 75:
-            reasons.append(f"{x}/{y}: {_edit_words(x, y)}")
-        elif sim >= 60:
-            reasons.append(f"{x}/{y}: {_edit_words(x, y)}, more than a typo")
-        else:
-            reasons.append(f"{x} and {y} are different names")
-    for i in range(len(short)):
-        if i not in aligned:
-            reasons.append(f"{short[i]} has no counterpart")
+        sim, j, how = found
+        weighted += weight * sim
+        worst = min(worst, sim)
+        order.append(j)
+        if how != "equal":
+            reasons.append(_token_reason(x, long_[j], sim, how))
+    score = weighted / total
     if worst < 60:
         score = min(score, 45.0 + worst / 10)
     elif worst < 75:
@@ -393,8 +386,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if extra > 0:
         score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)] if person else 20.0 * extra
         reasons.append(f"{extra} more name part{'s' if extra > 1 else ''} in '{l_form.original}'")
-        used = {a[1] for a in aligned.values()}
-        placed = [y for j, y in enumerate(long_) if j not in used]
+        placed = [y for j, y in enumerate(long_) if j not in used_j]
         if any(_is_country(y) for y in placed):
             score = min(score, 60.0)
             reasons.append("a country sets it apart")
@@ -410,8 +402,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
         score = min(score, 60.0)
         reasons.append(f"different suffix ({fa.suffix} / {fb.suffix})")
-    order = [aligned[i][1] for i in sorted(aligned)]
-    if order != sorted(order):
+    if any(a > b for a, b in itertools.pairwise(order)):
         if s_form.patronymic or l_form.patronymic:
             score = min(score, 55.0)
             reasons.append("parts in another order around bin/ibn: another person")
@@ -422,17 +413,33 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     return max(0.0, min(100.0, score)), reasons or ["same name parts"]
 
 
-def _merge_to_match(tokens: list[str], other: list[str]) -> list[str]:
+def _token_reason(x: str, y: str, sim: float, how: str) -> str:
+    if how == "initial":
+        return f"initial {x if len(x) == 1 else y} for {y if len(x) == 1 else x}"
+    if how == "given names":
+        return f"{x} and {y} are different names (two given names)"
+    if how in ("same sound", "transliteration"):
+        return f"{x}/{y}: same sound, spelt differently"
+    if how == "letters swapped":
+        return f"{x}/{y}: letters swapped"
+    if sim >= 75:
+        return f"{x}/{y}: {_edit_words(x, y)}"
+    if sim >= 60:
+        return f"{x}/{y}: {_edit_words(x, y)}, more than a typo"
+    return f"{x} and {y} are different names"
+
+
+def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
     """Join adjacent parts that the other name writes as one (Jean Marie / Jeanmarie)."""
-    if len(tokens) < 2:
+    if len(tokens) < 2 or not any(len(t) > 5 for t in other):
         return tokens
-    targets = set(other)
+    merged = list(tokens)
     i = 0
-    while i < len(tokens) - 1:
-        if tokens[i] + tokens[i + 1] in targets:
-            tokens[i : i + 2] = [tokens[i] + tokens[i + 1]]
+    while i < len(merged) - 1:
+        if merged[i] + merged[i + 1] in other:
+            merged[i : i + 2] = [merged[i] + merged[i + 1]]
         i += 1
-    return tokens
+    return tuple(merged)
 
 
 # Words naming a body: one more of them makes another organisation.
