@@ -41,7 +41,7 @@ from newsreader.analysis.references import Entry
 INDEX_VERSION = 1
 MAX_POSTINGS = 5000  # a token in more names than this is too common to lead anywhere alone
 COMMON_TOKEN = 200  # postings beyond this only re-weigh candidates rarer tokens found
-FULLY_SCORED = 10  # candidates per query that the full matcher scores
+FULLY_SCORED = 6  # candidates per query that the full matcher scores
 _SEP = "\x1f"
 
 

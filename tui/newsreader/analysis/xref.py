@@ -136,7 +136,7 @@ def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: 
             for e_id in index.exact_entries(query)
         ]
     else:
-        hits = index.search(query, limit=8, kind=entity.type)
+        hits = index.search(query, limit=MAX_CANDIDATES + 2, kind=entity.type)
     context = context_words(text, entity.mentions)
     scored: list[Match] = []
     for hit in hits:
