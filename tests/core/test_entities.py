@@ -103,3 +103,8 @@ def test_invariants_on_random_text(text):
         assert 0 <= q.start < q.end <= len(text)
         assert q.speaker is None or q.speaker in ids
     assert analyze_text(text) == result
+
+
+def test_spellings_of_one_given_name_join_the_person_and_the_surname_follows():
+    text = "Viktor Orlov arrived in May. Later Victor Orlov spoke, and Orlov left."
+    assert groups(text)["Viktor Orlov"] == {"Viktor Orlov", "Victor Orlov", "Orlov"}

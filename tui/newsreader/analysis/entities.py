@@ -151,10 +151,22 @@ def _same_person(parts: list[str], surfaces: set[str]) -> bool:
         if set(parts) <= set(theirs):
             return True
         if len(parts) >= 2 and len(theirs) >= 2:
-            same_first = parts[0] == theirs[0] or _initial_of(parts[0], theirs[0])
+            same_first = (
+                parts[0] == theirs[0]
+                or _initial_of(parts[0], theirs[0])
+                or _same_given_name(parts[0], theirs[0])  # Viktor / Victor
+            )
             if same_first and skeleton(parts[-1]) == skeleton(theirs[-1]):
                 return True
     return False
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Spellings of one given name: the same consonant skeleton, close in letters."""
+    from newsreader.analysis.matcher import token_similarity
+
+    sim, how = token_similarity(a.lower(), b.lower())
+    return how == "same sound" and sim >= 90
 
 
 def _initial_of(a: str, b: str) -> bool:
