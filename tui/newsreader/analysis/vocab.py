@@ -89,6 +89,8 @@ ORG_HEADS = _words("""
     Project Programme Program Commission Mission Delegation Embassy Consulate Bureau Registry
     Observatory Museum Gallery Library Archive Archives Orchestra Ballet Opera Theatre Theater
     Festival Festivals Awards Prize Games Championship Championships Cup League Series Open
+    Research Consulting Consultancy Consultants Solutions Ventures Associates Analytics Strategies
+    Advisors Advisers Management Resources Enterprises Publishing Publishers Productions Pharma
 """)
 # Organisation heads that may open a name ("Bank of England", "Ministry of Defence").
 ORG_OPENERS = _words("""
