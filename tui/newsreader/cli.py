@@ -100,14 +100,18 @@ def analyze_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles to read (- reads stdin)")
     p.add_argument("--format", "-f", choices=("json", "jsonl", "table"), default="json")
-    p.add_argument(
+    add_text_option(p)
+    add_common_options(p)
+    return p
+
+
+def add_text_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--text",
         choices=("source", "clean"),
         default="source",
         help="which text offsets index: the file as decoded (default) or the cleaned text",
     )
-    add_common_options(p)
-    return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -147,17 +147,25 @@ def _split_aliases(value: str, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _our_rows(records: Records, header: list[str], list_name: str, problems: list[str]) -> Iterator[Entry]:
-    col = {h: i for i, h in enumerate(header)}
+def _well_formed(
+    records: Records, header: list[str], problems: list[str], *, optional_last: bool
+) -> Iterator[tuple[int, list[str]]]:
+    """Records that parsed and have the header's number of fields (or one fewer when the
+    last column is optional); the others are reported by line and skipped."""
     for line, row in records:
         if isinstance(row, str):
             problems.append(f"line {line}: {row}; skipped")
+        elif not any(cell.strip() for cell in row):
             continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < len(header) - 1 or len(row) > len(header):
+        elif len(row) > len(header) or len(row) < len(header) - (1 if optional_last else 0):
             problems.append(f"line {line}: {len(row)} fields, expected {len(header)}; skipped")
-            continue
+        else:
+            yield line, row
+
+
+def _our_rows(records: Records, header: list[str], list_name: str, problems: list[str]) -> Iterator[Entry]:
+    col = {h: i for i, h in enumerate(header)}
+    for line, row in _well_formed(records, header, problems, optional_last=True):
 
         def get(key: str, row: list[str] = row) -> str:
             i = col.get(key)
@@ -186,15 +194,7 @@ def _opensanctions_rows(
     records: Records, header: list[str], list_name: str, problems: list[str]
 ) -> Iterator[Entry]:
     col = {h: i for i, h in enumerate(header)}
-    for line, row in records:
-        if isinstance(row, str):
-            problems.append(f"line {line}: {row}; skipped")
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"line {line}: {len(row)} fields, expected {len(header)}; skipped")
-            continue
+    for line, row in _well_formed(records, header, problems, optional_last=False):
         schema = row[col["schema"]].strip()
         kind = SCHEMA_TYPES.get(schema)
         name = " ".join(row[col["name"]].split())

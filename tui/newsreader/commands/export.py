@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsreader.cli import EXIT_PARTIAL, EXIT_USAGE, PROG, UserError, add_common_options
+from newsreader.cli import EXIT_PARTIAL, EXIT_USAGE, PROG, UserError, add_common_options, add_text_option
 
 BRAT_DIR = "brat"
 
@@ -40,12 +40,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--output", "-o", metavar="DIR", help="write one file per article into DIR (- for standard output)"
     )
-    p.add_argument(
-        "--text",
-        choices=("source", "clean"),
-        default="source",
-        help="which text offsets index: the file as decoded (default) or the cleaned text",
-    )
+    add_text_option(p)
     add_common_options(p)
     return p
 
