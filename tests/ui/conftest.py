@@ -1,7 +1,8 @@
 """Fixtures for the reader's tests.
 
 Every test runs with an empty config folder (the user's own settings and themes stay
-out) and without NO_COLOR, unless the test sets it. Apps get an Analysis up front, so
+out), a review store of its own in a temporary folder (never the user's), and without
+NO_COLOR, unless the test sets it. Apps get an Analysis up front, so
 they never depend on the analysis worker's timing; snapshots use a frozen copy of the
 seed's analysis so that improvements to the analysis do not change the pictures.
 """
@@ -27,6 +28,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("NEWSREADER_STORE", str(tmp_path / "store" / "review.sqlite3"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
 

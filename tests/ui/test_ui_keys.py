@@ -298,6 +298,22 @@ async def test_tabs_typed_in_one_burst_each_move_the_focus(started, make_app, se
         assert app.focused.id == "xref"
 
 
+async def test_a_search_typed_right_after_tab_searches_the_pane_tab_went_to(
+    started, make_app, seed, seed_analysis
+) -> None:
+    small = entity(seed_analysis, "Andrew Small")
+    app = make_app(seed, seed_analysis)
+    async with started(app, size=SIZE) as pilot:
+        for key, char in [("tab", "\t"), ("slash", "/")]:  # one burst, as over a slow link
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.press(*"small", "enter")
+        assert app.reader.panes.entities.highlighted_id == small.id
+        # whichever message lands last, the status says the row and which hit it is
+        count = len(small.mentions)
+        assert status(app) == f"/small  1/1 · Andrew Small · person · {count} mentions · enter shows it"
+
+
 async def test_panes_start_on_a_row_not_on_a_heading(started, make_app, seed, seed_analysis) -> None:
     app = make_app(seed, seed_analysis)
     async with started(app, size=SIZE):
@@ -386,12 +402,12 @@ async def test_decisions_mark_rows_in_both_panes_and_undo_takes_them_back(
         assert row.prompt.plain.startswith("✔ ")
         entity_row = next(r for r in app.reader.panes.entities.rows if r.id == lu.id)
         assert entity_row.prompt.plain.startswith("✔ ")
-        assert status(app).startswith("accepted: Lu Shai → ")
+        assert status(app) == "accepted Lu Shaye (bundled) for Lu Shai · u undoes"
         await pilot.press("x")
         assert next(r for r in xref.rows if r.id == f"c:{lu.id}:0").prompt.plain.startswith("✘ ")
         await pilot.press("z")
         assert next(r for r in xref.rows if r.id == f"c:{lu.id}:0").prompt.plain.startswith("~ ")
-        assert status(app).startswith("marked unsure: Lu Shai → ")
+        assert status(app).startswith("marked unsure Lu Shaye (bundled) for Lu Shai")
         await pilot.press("u", "u", "u")
         assert next(r for r in xref.rows if r.id == f"c:{lu.id}:0").prompt.plain.startswith("  ")
         await pilot.press("u")

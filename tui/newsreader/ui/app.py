@@ -1,7 +1,10 @@
-"""The reader app: themes, keymap and decisions around one `ReaderScreen`.
+"""The reader app: themes, keymap and the review around one `ReaderScreen`.
 
 The first frame shows the article before any analysis: when no `Analysis` is given,
 it is computed in a thread after that frame, and the screen says "analysing…" meanwhile.
+The same thread then opens the article's review (`newsreader.review`): the panes show
+the analysis with the stored decisions laid over it, and every decision is committed
+to the store as it is made. SIGHUP and SIGTERM close the store and end the app.
 """
 
 from __future__ import annotations
@@ -20,17 +23,19 @@ from textual.screen import Screen
 from newsreader import config as settings
 from newsreader.article import Article
 from newsreader.ui import keys, themes
-from newsreader.ui.decisions import ACCEPT, MERGE, REJECT, DecisionLog, MemoryDecisions, Subject
+from newsreader.ui.decisions import DecisionLog
 from newsreader.ui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from newsreader.analysis.model import Analysis
-    from newsreader.ui.messages import DecisionRequested, UndoRequested
+    from newsreader.review.decisions import Recorded
+    from newsreader.review.overlay import ReviewedAnalysis
+    from newsreader.review.session import ArticleReview
+    from newsreader.ui.messages import ChangeRequested, DecisionRequested, UndoRequested
 
 Analyse = Callable[[Article], "Analysis"]
-PAST = {ACCEPT: "accepted", REJECT: "rejected"}
 
 
 def analyser(reference_paths: Sequence[str] = (), *, bundled: bool = True) -> Analyse:
@@ -72,15 +77,19 @@ class ReaderApp(App[int], inherit_bindings=False):
         analyse: Analyse | None = None,
         config: settings.Config | None = None,
         theme: str | None = None,
-        decisions: DecisionLog | None = None,
+        store: str | os.PathLike[str] | None = None,
         theme_folders: Iterable[Path] | None = None,
     ) -> None:
+        """`store`: the review store's path (`--store`); None: `$NEWSREADER_STORE`, else the data folder."""
         super().__init__()
         self.article = article
         self.analysis = analysis
         self._analyse = analyse or analyser()
         self.config = config or settings.Config()
-        self.decisions: DecisionLog = decisions or MemoryDecisions()
+        self.store_path = store
+        self.review: ArticleReview | None = None
+        self.decisions: DecisionLog | None = None  # once the review is open
+        self._restore_signals: Callable[[], None] | None = None
         self.problems = list(self.config.problems)
         self._colourless: dict[type[LineFilter], LineFilter] = {NoColor: NoColor(), Monochrome: Monochrome()}
 
@@ -101,7 +110,7 @@ class ReaderApp(App[int], inherit_bindings=False):
         self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> Screen[None]:
-        self.reader = ReaderScreen(self.article, self.decisions, self.analysis)
+        self.reader = ReaderScreen(self.article)
         return self.reader
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -123,6 +132,14 @@ class ReaderApp(App[int], inherit_bindings=False):
         if self.analysis is None:
             # after the first frame, so the article is on screen before any slow work
             self.call_after_refresh(self._run_analysis)
+        else:
+            self._review_ready(*self._open_review(self.analysis))
+
+    def on_unmount(self) -> None:
+        if self._restore_signals is not None:
+            self._restore_signals()
+        if self.review is not None:
+            self.review.close()
 
     @work(thread=True, exit_on_error=False, name="analysis")
     def _run_analysis(self) -> None:
@@ -131,42 +148,122 @@ class ReaderApp(App[int], inherit_bindings=False):
         except Exception as err:  # the reader stays usable without the analysis
             self.call_from_thread(self._analysis_failed, str(err) or type(err).__name__)
             return
-        self.call_from_thread(self._analysis_ready, result)
-
-    def _analysis_ready(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.reader.show_analysis(analysis)
+        self.analysis = result
+        try:
+            opened = self._open_review(result)  # the first overlay takes a while with a big store
+        except Exception as err:  # a bug of ours: say so rather than wait for ever
+            self.call_from_thread(self._analysis_failed, f"the review could not be opened: {err}")
+            return
+        try:
+            self.call_from_thread(self._review_ready, *opened)
+        except RuntimeError:  # the reader was closed meanwhile
+            opened[0].close()
 
     def _analysis_failed(self, reason: str) -> None:
         self.reader.show_failure(reason)
         self.notify(reason, title="analysis failed", severity="error", markup=False)
 
-    # -- decisions: the one place a review store would be wired in -------------------
+    # -- the review --------------------------------------------------------------------
+
+    def _open_review(self, analysis: Analysis) -> tuple[ArticleReview, ReviewedAnalysis, list[str]]:
+        """The article's review in the store and what to tell the user about the store.
+
+        A store that cannot be used (an unwritable folder, say) is reported and replaced
+        by one in memory: the reader works, but decisions last until it closes.
+        """
+        from newsreader.review import ArticleReview, Store, StoreError
+
+        problems: list[str] = []
+        try:
+            review = ArticleReview.open(self.article, analysis, store=self.store_path)
+            reviewed = review.reviewed
+        except StoreError as err:
+            problems.append(f"{err}; decisions will be kept only until you quit")
+            review = ArticleReview.open(self.article, analysis, store=Store.in_memory())
+            reviewed = review.reviewed
+        if review.notice:
+            problems.append(review.notice)
+        return review, reviewed, problems
+
+    def _review_ready(self, review: ArticleReview, reviewed: ReviewedAnalysis, problems: list[str]) -> None:
+        from newsreader.ui.decisions import ReviewDecisions
+
+        self.review = review
+        self.decisions = ReviewDecisions(review)
+        for problem in problems:
+            self.notify(problem, title="review store", severity="warning", timeout=20, markup=False)
+        self._close_on_exit_signals(review)
+        self.reader.show_review(reviewed)
+
+    def _close_on_exit_signals(self, review: ArticleReview) -> None:
+        """SIGHUP (the SSH connection dropped) or SIGTERM: close the store, leave the loop."""
+        import asyncio
+
+        from newsreader.review import close_on_exit_signals
+
+        loop = asyncio.get_running_loop()
+        try:
+            self._restore_signals = close_on_exit_signals(
+                review.store, then=lambda sig: loop.call_soon_threadsafe(self.exit, None, 128 + sig)
+            )
+        except ValueError:  # not the main thread (an embedding program's): its own business
+            self._restore_signals = None
 
     def on_decision_requested(self, message: DecisionRequested) -> None:
-        self.decisions.record(message.decision)
-        self.reader.refresh_verdicts()
-        subject = message.decision.subject
-        said = PAST.get(message.decision.verdict, "marked unsure")
-        name, candidate = self._entity_name(subject.entity_id), self._candidate(subject)
-        self.reader.status(f"{said}: {name} → {candidate} (u undoes)")
+        decision = message.decision
+        self._record(lambda log: log.record(decision))
+
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        change = message.change
+        self._record(lambda log: log.change(change))
 
     def on_undo_requested(self, message: UndoRequested) -> None:
-        undone = self.decisions.undo()
-        if undone is None:
-            self.reader.status("no decision to undo")
+        self._record(lambda log: log.undo(), undoing=True)
+
+    def _record(self, act: Callable[[DecisionLog], Recorded | None], *, undoing: bool = False) -> None:
+        """Commit a decision, show the panes anew and say what was recorded (or why not)."""
+        log = self.decisions
+        if log is None:
+            self.reader.status("still analysing…: decisions can be made once the names are found")
             return
-        self.reader.refresh_verdicts()
-        subject = undone.subject
-        name, candidate = self._entity_name(subject.entity_id), self._candidate(subject)
-        self.reader.status(f"undone: {undone.verdict} {name} → {candidate}")
+        from newsreader.review import DecisionError, StoreError, describe
 
-    def _entity_name(self, entity_id: str) -> str:
-        entity = self.analysis.entity(entity_id) if self.analysis else None
-        return entity.name if entity else entity_id
+        try:
+            recorded = act(log)
+            reviewed = log.reviewed
+        except (DecisionError, StoreError) as err:
+            self.reader.status(f"not recorded: {err}")
+            self.notify(str(err), title="not recorded", severity="error", markup=False)
+            return
+        self.reader.show_review(reviewed)
+        if not undoing:
+            said = f"{describe(recorded.decision)} · u undoes" if recorded else ""
+        elif recorded is None:
+            said = "no decision to undo"
+        else:
+            said = f"undone: {describe(recorded.decision)}"
+        self.reader.status(said)
 
-    def _candidate(self, subject: Subject) -> str:
-        return self._entity_name(subject.candidate) if subject.kind == MERGE else subject.candidate
+    def action_export(self, fmt: str) -> None:
+        """The palette's "Export review as …": files next to the article, else in the current folder."""
+        if self.decisions is None:
+            self.notify("nothing to export yet: still analysing", title="export", markup=False)
+            return
+        from newsreader.review import StoreError
+        from newsreader.ui.exporting import FORMAT_NAMES, ExportError, write_export
+
+        try:
+            written = write_export(fmt, self.article, self.decisions.reviewed)
+        except (ExportError, StoreError) as err:
+            self.notify(str(err), title="export failed", severity="error", timeout=15, markup=False)
+            return
+        names = ", ".join(path.name for path in written)
+        self.notify(
+            f"wrote {names} in {written[0].parent}",
+            title=f"exported {FORMAT_NAMES[fmt]}",
+            timeout=10,
+            markup=False,
+        )
 
     # -- help ------------------------------------------------------------------------
 

@@ -17,11 +17,19 @@ from textual.widgets import Static
 from newsreader.article import Article
 
 if TYPE_CHECKING:
-    from newsreader.analysis.model import Analysis
+    from newsreader.review.overlay import ReviewedAnalysis
+
+# The article's review status as the header shows it: a glyph too, for mono terminals.
+STATUS_STYLES = {
+    "new": ("new", "$text-muted"),
+    "in review": ("in review", "$text-warning"),
+    "reviewed": ("✔ reviewed", "$text-success bold"),
+    "flagged": ("⚑ flagged", "$text-error bold"),
+}
 
 
 class ReaderHeader(Horizontal):
-    """Title and source on the left, what the analysis found on the right."""
+    """Title and source on the left; what the analysis found and the review status on the right."""
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -34,14 +42,17 @@ class ReaderHeader(Horizontal):
         )
         yield Static(Content.styled("analysing…", "italic"), id="counts")
 
-    def show_counts(self, analysis: Analysis, to_check: int) -> None:
+    def show_counts(self, reviewed: ReviewedAnalysis) -> None:
+        analysis = reviewed.analysis
         unknown = sum(q.speaker is None for q in analysis.quotes)
         parts = [f"{len(analysis.entities)} names", f"{len(analysis.quotes)} quotes"]
         if unknown:
             parts.append(f"{unknown} unattributed")
-        if to_check:
-            parts.append(f"{to_check} to check")
-        self.query_one("#counts", Static).update(Content(" · ".join(parts)))
+        if reviewed.pending:
+            parts.append(f"{len(reviewed.pending)} to decide")
+        status = STATUS_STYLES.get(reviewed.status, (reviewed.status, "bold"))
+        counts = Content.assemble(" · ".join(parts), " · ", status)
+        self.query_one("#counts", Static).update(counts)
 
     def show_failure(self) -> None:
         self.query_one("#counts", Static).update(Content.styled("analysis failed", "$text-error bold"))

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): every reader action with its key, and the themes."""
+"""The command palette (ctrl+p): every reader action with its key, the exports, and the themes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from newsreader.ui import keys
+from newsreader.ui.exporting import FORMAT_NAMES
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -26,6 +27,16 @@ class ReaderCommands(Provider):
                 key = keys.keys_for(binding, getattr(app, "keymap", {}))[0]
                 help_text = f"{app.get_key_display(binding.with_key(key))} · {section}"
                 found.append((binding.tooltip, help_text, partial(app.run_action, binding.action)))
+        found.append(
+            (
+                "Note on the article…",
+                "c notes the chosen mention or quote; this, the whole article",
+                partial(app.run_action, "screen.note_article"),
+            )
+        )
+        for fmt, label in FORMAT_NAMES.items():
+            where = "next to the article, or in the current folder"
+            found.append((f"Export review as {label}…", where, partial(app.run_action, f"export('{fmt}')")))
         for name in sorted(app.available_themes):
             found.append((f"theme: {name}", "switch the colours", partial(setattr, app, "theme", name)))
         return found

@@ -1,13 +1,22 @@
-"""Reviewers' decisions on proposed matches, and the seam the review store plugs into.
+"""What the reader asks of a review, and the one class that asks the review store.
 
-A pane asks for a decision with a `DecisionRequested` message; the app records it in a
-`DecisionLog` and the panes show the verdict. `MemoryDecisions` keeps them for the
-session; the SQLite store of issue 6 implements the same three methods.
+Panes and keys describe a decision in the reader's own terms: a `Decision` on a pane row
+(`a` / `x` / `z`: an entity id and a candidate's name), or a `Change` from a review key
+(`T` `M` `X` `w` `c` `S`). The app hands either to its `DecisionLog`; `ReviewDecisions`
+is that log over an `ArticleReview` (newsreader.review), which commits each one at once.
+Nothing here imports the review package until a decision is made: the reader starts
+without it.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, Protocol
+
+if TYPE_CHECKING:
+    from newsreader.analysis.model import Entity, Match, Span
+    from newsreader.review.decisions import Recorded
+    from newsreader.review.overlay import ReviewedAnalysis
+    from newsreader.review.session import ArticleReview
 
 ACCEPT = "accept"
 REJECT = "reject"
@@ -19,12 +28,13 @@ MERGE = "merge"  # two entities of the article that may be one
 
 
 class Subject(NamedTuple):
-    """What a decision is about: an entity and a candidate (a list entry's name, or for
-    a merge the other entity's id)."""
+    """What a decision is about: an entity and a candidate (a list entry's name, and its
+    list, or for a merge suggestion the other entity's id)."""
 
     entity_id: str
     candidate: str
     kind: str = MATCH
+    list: str = ""
 
 
 class Decision(NamedTuple):
@@ -32,37 +42,127 @@ class Decision(NamedTuple):
     verdict: str
 
 
-class DecisionLog(Protocol):
-    def record(self, decision: Decision) -> None: ...
+# -- the review keys' changes --------------------------------------------------------
 
-    def undo(self) -> Decision | None:
-        """Take back the most recent decision; returns it, or None if there is none."""
+
+class SetType(NamedTuple):
+    entity_id: str
+    type: str
+
+
+class Merge(NamedTuple):
+    """`other`'s mentions join `keep`, which keeps its name."""
+
+    keep: str
+    other: str
+
+
+class SplitMention(NamedTuple):
+    span: Span
+
+
+class SetSpeaker(NamedTuple):
+    quote: Span
+    entity_id: str | None  # None: nobody named in the text said it
+
+
+class Note(NamedTuple):
+    on: Span | None  # a mention's span, or None for the article
+    text: str  # "" clears the note
+    quote: bool = False  # `on` is a quote's span
+
+
+class SetStatus(NamedTuple):
+    status: str
+
+
+Change = SetType | Merge | SplitMention | SetSpeaker | Note | SetStatus
+
+
+class DecisionLog(Protocol):
+    """Where the reader's decisions go; every call is committed before it returns."""
+
+    @property
+    def reviewed(self) -> ReviewedAnalysis:
+        """The analysis with every standing decision laid over it: what the panes show."""
         ...
 
-    def verdict(self, subject: Subject) -> str | None: ...
+    def record(self, decision: Decision) -> Recorded: ...
+
+    def change(self, change: Change) -> Recorded: ...
+
+    def undo(self) -> Recorded | None:
+        """Withdraw the latest decision (of any kind, also one made before a restart)."""
+        ...
 
 
-class MemoryDecisions:
-    """Decisions for this session only, newest last."""
+class ReviewDecisions:
+    """A `DecisionLog` over one article's `ArticleReview`.
 
-    def __init__(self) -> None:
-        self._log: list[Decision] = []
-        self._current: dict[Subject, str] = {}
+    Raises the review's `DecisionError` for a request that makes no sense and its
+    `StoreError` when the store cannot be written; both read as one line.
+    """
 
-    def record(self, decision: Decision) -> None:
-        self._log.append(decision)
-        self._current[decision.subject] = decision.verdict
+    def __init__(self, review: ArticleReview) -> None:
+        self.review = review
 
-    def undo(self) -> Decision | None:
-        if not self._log:
-            return None
-        undone = self._log.pop()
-        earlier = [d.verdict for d in self._log if d.subject == undone.subject]
-        if earlier:
-            self._current[undone.subject] = earlier[-1]
-        else:
-            del self._current[undone.subject]
-        return undone
+    @property
+    def reviewed(self) -> ReviewedAnalysis:
+        return self.review.reviewed
 
-    def verdict(self, subject: Subject) -> str | None:
-        return self._current.get(subject)
+    def record(self, decision: Decision) -> Recorded:
+        subject, verdict = decision
+        review = self.review
+        if subject.kind == MERGE:
+            if verdict != ACCEPT:
+                _refuse("a merge suggestion can be accepted (a) or left as it is; u undoes")
+            return review.merge(subject.entity_id, subject.candidate)
+        entity = self._entity(subject.entity_id)
+        match = _candidate(entity, subject)
+        if verdict == ACCEPT:
+            return review.accept(entity, match)
+        if verdict == REJECT:
+            return review.reject(entity, match)
+        return review.unsure(entity, match)
+
+    def change(self, change: Change) -> Recorded:
+        review = self.review
+        if isinstance(change, SetType):
+            return review.set_type(change.entity_id, change.type)
+        if isinstance(change, Merge):
+            return review.merge(change.keep, change.other)
+        if isinstance(change, SplitMention):
+            return review.split_mention(change.span)
+        if isinstance(change, SetSpeaker):
+            return review.set_speaker(change.quote, change.entity_id)
+        if isinstance(change, Note):
+            if not change.quote or change.on is None:
+                return review.note(change.text, on=change.on)
+            quote = next((q for q in self.reviewed.analysis.quotes if (q.start, q.end) == change.on), None)
+            if quote is None:
+                _refuse(f"no quote at {change.on[0]}–{change.on[1]}")
+            return review.note(change.text, on=quote)
+        return review.set_status(change.status)
+
+    def undo(self) -> Recorded | None:
+        return self.review.undo()
+
+    def _entity(self, entity_id: str) -> Entity:
+        entity = self.reviewed.analysis.entity(entity_id)
+        if entity is None:
+            _refuse(f"no entity {entity_id!r} in this article")
+        return entity
+
+
+def _candidate(entity: Entity, subject: Subject) -> Match:
+    for match in entity.candidates:
+        if match.name == subject.candidate and subject.list in ("", match.list):
+            return match
+    _refuse(f"{entity.name} has no candidate {subject.candidate!r}")
+
+
+def _refuse(reason: str) -> NoReturn:
+    """Raise the review's own error, so the app reports it like the review's."""
+    from newsreader.review.decisions import DecisionError
+
+    raise DecisionError(reason)

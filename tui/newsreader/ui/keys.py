@@ -118,16 +118,71 @@ TYPE_FILTER = _key("t", "screen.type_filter", "type", "type_filter", "show one t
 ACCEPT = _key("a", "screen.decide('accept')", "accept", "accept", "accept the match")
 REJECT = _key("x", "screen.decide('reject')", "reject", "reject", "reject the match")
 UNSURE = _key("z", "screen.decide('unsure')", "unsure", "unsure", "mark the match unsure", show=False)
-UNDO = _key("u", "screen.undo", "undo", "undo", "undo the last decision", show=False)
 
-# -- the help screen and the search field ----------------------------------------------
+# -- reviewing: anywhere on the reader screen, on the chosen row or the cursor's mention --
+NEXT_UNDECIDED = _key(
+    "d",
+    "screen.next_undecided",
+    "to decide",
+    "next_undecided",
+    "next thing to decide: a match to check, a statement with no speaker",
+)
+UNDO = _key(
+    "u",
+    "screen.undo",
+    "undo",
+    "undo",
+    "undo the last decision or change (even from before a restart)",
+    show=False,
+)
+CHANGE_TYPE = _key("T", "screen.change_type", "type", "change_type", "change the entity's type", show=False)
+MERGE_INTO = _key(
+    "M", "screen.merge", "merge", "merge", "merge another entity of the same type into this one", show=False
+)
+SPLIT = _key(
+    "X",
+    "screen.split",
+    "split",
+    "split",
+    "split the mention under the cursor off into its own entity",
+    show=False,
+)
+SET_SPEAKER = _key(
+    "w", "screen.set_speaker", "who said", "set_speaker", "set or clear who said the quote", show=False
+)
+NOTE = _key(
+    "c",
+    "screen.note",
+    "note",
+    "note",
+    "write a note on the mention or quote (else on the article)",
+    show=False,
+)
+SET_STATUS = _key(
+    "S",
+    "screen.set_status",
+    "status",
+    "set_status",
+    "the article's status: new, in review, reviewed, flagged",
+    show=False,
+)
+
+# -- the help screen, the search field and the dialogs ---------------------------------
 CLOSE_HELP = _key("escape,q,question_mark", "dismiss", "close", "close_help", "close the help")
 CANCEL_SEARCH = _key("escape", "cancel", "cancel", "cancel_search", "close the search field")
+CANCEL_DIALOG = _key("escape", "cancel", "cancel", "cancel_dialog", "close the dialog, changing nothing")
+CHOICE_DOWN = _key(
+    "down", "choice_down", "down", "choice_down", "next choice (type to narrow them)", show=False
+)
+CHOICE_UP = _key("up", "choice_up", "up", "choice_up", "previous choice", show=False)
 
-# The footer has room for few keys at 80 columns: `s` shows there in the Quotes pane only.
+# The footer has room for few keys at 80 columns: `s` shows there in the Quotes pane only,
+# `d` in the article only (the panes' own keys fill their footers).
 ARTICLE_SPEAKER = replace(SPEAKER, show=False)
+PANE_NEXT_UNDECIDED = replace(NEXT_UNDECIDED, show=False)
 
 SCREEN: list[Binding] = [NEXT_PANE, PREVIOUS_PANE, JUMP_BACK, JUMP_FORWARD, SEARCH, CLEAR_SEARCH, COPY]
+REVIEW: list[Binding] = [NEXT_UNDECIDED, UNDO, CHANGE_TYPE, MERGE_INTO, SPLIT, SET_SPEAKER, NOTE, SET_STATUS]
 APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW]
 ARTICLE: list[Binding] = [
     NEXT_MENTION,
@@ -151,10 +206,11 @@ LIST: list[Binding] = [
     LIST_BOTTOM,
     JUMP_TO_TEXT,
 ]
-DECISIONS: list[Binding] = [ACCEPT, REJECT, UNSURE, UNDO]
-ENTITIES: list[Binding] = [*LIST, NEXT_SAME, PREVIOUS_SAME, TYPE_FILTER, *DECISIONS]
-QUOTES: list[Binding] = [*LIST, SPEAKER]
-XREF: list[Binding] = [*LIST, *DECISIONS]
+DECISIONS: list[Binding] = [ACCEPT, REJECT, UNSURE]
+ENTITIES: list[Binding] = [*LIST, NEXT_SAME, PREVIOUS_SAME, TYPE_FILTER, *DECISIONS, PANE_NEXT_UNDECIDED]
+QUOTES: list[Binding] = [*LIST, SPEAKER, PANE_NEXT_UNDECIDED]
+XREF: list[Binding] = [*LIST, *DECISIONS, PANE_NEXT_UNDECIDED]
+DIALOG: list[Binding] = [CANCEL_DIALOG, CHOICE_DOWN, CHOICE_UP]
 
 # What the help screen shows, in order; every id appears once.
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
@@ -163,9 +219,22 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Panes (lists)", LIST),
     ("Entities", [TYPE_FILTER]),
     ("Entities and cross-reference", DECISIONS),
+    ("Reviewing (anywhere)", REVIEW),
+    ("Dialogs", DIALOG),
 ]
 
-ALL: list[Binding] = [*SCREEN, *APP, *ARTICLE, *LIST, TYPE_FILTER, *DECISIONS, CLOSE_HELP, CANCEL_SEARCH]
+ALL: list[Binding] = [
+    *SCREEN,
+    *APP,
+    *ARTICLE,
+    *LIST,
+    TYPE_FILTER,
+    *DECISIONS,
+    *REVIEW,
+    *DIALOG,
+    CLOSE_HELP,
+    CANCEL_SEARCH,
+]
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _KEY_NAMES = frozenset(k.value.rsplit("+", 1)[-1] for k in Keys)
 

@@ -9,7 +9,7 @@ from newsreader.article import Article
 
 
 def run(article: Article, args: argparse.Namespace) -> int:
-    """Run the reader on `article`; returns the process exit status."""
+    """Run the reader on `article`, its review kept in `--store` or the default store; the exit status."""
     from newsreader import config as settings
     from newsreader.ui.app import ReaderApp, analyser
     from newsreader.ui.themes import UnknownTheme
@@ -21,6 +21,7 @@ def run(article: Article, args: argparse.Namespace) -> int:
             analyse=analyser([*config.references, *args.references], bundled=not args.no_bundled),
             config=config,
             theme=args.theme,
+            store=getattr(args, "store", None),
         )
     except UnknownTheme as err:
         print(f"newsreader: {err}", file=sys.stderr)

@@ -1,10 +1,10 @@
-"""Messages the panes send up to the app, which owns the decision log."""
+"""Messages the panes and the screen send up to the app, which owns the decision log."""
 
 from __future__ import annotations
 
 from textual.message import Message
 
-from newsreader.ui.decisions import Decision
+from newsreader.ui.decisions import Change, Decision
 
 
 class DecisionRequested(Message):
@@ -13,6 +13,14 @@ class DecisionRequested(Message):
     def __init__(self, decision: Decision) -> None:
         super().__init__()
         self.decision = decision
+
+
+class ChangeRequested(Message):
+    """The reviewer answered a review key's dialog (T, M, X, w, c, S)."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__()
+        self.change = change
 
 
 class UndoRequested(Message):

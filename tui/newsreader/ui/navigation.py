@@ -114,11 +114,19 @@ class Navigator:
             self.set_analysis(analysis)
 
     def set_analysis(self, analysis: Analysis) -> None:
+        """Move to a new analysis (the reviewer's decisions laid over it again): the cursor
+        stays, on whichever entity now holds its mention."""
         self.quotes = analysis.quotes
         self.mentions = MentionIndex(analysis.entities)
         self._entities = {e.id: e for e in analysis.entities}
         self._quote_order = sorted(range(len(self.quotes)), key=lambda i: self.quotes[i].start)
         self._quote_starts = [self.quotes[i].start for i in self._quote_order]
+        if self.cursor is not None:
+            self.cursor = self._current(self.cursor)
+            if self.cursor.kind == MENTION:
+                self.entity_id = self.cursor.entity_id
+        if self.entity_id is not None and self.entity_id not in self._entities:
+            self.entity_id = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self._entities.get(entity_id or "")
@@ -293,9 +301,22 @@ class Navigator:
             return False
         return start <= here if forward else start >= here
 
+    def _current(self, target: Target) -> Target:
+        """`target` with the entity that holds its mention, or said its quote, now (a merge,
+        a split or a new speaker changes them)."""
+        if target.kind == QUOTE and target.quote is not None and target.quote < len(self.quotes):
+            return target._replace(entity_id=self.quotes[target.quote].speaker)
+        if target.kind != MENTION:
+            return target
+        mention = self.mentions.at(target.start)
+        if mention is None or (mention.start, mention.end) != (target.start, target.end):
+            return target
+        return target._replace(entity_id=mention.entity_id)
+
     def _land(self, target: Target | None) -> Target | None:
         if target is None:
             return None
+        target = self._current(target)
         self.cursor = target
         if target.entity_id is not None:
             self.entity_id = target.entity_id

@@ -20,10 +20,9 @@ from textual.widgets import OptionList
 
 from newsreader.ui.chrome import PaneTabs
 from newsreader.ui.panes import EntitiesPane, Pane, QuotesPane, XrefPane
-from newsreader.ui.panes.base import VerdictOf
 
 if TYPE_CHECKING:
-    from newsreader.analysis.model import Analysis
+    from newsreader.review.overlay import ReviewedAnalysis
     from newsreader.ui.panes.base import RowTarget
 
 PANES = {"entities": "Entities", "quotes": "Quotes", "xref": "X-ref"}  # id: tab label
@@ -75,18 +74,15 @@ class PaneColumn(Vertical):
         """`widget` if it is one of the panes."""
         return widget if isinstance(widget, Pane) else None
 
-    def show_analysis(self, analysis: Analysis, text: str, verdict_of: VerdictOf) -> None:
-        self.entities.show(analysis.entities, verdict_of)
-        self.quotes.show(analysis, text)
-        self.xref.show(analysis, verdict_of)
+    def show_review(self, reviewed: ReviewedAnalysis, text: str) -> None:
+        """Show the analysis with the reviewer's decisions laid over it (again after each)."""
+        self.entities.show(reviewed)
+        self.quotes.show(reviewed, text)
+        self.xref.show(reviewed)
 
     def show_message(self, text: str) -> None:
         for pane in self.panes():
             pane.show_message(text)
-
-    def refresh_verdicts(self) -> None:
-        self.entities.refresh_verdicts()
-        self.xref.refresh_verdicts()
 
     def activate(self, pane_id: str) -> None:
         """Make a pane the one shown when the column holds one at a time."""

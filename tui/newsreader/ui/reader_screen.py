@@ -4,6 +4,9 @@ The screen is glue: the `Navigator` decides where a key goes, the `ArticleView` 
 `PaneColumn` show it. On a small terminal (below `WIDE` columns or `TALL` rows) the panes
 share their column and `tab` brings each in turn.
 
+The review keys (`a x z u d T M X w c S`) live in `ReviewKeys`; after each decision the app
+hands the screen the reviewed analysis again (`show_review`).
+
 The first frame holds the header and the article only. The panes, the search field and
 the footer, and the modules behind them, follow right after it, so the text is on screen
 as soon as Textual can draw it; until then only the article's keys act (`check_action`).
@@ -24,14 +27,14 @@ from newsreader.article import Article
 from newsreader.ui import keys
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.chrome import ReaderHeader, StatusLine
-from newsreader.ui.decisions import DecisionLog
-from newsreader.ui.messages import UndoRequested
 from newsreader.ui.navigation import Navigator, Target
+from newsreader.ui.review_keys import ReviewKeys
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
     from newsreader.analysis.model import Analysis
+    from newsreader.review.overlay import ReviewedAnalysis
     from newsreader.ui.pane_column import PaneColumn
     from newsreader.ui.panes import Pane
     from newsreader.ui.panes.base import RowTarget
@@ -50,17 +53,18 @@ ARTICLE_ACTIONS = frozenset(
 ENTITY_SYNC_DELAY = 0.25
 
 
-class ReaderScreen(Screen[None], inherit_bindings=False):
-    BINDINGS: ClassVar[list[BindingType]] = [*keys.SCREEN]
+class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.SCREEN, *keys.REVIEW]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's own
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012
 
-    def __init__(self, article: Article, decisions: DecisionLog, analysis: Analysis | None = None) -> None:
+    def __init__(self, article: Article) -> None:
         super().__init__()
         self.article = article
-        self.decisions = decisions
         self.navigator = Navigator(article.text)
-        self.analysis = analysis
+        self.analysis: Analysis | None = None  # the reviewed analysis, once it has come
+        self.reviewed: ReviewedAnalysis | None = None
+        self._shown = False  # whether the panes show it yet
         self.failure: str | None = None
         self.column: PaneColumn | None = None  # mounted after the first frame
         self._row_marks: list[tuple[int, int]] = []  # spans a pane row marks (a quote, a merge)
@@ -92,8 +96,8 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         await self.mount_all([SearchBar(id="search"), Footer()])
         self.column = column
         self.refresh_bindings()
-        if self.analysis is not None:
-            self.show_analysis(self.analysis)
+        if self.reviewed is not None:
+            self.show_review(self.reviewed)
         else:
             column.show_message("analysis failed" if self.failure else "analysing…")
 
@@ -126,20 +130,30 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         self.query_one("#status", StatusLine).show_position(message.position)
 
     def _focused_pane(self) -> Pane | None:
-        return self.column.pane(self.focused) if self.column is not None else None
+        """The pane with the focus, or the one it is going to (keys typed after a tab)."""
+        if self.column is None:
+            return None
+        going = self._focus_going_to
+        return self.column.pane(self.query_one(f"#{going}") if going else self.focused)
 
     # -- the analysis ----------------------------------------------------------------
 
-    def show_analysis(self, analysis: Analysis) -> None:
-        self.analysis = analysis
+    def show_review(self, reviewed: ReviewedAnalysis) -> None:
+        """Show the analysis with the reviewer's decisions laid over it: when it arrives,
+        and again after every decision (the cursor and the chosen rows stay)."""
+        self.reviewed = reviewed
+        self.analysis = reviewed.analysis
         if self.column is None:  # shown once the panes are mounted
             return
-        self.navigator.set_analysis(analysis)
+        self.navigator.set_analysis(reviewed.analysis)
         self.article_view.show_mentions(self.navigator.mentions)
-        self.column.show_analysis(analysis, self.article.text, self.decisions.verdict)
-        self.query_one(ReaderHeader).show_counts(analysis, self.column.xref.to_check)
+        self.column.show_review(reviewed, self.article.text)
+        self.query_one(ReaderHeader).show_counts(reviewed)
+        self._shown_marks = None
         self._show_marks()
-        self.status(self.navigator.describe() or "] goes to the first name, ? lists every key")
+        if not self._shown:
+            self._shown = True
+            self.status(self.navigator.describe() or "] goes to the first name, ? lists every key")
 
     def show_failure(self, reason: str) -> None:
         self.failure = reason
@@ -147,9 +161,6 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         if self.column is not None:
             self.column.show_message("analysis failed")
         self.status(f"analysis failed: {reason}")
-
-    def refresh_verdicts(self) -> None:
-        self.panes.refresh_verdicts()
 
     # -- moving in the article -------------------------------------------------------
 
@@ -186,7 +197,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         pane = self._focused_pane()
         if pane is not None and pane.search_query:
             pane.step_match(forward=forward)
-            self._say_pane_matches(pane)
+            self._say_row(pane)
             return
         navigator = self.navigator
         if navigator.search is None and navigator.entity_id is None and navigator.cursor is None:
@@ -249,21 +260,33 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         else:
             self._row_marks = []
         self._show_marks()
-        self.status(self._describe_row(target))
+        self._say_row(message.pane)
 
     def _describe_row(self, target: RowTarget) -> str:
         entity = self.navigator.entity(target.entity_id)
+        reviewed = self.reviewed
         if target.quote is not None:
-            said = entity.name if entity else "unknown speaker"
+            quote = self.navigator.quotes[target.quote]
+            nobody = reviewed is not None and reviewed.quote_mark(quote).state == "decided"
+            said = entity.name if entity else ("nobody named" if nobody else "unknown speaker")
             where = f"{target.quote + 1}/{len(self.navigator.quotes)}"
-            return f"quote {where} · {said} · enter shows it, s the speaker"
+            note = reviewed.note_for(quote) if reviewed else ""
+            return _with_note(f"quote {where} · {said} · enter shows it, s the speaker, w sets it", note)
         if entity is None:
             return ""
         other = self.navigator.entity(target.other_entity)
         if other is not None:
-            return f"{entity.name} ↔ {other.name}: one entity? a accepts, x rejects"
+            return f"{entity.name} ↔ {other.name}: one entity? a merges them"
+        if target.candidate is not None and target.candidate < len(entity.candidates) and reviewed:
+            match = entity.candidates[target.candidate]
+            mark = reviewed.candidate_mark(entity, match)
+            said = mark.why or ("not decided" if mark.state == "open" else mark.state)
+            return f"{entity.name} → {match.name} · {said} · a accepts, x rejects, z unsure"
         count = len(entity.mentions)
-        return f"{entity.name} · {entity.type} · {count} mention{'s' * (count != 1)} · enter shows it"
+        notes = reviewed.mention_notes if reviewed else {}
+        note = next((notes[m] for m in entity.mentions if m in notes), "")
+        described = f"{entity.name} · {entity.type} · {count} mention{'s' * (count != 1)} · enter shows it"
+        return _with_note(described, note)
 
     def _focused_row(self) -> RowTarget | None:
         pane = self._focused_pane()
@@ -295,19 +318,6 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         shown = self.panes.entities.cycle_type_filter()
         self.status(f"showing {shown} only (t for the next type)" if shown else "showing every type")
 
-    # -- decisions -------------------------------------------------------------------
-
-    def action_decide(self, verdict: str) -> None:
-        pane = self._focused_pane()
-        if pane is None or not pane.DECIDES:
-            self.status("decide on a row of the Entities or Cross-reference pane")
-            return
-        if pane.request_decision(verdict) is None:
-            self.status("this row has no match to decide on")
-
-    def action_undo(self) -> None:
-        self.post_message(UndoRequested())
-
     # -- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
@@ -335,7 +345,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             if found.find(query) == 0:
                 self.status(f"no row contains “{query}”")
             else:
-                self._say_pane_matches(found)
+                self._say_row(found)
 
     def on_search_bar_cancelled(self) -> None:
         self.query_one(f"#{self.search_bar.scope}", Widget).focus()
@@ -347,10 +357,19 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             self._show_marks()
             self.status("search cleared: n and N follow the entity again")
 
-    def _say_pane_matches(self, pane: Pane) -> None:
-        where = pane.match_position()
-        if where is not None:
-            self.status(f"/{pane.search_query}  row {where[0]}/{where[1]} in {pane.TITLE}")
+    def _say_row(self, pane: Pane) -> None:
+        """The chosen row, and which of the search's rows it is ("/lu  1/2 · Lu Shai · …").
+
+        The row's own highlight message says the same, so whichever comes last, the
+        status line reads alike.
+        """
+        row_id = pane.highlighted_id
+        target = pane.row_target(row_id) if row_id is not None else None
+        if target is None:
+            return
+        where = pane.match_position() if pane.search_query else None
+        found = f"/{pane.search_query}  {where[0]}/{where[1]} · " if where else ""
+        self.status(self._visiting_prefix(pane) + found + self._describe_row(target))
 
     # -- copying ---------------------------------------------------------------------
 
@@ -377,3 +396,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             return entity.name if entity else ""
         cursor = self.navigator.cursor
         return text[cursor.start : cursor.end] if cursor else ""
+
+
+def _with_note(text: str, note: str) -> str:
+    return f"{text} · ¶ {' '.join(note.split())}" if note else text

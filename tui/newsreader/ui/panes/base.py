@@ -1,28 +1,42 @@
 """A pane: a keyboard list of rows that keeps its place when its rows are rebuilt.
 
 Rows reach the list as `Content` built from plain strings (never parsed as markup), and
-the list is created with `markup=False` as a second guard.
+the list is created with `markup=False` as a second guard. A row the reviewer has
+decided on starts with a glyph in a colour (✔ ✘ ~ ≈ *), so it stands out on a
+monochrome terminal too, and with ¶ when it carries a note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsreader.ui.decisions import ACCEPT, REJECT, UNSURE, Decision, Subject
+from newsreader.ui.decisions import Decision, Subject
 from newsreader.ui.messages import DecisionRequested
 
-# How a decided row is marked: a glyph for monochrome terminals, a style for the rest.
-VERDICT_MARKS = {
-    ACCEPT: ("✔", "$text-success bold"),
-    REJECT: ("✘", "$text-error bold"),
-    UNSURE: ("~", "bold"),
+# The review's row states (newsreader.review.overlay; named here so the panes load
+# without it). "matched": the analysis's own confident reference; "open": undecided.
+ACCEPTED = "accepted"
+REJECTED = "rejected"
+UNSURE = "unsure"
+LEARNED = "learned"  # decided in another article: an alias the store has learned
+EDITED = "edited"  # otherwise decided on: typed, merged, split, a speaker set, another candidate
+OPEN = "open"
+
+# How a decided row is marked: a glyph for monochrome terminals, a colour for the rest.
+STATE_MARKS = {
+    ACCEPTED: ("✔", "$text-success bold"),
+    REJECTED: ("✘", "$text-error bold"),
+    UNSURE: ("~", "$text-warning bold"),
+    LEARNED: ("≈", "$text-accent bold"),
+    EDITED: ("*", "$text-primary bold"),
 }
-VerdictOf = Callable[[Subject], "str | None"]
+NOTE_MARK = ("¶", "$text-accent")
 
 
 class Row(NamedTuple):
@@ -43,18 +57,18 @@ class RowTarget(NamedTuple):
     entity_id: str | None = None
     quote: int | None = None  # index into Analysis.quotes
     other_entity: str | None = None  # a merge's second entity, marked too
+    candidate: int | None = None  # index into the entity's candidates
 
 
-def no_verdicts(subject: Subject) -> str | None:
-    return None
+@lru_cache(maxsize=32)
+def state_mark(state: str | None, noted: bool = False) -> Content:
+    """Two cells at the start of a row: the decision's glyph (or a blank), then ¶ if noted."""
+    glyph = Content.styled(*STATE_MARKS[state]) if state in STATE_MARKS else Content(" ")
+    return Content.assemble(glyph, Content.styled(*NOTE_MARK) if noted else " ")
 
 
-def verdict_mark(verdict: str | None) -> Content:
-    """Two cells at the start of a row: the verdict's glyph, or blanks."""
-    if verdict is None:
-        return Content("  ")
-    glyph, style = VERDICT_MARKS[verdict]
-    return Content.styled(f"{glyph} ", style)
+def message_row(text: str) -> Row:
+    return Row(None, Content.styled(text, "$text-muted italic"))
 
 
 def heading(text: str) -> Row:
@@ -100,7 +114,7 @@ class Pane(OptionList, inherit_bindings=False):
 
     def show_message(self, text: str) -> None:
         """A pane with no rows says why ("analysing…", "no quotes found")."""
-        self.show_rows([Row(None, Content.styled(text, "$text-muted italic"))])
+        self.show_rows([message_row(text)])
 
     @property
     def highlighted_id(self) -> str | None:

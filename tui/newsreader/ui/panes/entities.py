@@ -1,8 +1,7 @@
-"""The Entities pane: names grouped by type, with counts and reference markers."""
+"""The Entities pane: names grouped by type, with counts, references and review marks."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import BindingType
@@ -12,19 +11,25 @@ from newsreader.ui import keys
 from newsreader.ui.decisions import Subject
 from newsreader.ui.entity_styles import STYLED_TYPES, name_style
 from newsreader.ui.panes.base import (
+    ACCEPTED,
+    EDITED,
+    LEARNED,
+    OPEN,
+    REJECTED,
+    UNSURE,
     DecidingPane,
     Row,
     RowTarget,
-    VerdictOf,
     heading,
-    no_verdicts,
-    verdict_mark,
+    state_mark,
 )
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Entity, Match
+    from newsreader.review.overlay import ReviewedAnalysis
 
 HEADINGS = {"person": "People", "organization": "Organisations", "place": "Places", "group": "Groups"}
+DECIDED_STATES = (ACCEPTED, REJECTED, UNSURE, LEARNED)
 
 
 def decidable_match(entity: Entity) -> Match | None:
@@ -32,15 +37,34 @@ def decidable_match(entity: Entity) -> Match | None:
     return entity.reference or (entity.candidates[0] if entity.candidates else None)
 
 
-def entity_row(entity: Entity, verdict: str | None) -> Row:
+def entity_state(reviewed: ReviewedAnalysis, entity: Entity) -> str | None:
+    """The mark of an entity's row: the verdict on its match, else "edited" if the
+    reviewer typed, merged or split it, else None."""
+    match = decidable_match(entity)
+    if match is not None:
+        state = reviewed.candidate_mark(entity, match).state
+        if state in DECIDED_STATES:
+            return state
+    return EDITED if reviewed.entity_mark(entity).state == "decided" else None
+
+
+def is_noted(reviewed: ReviewedAnalysis, entity: Entity) -> bool:
+    notes = reviewed.mention_notes
+    return bool(notes) and any(m in notes for m in entity.mentions)
+
+
+def entity_row(entity: Entity, reviewed: ReviewedAnalysis) -> Row:
     marker: tuple[str, str] | str = ""
-    if entity.reference is not None:
-        same = entity.reference.name == entity.name
-        marker = ("  ✓" if same else f"  ✓ {entity.reference.name}", "$text-success")
-    elif entity.candidates:
+    reference = entity.reference
+    if reference is not None:
+        same = reference.name == entity.name
+        learned = reviewed.candidate_mark(entity, reference).state == LEARNED
+        shown = ("  ✓" if same else f"  ✓ {reference.name}") + (" learned" if learned else "")
+        marker = (shown, "$text-success")
+    elif reviewed.entity_mark(entity).state == OPEN:
         marker = ("  ? check", "$text-warning")
     prompt = Content.assemble(
-        verdict_mark(verdict),
+        state_mark(entity_state(reviewed, entity), is_noted(reviewed, entity)),
         (f"{len(entity.mentions):>3} ", "$text-muted"),
         (entity.name, name_style(entity.type)),
         marker,
@@ -56,16 +80,13 @@ class EntitiesPane(DecidingPane):
         super().__init__(id=id)
         self.entities: dict[str, Entity] = {}
         self.type_filter: str | None = None
-        self._verdict_of: VerdictOf = no_verdicts
+        self.reviewed: ReviewedAnalysis | None = None
 
-    def show(self, entities: Sequence[Entity], verdict_of: VerdictOf = no_verdicts) -> None:
-        self.entities = {e.id: e for e in entities}
-        self._verdict_of = verdict_of
+    def show(self, reviewed: ReviewedAnalysis) -> None:
+        self.reviewed = reviewed
+        self.entities = {e.id: e for e in reviewed.analysis.entities}
         if self.type_filter not in self.types():
             self.type_filter = None
-        self._rebuild()
-
-    def refresh_verdicts(self) -> None:
         self._rebuild()
 
     def types(self) -> list[str]:
@@ -85,10 +106,11 @@ class EntitiesPane(DecidingPane):
     def subject(self) -> Subject | None:
         entity = self.entities.get(self.highlighted_id or "")
         match = decidable_match(entity) if entity else None
-        return Subject(entity.id, match.name) if entity and match else None
+        return Subject(entity.id, match.name, list=match.list) if entity and match else None
 
     def _rebuild(self) -> None:
-        if not self.entities:
+        reviewed = self.reviewed
+        if reviewed is None or not self.entities:
             self.show_message("no names found")
             return
         rows: list[Row] = []
@@ -99,10 +121,7 @@ class EntitiesPane(DecidingPane):
             group = [e for e in self.entities.values() if e.type == entity_type]
             group.sort(key=lambda e: (-len(e.mentions), e.mentions[0] if e.mentions else (0, 0)))
             rows.append(heading(f"{HEADINGS.get(entity_type, entity_type.capitalize())} {len(group)}"))
-            for entity in group:
-                match = decidable_match(entity)
-                verdict = self._verdict_of(Subject(entity.id, match.name)) if match else None
-                rows.append(entity_row(entity, verdict))
+            rows += [entity_row(entity, reviewed) for entity in group]
             shown += len(group)
         title = f"{shown}" if self.type_filter is None else f"{shown} · {self.type_filter}"
         self.show_rows(rows, title=title)

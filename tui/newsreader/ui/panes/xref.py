@@ -1,7 +1,10 @@
 """The Cross-reference pane: names to check against the lists, and names that may be one.
 
 A candidate row reads "Lu Shai → Lu Shaye  85 same", with the matcher's reason below;
-a merge row reads "Xi ↔ Xi Jinping  88 one?". `a`/`x`/`z` decide the highlighted row.
+a merge row reads "Xi ↔ Xi Jinping  88 one?". `a`/`x`/`z` decide the highlighted row;
+a decided row carries ✔ ✘ ~ (or ≈, learned in another article) and says when or where,
+and a rejected name is struck through. Candidates the store has learned to keep out
+are not shown; the title counts them.
 Rows a reviewer should look at come first, under "To check"; plain matches follow.
 """
 
@@ -17,17 +20,23 @@ from newsreader.ui import keys
 from newsreader.ui.decisions import MATCH, MERGE, Subject
 from newsreader.ui.entity_styles import name_style
 from newsreader.ui.panes.base import (
+    ACCEPTED,
+    LEARNED,
+    REJECTED,
+    UNSURE,
     DecidingPane,
     Row,
     RowTarget,
-    VerdictOf,
     heading,
-    no_verdicts,
-    verdict_mark,
+    message_row,
+    state_mark,
 )
 
 if TYPE_CHECKING:
-    from newsreader.analysis.model import Analysis, Entity, Match, MergeSuggestion
+    from newsreader.analysis.model import Entity, Match, MergeSuggestion
+    from newsreader.review.overlay import Mark, ReviewedAnalysis
+
+DECIDED_STATES = (ACCEPTED, REJECTED, UNSURE, LEARNED)
 
 
 def needs_check(entity: Entity) -> bool:
@@ -46,22 +55,24 @@ def _name(entity: Entity) -> Content:
     return Content.styled(entity.name, name_style(entity.type))
 
 
-def candidate_row(entity: Entity, index: int, match: Match, verdict: str | None) -> Row:
+def candidate_row(entity: Entity, index: int, match: Match, mark: Mark) -> Row:
+    decided = mark.state in DECIDED_STATES
+    why = " · ".join(p for p in (mark.why if decided else "", match.why, match.list) if p)
     prompt = Content.assemble(
-        verdict_mark(verdict),
+        state_mark(mark.state),
         _name(entity),
         " → ",
-        (match.name, "bold"),
+        (match.name, "bold strike" if mark.state == REJECTED else "bold"),
         (f"  {match.score:.0f} {match.verdict}", "$text-muted"),
         "\n    ",
-        (f"{match.why} · {match.list}" if match.why else match.list, "$text-muted italic"),
+        (why, "$text-muted italic"),
     )
-    return Row(f"c:{entity.id}:{index}", prompt, f"{entity.name} {match.name} {match.why}")
+    return Row(f"c:{entity.id}:{index}", prompt, f"{entity.name} {match.name} {match.why} {mark.state}")
 
 
-def merge_row(index: int, a: Entity, b: Entity, merge: MergeSuggestion, verdict: str | None) -> Row:
+def merge_row(index: int, a: Entity, b: Entity, merge: MergeSuggestion) -> Row:
     prompt = Content.assemble(
-        verdict_mark(verdict),
+        state_mark(None),
         _name(a),
         " ↔ ",
         _name(b),
@@ -80,25 +91,32 @@ class XrefPane(DecidingPane):
         super().__init__(id=id)
         self.entities: dict[str, Entity] = {}
         self.merges: Sequence[MergeSuggestion] = ()
-        self.to_check = 0  # rows under "To check"
-        self._verdict_of: VerdictOf = no_verdicts
+        self.reviewed: ReviewedAnalysis | None = None
 
-    def show(self, analysis: Analysis, verdict_of: VerdictOf = no_verdicts) -> None:
-        self.entities = {e.id: e for e in analysis.entities}
-        self.merges = analysis.merges
-        self._verdict_of = verdict_of
-        self._rebuild()
-
-    def refresh_verdicts(self) -> None:
+    def show(self, reviewed: ReviewedAnalysis) -> None:
+        self.reviewed = reviewed
+        self.entities = {e.id: e for e in reviewed.analysis.entities}
+        self.merges = reviewed.analysis.merges
         self._rebuild()
 
     def row_target(self, row_id: str) -> RowTarget | None:
-        subject = self._subject_of(row_id)
-        if subject is None:
-            return None
-        if subject.kind == MERGE:
+        kind, _, rest = row_id.partition(":")
+        if kind == "m":
+            subject = self._subject_of(row_id)
+            if subject is None:
+                return None
             return RowTarget(entity_id=subject.entity_id, other_entity=subject.candidate)
-        return RowTarget(entity_id=subject.entity_id)
+        entity_id, _, index = rest.rpartition(":")
+        if kind == "c" and entity_id in self.entities:
+            return RowTarget(entity_id=entity_id, candidate=int(index))
+        return None
+
+    def row_id_of(self, entity_id: str, match: Match) -> str | None:
+        """The row of one candidate of an entity."""
+        entity = self.entities.get(entity_id)
+        if entity is None or match not in entity.candidates:
+            return None
+        return f"c:{entity_id}:{entity.candidates.index(match)}"
 
     def subject(self) -> Subject | None:
         return self._subject_of(self.highlighted_id or "")
@@ -109,32 +127,33 @@ class XrefPane(DecidingPane):
             entity_id, _, index = rest.rpartition(":")
             entity = self.entities.get(entity_id)
             if entity is not None and int(index) < len(entity.candidates):
-                return Subject(entity_id, entity.candidates[int(index)].name, MATCH)
+                match = entity.candidates[int(index)]
+                return Subject(entity_id, match.name, MATCH, match.list)
         elif kind == "m" and int(rest) < len(self.merges):
             merge = self.merges[int(rest)]
             return Subject(merge.a, merge.b, MERGE)
         return None
 
     def _rebuild(self) -> None:
+        reviewed = self.reviewed
+        if reviewed is None:
+            self.show_message("nothing to check")
+            return
         to_check: list[Row] = []
         matched: list[Row] = []
         for entity in self.entities.values():
             group = to_check if needs_check(entity) else matched
             for index, match in enumerate(entity.candidates):
-                verdict = self._verdict_of(Subject(entity.id, match.name, MATCH))
-                group.append(candidate_row(entity, index, match, verdict))
+                group.append(candidate_row(entity, index, match, reviewed.candidate_mark(entity, match)))
         for index, merge in enumerate(self.merges):
             a, b = self.entities.get(merge.a), self.entities.get(merge.b)
             if a is not None and b is not None:
-                verdict = self._verdict_of(Subject(merge.a, merge.b, MERGE))
-                to_check.append(merge_row(index, a, b, merge, verdict))
-        self.to_check = len(to_check)
-        if not to_check and not matched:
-            self.show_message("nothing to check")
-            return
+                to_check.append(merge_row(index, a, b, merge))
+        hidden = len(reviewed.hidden)
+        title = f"{len(to_check) + len(matched)}" + (f" · {hidden} hidden" if hidden else "")
         rows: list[Row] = []
         if to_check:
             rows += [heading(f"To check {len(to_check)}"), *to_check]
         if matched:
             rows += [heading(f"Matched {len(matched)}"), *matched]
-        self.show_rows(rows, title=str(len(to_check) + len(matched)))
+        self.show_rows(rows or [message_row("nothing to check")], title=title)

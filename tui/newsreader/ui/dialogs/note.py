@@ -1,0 +1,42 @@
+"""`c`: a note on a mention, a quote or the article; an empty note clears it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from newsreader.ui import keys
+
+
+class NoteDialog(ModalScreen[str | None], inherit_bindings=False):
+    """Dismisses with the note as written (stripped), or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [keys.CANCEL_DIALOG]
+    HINT = "enter keeps it · an empty note clears it · esc cancels"
+
+    def __init__(self, title: Content, note: str = "") -> None:
+        super().__init__()
+        self.title_content = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.title_content
+            yield Input(self.note, placeholder="your note", id="note")
+            yield Static(Content.styled(self.HINT, "$text-muted"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
