@@ -14,7 +14,7 @@ import pytest
 from newsreader import article
 from newsreader.analysis.matcher import SAME, Thresholds
 from newsreader.analysis.model import Entity
-from newsreader.analysis.references import parse
+from newsreader.analysis.references import Entry, parse
 from newsreader.analysis.refindex import ReferenceIndex
 from newsreader.analysis.service import Analyzer
 from newsreader.analysis.xref import context_words, cross_reference, suggest_merges
@@ -316,3 +316,24 @@ def test_merge_suggestions_come_out_of_an_analysed_article() -> None:
     merge = result.merges[pairs.index({"Oleksandr Hrytsenko", "Oleksandr Gritsenko"})]
     assert merge.score >= Thresholds().maybe
     assert "hrytsenko" in merge.why or "gritsenko" in merge.why
+
+
+def test_context_tips_a_near_match_but_never_makes_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSREADER_CACHE", str(tmp_path / "cache"))
+    body = Entry(
+        "o:1",
+        "Office of Budget Planning",
+        (),
+        "organization",
+        "Finance office of the Eurasia region",
+        "",
+        "o",
+    )
+    index = ReferenceIndex.build([body])
+    text = "The Eurasia Department, a finance office of the Eurasia region, said little."
+    start = text.index("Eurasia Department")
+    ent = Entity("e1", "Eurasia Department", "organization", ((start, start + len("Eurasia Department")),))
+    (out,), _ = cross_reference(text, [ent], index)
+    assert out.candidates == ()  # shared words around a different name are not a match

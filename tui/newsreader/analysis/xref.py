@@ -145,7 +145,7 @@ def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: 
         if hit.matched != hit.entry.name:
             why.insert(0, f"listed as an alias ('{hit.matched}')")
         bonus, shared = _context_bonus(context, hit.entry.description)
-        if bonus and score >= thresholds.maybe - CONTEXT_BONUS_MAX:
+        if bonus and score >= thresholds.maybe:  # context tips a near match, never makes one
             score += bonus
             why.append("context: " + ", ".join(shared[:4]))
         if hit.entry.type != entity.type:
