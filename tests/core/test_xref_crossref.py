@@ -324,16 +324,16 @@ def test_context_tips_a_near_match_but_never_makes_one(
     monkeypatch.setenv("NEWSREADER_CACHE", str(tmp_path / "cache"))
     body = Entry(
         "o:1",
-        "Office of Budget Planning",
-        (),
+        "Nordic Trade Department",
+        ("Trade Department",),
         "organization",
-        "Finance office of the Eurasia region",
+        "Regulatory trade and finance body of a customs union",
         "",
         "o",
     )
     index = ReferenceIndex.build([body])
-    text = "The Eurasia Department, a finance office of the Eurasia region, said little."
+    text = "The regulatory Eurasia Department, in charge of trade and finance, said little."
     start = text.index("Eurasia Department")
     ent = Entity("e1", "Eurasia Department", "organization", ((start, start + len("Eurasia Department")),))
     (out,), _ = cross_reference(text, [ent], index)
-    assert out.candidates == ()  # shared words around a different name are not a match
+    assert out.candidates == ()  # words shared around a different name do not make a match
