@@ -161,13 +161,13 @@ def name_form(name: str) -> NameForm:
     return NameForm(
         original=name,
         tokens=tuple(tokens),
-        sounds=tuple(sound(t) for t in tokens),
+        sounds=tuple(map(sound, tokens)),
         particles=tuple(particles),
         suffix=suffix,
         transliterated=transliterated,
         accented=not text.isascii(),
         ideographic=ideographic,
-        patronymic=any(p in _PATRONYMIC for p in particles),
+        patronymic=not _PATRONYMIC.isdisjoint(particles),
     )
 
 
@@ -431,7 +431,7 @@ def _token_reason(x: str, y: str, sim: float, how: str) -> str:
 
 def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
     """Join adjacent parts that the other name writes as one (Jean Marie / Jeanmarie)."""
-    if len(tokens) < 2 or not any(len(t) > 5 for t in other):
+    if len(tokens) < 2 or max(map(len, other)) <= 5:
         return tokens
     merged = list(tokens)
     i = 0
