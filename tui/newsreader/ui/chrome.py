@@ -85,4 +85,5 @@ class StatusLine(Horizontal):
         self.query_one("#where", Static).update(Content(text), layout=False)
 
     def show_position(self, label: str) -> None:
-        self.query_one("#position", Static).update(Content(label))
+        # five cells wide in the stylesheet, so a new label never needs a layout pass
+        self.query_one("#position", Static).update(Content(label), layout=False)
