@@ -138,8 +138,6 @@ NOT_NAMES = _words("""
     North South East West Northern Southern Eastern Western Central Upper Lower Greater Inner Outer
     Western-style God Lord Heaven Hell Bible Koran Quran Internet Web Earth Moon Sun Mars
 """)
-# Function words that may join the parts of one name ("Bank of England", "Leonardo da Vinci").
-NAME_CONNECTORS = _words("of of_the for de del della der den van von da di du la le al el bin ibn bint y")
 PARTICLES = _words("de del della der den van von da di du la le al el bin ibn bint ben ter zu dos das")
 
 # Verbs and phrases that report speech; the key forms are matched lower-case.
@@ -163,12 +161,8 @@ SPEECH_VERBS = _words("""
     cautioned cautions lamented laments proclaimed proclaims conceded told wondered wonders
     texted emailed messaged blogged captioned
 """)
-# Phrasal cues ("according to X", "in the words of X").
-ACCORDING_TO = ("according to", "as reported by", "in the words of", "quoting")
-
 # Pronouns and the gender they carry for resolving a speaker.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 
 # Country adjectives and group names ("Chinese", "Ukrainians", "Democrats") that are
 # typed `group`, not place, when they stand alone.
