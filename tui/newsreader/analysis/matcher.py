@@ -82,7 +82,6 @@ class NameForm(NamedTuple):
 
     original: str
     tokens: tuple[str, ...]  # folded content tokens, in order
-    sounds: tuple[str, ...]  # a consonant skeleton per token
     particles: tuple[str, ...]
     suffix: str  # jr / sr / roman numeral, when written
     transliterated: bool  # the name was not in Latin script
@@ -161,7 +160,6 @@ def name_form(name: str) -> NameForm:
     return NameForm(
         original=name,
         tokens=tuple(tokens),
-        sounds=tuple(map(sound, tokens)),
         particles=tuple(particles),
         suffix=suffix,
         transliterated=transliterated,
