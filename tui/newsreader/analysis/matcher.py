@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from anyascii import anyascii
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Hamming, Indel, Levenshtein
+
+from newsreader.analysis import lexicon
+from newsreader.analysis.translit import to_ascii
 
 SAME = "same"
 MAYBE = "maybe"
@@ -88,46 +90,77 @@ class NameForm(NamedTuple):
     accented: bool  # written with letters beyond ASCII (Vlagyimir Putyin, Dmitrović)
     ideographic: bool  # Chinese, Japanese or Korean script: every character is a syllable
     patronymic: bool  # has bin / ibn / ben: the order of the parts carries meaning
+    joined: str  # the tokens written together (Jeanmarie for Jean-Marie, Jean Marie)
+    distinct: bool  # no part written twice (Mohammad ... Mohammad), so parts align by value
 
     @property
     def key(self) -> str:
         return " ".join(self.tokens)
 
-    @property
-    def joined(self) -> str:
-        return "".join(self.tokens)
-
 
 _SPLIT = re.compile(r"[^a-z0-9-]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_OPENING_HAMZA = re.compile(r"(?<![^\s-])['`]")
+# Words that are not content tokens, or not always: one set test skips the per-word rules
+_FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
 
 
 @lru_cache(maxsize=262_144)
 def name_form(name: str) -> NameForm:
     text = name.strip()
-    if text.count(",") == 1:
+    if "," in text and text.count(",") == 1:
         family, given = (part.strip() for part in text.split(","))
         if family and given and len(given.split()) <= 4 and not _is_legal_form(given):
             text = f"{given} {family}"
+    transliterated = ideographic = False
     if text.isascii():
-        ascii_text, transliterated, ideographic = text, False, False
+        ascii_text = text
+    elif (top := max(text)) < "\u0370":  # Latin letters with accents (Nicușor, Vučić) only
+        ascii_text = to_ascii(text)
     else:
-        if _ARABIC_ARTICLE.search(text):
+        if "\u0627\u0644" in text and _ARABIC_ARTICLE.search(text):
             text = _ARABIC_ARTICLE.sub("", text)  # الأسد is "the Assad": al- is an article
-        ascii_text = anyascii(text)
+        ascii_text = to_ascii(text)
         transliterated = _non_latin(text)
-        ideographic = _ideographic(text)
+        ideographic = top >= "\u3040" and _ideographic(text)
     if transliterated:
         ascii_text = _CAMEL.sub(" ", ascii_text)  # CJK transliterations run syllables together
-    if transliterated:
-        # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
-        ascii_text = re.sub(r"(?<![^\s-])['`]", "a", ascii_text)
-    lowered = ascii_text.lower().replace("'", "").replace("`", "")
+        if "'" in ascii_text or "`" in ascii_text:
+            # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
+            ascii_text = _OPENING_HAMZA.sub("a", ascii_text)
+    lowered = ascii_text.lower()
+    if "'" in lowered or "`" in lowered:
+        lowered = lowered.replace("'", "").replace("`", "")
     if "." in lowered:
         lowered = _DOTTED.sub(_undot_legal_form, lowered)  # S.A. -> sa, N.V. -> nv
     if "limited" in lowered or "gesellschaft" in lowered or "anonyme" in lowered:
         for pattern, short in _LEGAL_PHRASES:
             lowered = pattern.sub(short, lowered)
+    raw = _raw_tokens(lowered)
+    particles: list[str] = []
+    if _FUNCTION_WORDS.isdisjoint(raw):
+        tokens, suffix = raw, ""
+    else:
+        tokens, particles, suffix = _set_apart(raw)
+    parts = tuple(tokens)
+    return NameForm(
+        name,
+        parts,
+        tuple(particles),
+        suffix,
+        transliterated,
+        not text.isascii(),
+        ideographic,
+        not _PATRONYMIC.isdisjoint(particles),
+        "".join(parts),
+        len(set(parts)) == len(parts),
+    )
+
+
+def _raw_tokens(lowered: str) -> list[str]:
+    if "-" not in lowered:
+        return _WORD.findall(lowered)
     raw: list[str] = []
     for part in _SPLIT.split(lowered):
         if "-" not in part:
@@ -141,13 +174,18 @@ def name_form(name: str) -> NameForm:
             raw.append(pieces[0])
             pieces = pieces[1:]
         raw.append("".join(pieces))  # Jean-Marie, Chin-ping: one name part
+    return raw
+
+
+def _set_apart(raw: list[str]) -> tuple[list[str], list[str], str]:
+    """Content tokens, particles and suffix: titles and legal forms are dropped."""
     tokens: list[str] = []
     particles: list[str] = []
     suffix = ""
     for i, tok in enumerate(raw):
         if tok in SUFFIXES and i > 0:
             suffix = {"junior": "jr", "senior": "sr"}.get(tok, tok)
-        elif tok in TITLES and len(raw) > 1 and (i < len(raw) - 1 or i > 0):
+        elif tok in TITLES and len(raw) > 1:
             continue
         elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in _ARTICLES):
             particles.append(tok)  # "E. Macron": a first "e" is an initial, not Portuguese "e"
@@ -157,16 +195,7 @@ def name_form(name: str) -> NameForm:
             tokens.append(tok)
     if not tokens and raw:
         tokens = raw[-1:]
-    return NameForm(
-        original=name,
-        tokens=tuple(tokens),
-        particles=tuple(particles),
-        suffix=suffix,
-        transliterated=transliterated,
-        accented=not text.isascii(),
-        ideographic=ideographic,
-        patronymic=not _PATRONYMIC.isdisjoint(particles),
-    )
+    return tokens, particles, suffix
 
 
 _ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
@@ -240,8 +269,7 @@ def sound(token: str) -> str:
     return out
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):  # a tuple: one is made for every pair compared
     score: float
     verdict: str
     why: str
@@ -266,34 +294,30 @@ def token_similarity(a: str, b: str, transliterated: bool = False) -> tuple[floa
     indel = Indel.normalized_similarity(a, b)
     if indel < 0.45 and not transliterated and a[0] != b[0]:
         return 100.0 * indel, "edit"  # nothing alike: skip the finer measures
-    sa, sb = sound(a), sound(b)
     shorter = min(len(a), len(b))
     if indel >= 0.6 and _different_genders(a, b):
         return 40.0, "given names"  # Peter / Petra: sound alike, two people
     close_enough = transliterated or indel >= 0.7 or (indel >= 0.6 and shorter >= 8)
-    if len(sa) >= 3 and sa == sb and close_enough:
+    if close_enough and len(sa := sound(a)) >= 3 and sa == sound(b):
         return max(92.0, 100.0 * indel), "same sound"
     if transliterated and indel >= 0.75 and shorter >= 4:
         return 85.0, "transliteration"
     if shorter <= 3:
         # short tokens (Lu / Liu, Lin / Liu, Xi / Xu) are different names, not typos
         return min(100.0 * indel, 50.0), "edit"
-    if sa != sb and _distinct_given_names(a, b):
+    if _distinct_given_names(a, b) and sound(a) != sound(b):
         return 40.0, "given names"  # Maria / Marta, Peter / Petra: two people
-    half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
     if sorted(a) == sorted(b):
         return 88.0, "letters swapped"
     if shorter >= 5 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 3:
         return 55.0, "edit"  # Ronaldo / Ronaldinho: a longer name, not a typo
-    sim = _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0))
-    return sim, "edit"
+    half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
+    return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
 
 
 @lru_cache(maxsize=65536)
 def _common_given_name(token: str) -> str | None:
     """The gender (m/f/u) of a common given name, or None for any other token."""
-    from newsreader.analysis import lexicon
-
     info = lexicon.given_name(token.title())
     return info[0] if info is not None and info[1] >= 4 else None
 
@@ -341,21 +365,10 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     else:
         short, long_, s_form, l_form = tb, ta, fb, fa
     # other scripts, and Latin spelt another language's way (Vlagyimir Putyin), compare loosely
-    loose = fa.accented or fb.accented
-    pairs = [
-        (-sim, abs(i - j), i, j, how)
-        for i, x in enumerate(short)
-        for j, y in enumerate(long_)
-        for sim, how in (token_similarity(x, y, loose),)
-        if sim > 0
-    ]
-    pairs.sort()
-    used_j: set[int] = set()
-    aligned: dict[int, tuple[float, int, str]] = {}
-    for neg_sim, _, i, j, how in pairs:
-        if i not in aligned and j not in used_j:
-            used_j.add(j)
-            aligned[i] = (-neg_sim, j, how)
+    distinct = (
+        fa.distinct and fb.distinct and short in (fa.tokens, fb.tokens) and long_ in (fa.tokens, fb.tokens)
+    )
+    aligned, used_j = _align(short, long_, fa.accented or fb.accented, distinct)
     reasons: list[str] = []
     total = weighted = 0.0
     worst = 100.0
@@ -370,7 +383,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             continue
         sim, j, how = found
         weighted += weight * sim
-        worst = min(worst, sim)
+        if sim < worst:
+            worst = sim
         order.append(j)
         if how != "equal":
             reasons.append(_token_reason(x, long_[j], sim, how))
@@ -400,7 +414,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
         score = min(score, 60.0)
         reasons.append(f"different suffix ({fa.suffix} / {fb.suffix})")
-    if any(a > b for a, b in itertools.pairwise(order)):
+    if order != sorted(order):
         if s_form.patronymic or l_form.patronymic:
             score = min(score, 55.0)
             reasons.append("parts in another order around bin/ibn: another person")
@@ -409,6 +423,53 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if fa.transliterated or fb.transliterated:
         reasons.append("transliterated")
     return max(0.0, min(100.0, score)), reasons or ["same name parts"]
+
+
+def _align(
+    short: tuple[str, ...], long_: tuple[str, ...], loose: bool, distinct: bool
+) -> tuple[dict[int, tuple[float, int, str]], set[int]]:
+    """Pair each part of the shorter name with one of the longer, best similarity first and,
+    among equals, the nearer position. Equal parts are the only ones scoring 100, so they
+    are paired first without scoring the rest: most pairs of names share most parts.
+    `distinct`: no part occurs twice in either name, so equal parts pair by value."""
+    aligned: dict[int, tuple[float, int, str]] = {}
+    used_j: set[int] = set()
+    if distinct:
+        for i, x in enumerate(short):
+            if x in long_:
+                j = long_.index(x)
+                used_j.add(j)
+                aligned[i] = (100.0, j, "equal")
+    else:
+        equal = sorted((abs(i - j), i, j) for i, x in enumerate(short) for j, y in enumerate(long_) if x == y)
+        for _, i, j in equal:
+            if i not in aligned and j not in used_j:
+                used_j.add(j)
+                aligned[i] = (100.0, j, "equal")
+    if len(aligned) == len(short):
+        return aligned, used_j
+    rest_i = [i for i in range(len(short)) if i not in aligned]
+    rest_j = [j for j in range(len(long_)) if j not in used_j]
+    if len(rest_i) == 1 and len(rest_j) == 1:  # one part differs (Putin / Pulin): no ranking
+        i, j = rest_i[0], rest_j[0]
+        sim, how = token_similarity(short[i], long_[j], loose)
+        if sim > 0:
+            aligned[i] = (sim, j, how)
+            used_j.add(j)
+        return aligned, used_j
+    pairs = [
+        (-sim, abs(i - j), i, j, how)
+        for i in rest_i
+        for j in rest_j
+        for sim, how in (token_similarity(short[i], long_[j], loose),)
+        if sim > 0
+    ]
+    pairs.sort()
+    for neg_sim, _, i, j, how in pairs:
+        if i not in aligned and j not in used_j:
+            used_j.add(j)
+            aligned[i] = (-neg_sim, j, how)
+    return aligned, used_j
 
 
 def _token_reason(x: str, y: str, sim: float, how: str) -> str:
@@ -429,7 +490,12 @@ def _token_reason(x: str, y: str, sim: float, how: str) -> str:
 
 def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
     """Join adjacent parts that the other name writes as one (Jean Marie / Jeanmarie)."""
-    if len(tokens) < 2 or max(map(len, other)) <= 5:
+    for left, right in itertools.pairwise(tokens):
+        if left + right in other:
+            break
+    else:
+        return tokens  # the usual case: nothing to join
+    if max(map(len, other)) <= 5:
         return tokens
     merged = list(tokens)
     i = 0
@@ -449,8 +515,6 @@ _BODY_WORDS = frozenset(
 
 @lru_cache(maxsize=8192)
 def _is_country(token: str) -> bool:
-    from newsreader.analysis import lexicon
-
     place = lexicon.place(token.title())
     return place is not None and place.kind in ("country", "region")
 
@@ -467,7 +531,7 @@ def _compare_characters(a: str, b: str) -> tuple[float, list[str]]:
 
 def _edit_words(a: str, b: str) -> str:
     if len(a) == len(b):
-        diff = sum(1 for x, y in zip(a, b, strict=True) if x != y)
+        diff = Hamming.distance(a, b)
         return f"{diff} letter{'s' if diff > 1 else ''} changed"
     n = abs(len(a) - len(b))
     more = "added" if len(b) > len(a) else "dropped"
