@@ -18,6 +18,7 @@ from newsreader.analysis.matcher import (
     Comparison,
     Thresholds,
     compare,
+    name_form,
 )
 
 
@@ -120,6 +121,48 @@ def test_transliteration_arabic_article_attached() -> None:
 
 def test_transliteration_arabic_hasan() -> None:
     assert_same("حسن روحاني", "Hassan Rouhani")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("도널드 트럼프", "Donald Trump"),  # Korean: one letter for l and r, vowels between consonants
+        ("앙겔라 메르켈", "Angela Merkel"),
+        ("볼로디미르 젤렌스키", "Volodymyr Zelenskyy"),  # Korean writes z as j
+        ("ドナルド・トランプ", "Donald Trump"),  # Japanese: words apart by an interpunct, n before p
+        ("エマニュエル・マクロン", "Emmanuel Macron"),
+        ("Ντόναλντ Τραμπ", "Donald Trump"),  # Greek writes d as ντ
+        ("אנגלה מרקל", "Angela Merkel"),  # Hebrew: no vowels written
+    ],
+)
+def test_names_from_scripts_far_from_latin_are_the_same_name(a: str, b: str) -> None:
+    assert_same(a, b, "same sound", "transliterated")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("도널드 트럼프", "Donald Tusk"),  # one name part in common
+        ("Сергей Лавров", "Sergei Lebedev"),  # consonant classes alike, the sounds are not
+        ("Лу Шае", "Liu Shaye"),  # a short name part one letter apart, in any script
+        ("Олаф Шольц", "Olaf Scheel"),
+    ],
+)
+def test_sound_classes_across_scripts_do_not_make_other_names_the_same(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
+def test_a_transliteration_keeps_the_syllables() -> None:
+    # same consonant skeleton, one syllable more: another surname (Potanin is not Putin)
+    assert_not_same("Владимир Путин", "Vladimir Potanin")
+    assert_not_same("블라디미르 푸틴", "Vladimir Potanin")
+
+
+def test_chinese_and_korean_names_in_one_run_are_read_a_syllable_a_character() -> None:
+    assert_same("习近平", "Xi Jinping")
+    assert name_form("블라디미르 푸틴").tokens == ("beulladimileu", "putin")  # words stay whole
+    assert name_form("ウラジーミル・プーチン").tokens == ("urajimiru", "puchin")
+    assert name_form("弗拉基米尔·普京").tokens == ("fulajimier", "pujing")  # no "la" particle dropped
 
 
 # --- order, initials, "SURNAME, Given" -------------------------------------------------

@@ -121,14 +121,14 @@ def name_form(name: str) -> NameForm:
     else:
         if "\u0627\u0644" in text and _ARABIC_ARTICLE.search(text):
             text = _ARABIC_ARTICLE.sub("", text)  # الأسد is "the Assad": al- is an article
-        ascii_text = to_ascii(text)
+        if top >= "\u0391" and _GREEK_STOP.search(text):
+            text = _GREEK_STOP.sub(_greek_stop, text)
         transliterated = _non_latin(text)
         ideographic = top >= "\u3040" and _ideographic(text)
-    if transliterated:
-        ascii_text = _CAMEL.sub(" ", ascii_text)  # CJK transliterations run syllables together
-        if "'" in ascii_text or "`" in ascii_text:
-            # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
-            ascii_text = _OPENING_HAMZA.sub("a", ascii_text)
+        ascii_text = _cjk_words(text) if ideographic else _CAMEL.sub(" ", to_ascii(text))
+    if transliterated and ("'" in ascii_text or "`" in ascii_text):
+        # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
+        ascii_text = _OPENING_HAMZA.sub("a", ascii_text)
     lowered = ascii_text.lower()
     if "'" in lowered or "`" in lowered:
         lowered = lowered.replace("'", "").replace("`", "")
@@ -139,7 +139,7 @@ def name_form(name: str) -> NameForm:
             lowered = pattern.sub(short, lowered)
     raw = _raw_tokens(lowered)
     particles: list[str] = []
-    if _FUNCTION_WORDS.isdisjoint(raw):
+    if ideographic or _FUNCTION_WORDS.isdisjoint(raw):  # CJK syllables (la, de) are not particles
         tokens, suffix = raw, ""
     else:
         tokens, particles, suffix = _set_apart(raw)
@@ -196,6 +196,31 @@ def _set_apart(raw: list[str]) -> tuple[list[str], list[str], str]:
     if not tokens and raw:
         tokens = raw[-1:]
     return tokens, particles, suffix
+
+
+# Greek writes b, d and g as μπ, ντ, γκ at the start of a word and after a consonant
+# (Ντόναλντ is Donald, Μπάιντεν Biden); after a vowel they are mb, nd, ng (Τραμπ, Tramp).
+_GREEK_STOP = re.compile("(?<![αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏΪΫ])(?:[νΝ][τΤ]|[μΜ][πΠ]|[γΓ][κΚ])")
+_GREEK_STOP_SOUND = {"ν": "d", "Ν": "D", "μ": "b", "Μ": "B", "γ": "g", "Γ": "G"}
+
+
+def _greek_stop(m: re.Match[str]) -> str:
+    return _GREEK_STOP_SOUND[m.group()[0]]
+
+
+# Between the words of a name Chinese and Japanese write an interpunct, not a space
+_CJK_SEPARATORS = re.compile("[\\s\u00b7\u2022\u2027\u30a0\u30fb\uff1d\uff65=]+")
+
+
+def _cjk_words(text: str) -> str:
+    """Chinese, Japanese or Korean script in Latin letters, one token per word. A name
+    written as one run (习近平, 김정은) is a family name and a given name, a syllable a
+    character; in a name of several words (블라디미르 푸틴, ウラジーミル・プーチン)
+    each word is one name part, its syllables together."""
+    words = [w for w in _CJK_SEPARATORS.split(text) if w]
+    if len(words) == 1:
+        return _CAMEL.sub(" ", to_ascii(words[0]))
+    return " ".join(to_ascii(w) for w in words)
 
 
 _ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
@@ -269,6 +294,45 @@ def sound(token: str) -> str:
     return out
 
 
+# Across scripts only the classes of consonants survive: Korean and Japanese have one
+# letter for l and r and none for v (블라디미르, beulladimireu, is Vladimir), s, z, sh
+# and j fall together (젤렌스키, jellenseuki, is Zelensky), Arabic and Hebrew write p as
+# f or b, voicing comes and goes (Donald, 도널드 doneoldeu, ドナルド donarudo), and vowels
+# are added to break up consonants. n before b or p is said m (トランプ, toranpu, Trump).
+_COARSE_CLASSES = str.maketrans({
+    "p": "b", "f": "b", "v": "b", "w": "b", "c": "k", "q": "k", "g": "k", "x": "ks",
+    "z": "s", "j": "s", "d": "t", "l": "r",
+})  # fmt: skip
+_COARSE_DROP = str.maketrans("", "", "aeiouyh")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWEL_GROUP = re.compile("[aeiouy]+")
+
+
+def _same_syllables(a: str, b: str) -> bool:
+    """As many syllables in both, where both were written with their vowels? Arabic and
+    Hebrew script leave short vowels out (روحاني, rwhny, is Rouhani): no count there."""
+    groups_a, groups_b = _VOWEL_GROUP.findall(a), _VOWEL_GROUP.findall(b)
+    if len("".join(groups_a)) < 0.3 * len(a) or len("".join(groups_b)) < 0.3 * len(b):
+        return True
+    return len(groups_a) == len(groups_b)
+
+
+@lru_cache(maxsize=65_536)
+def coarse_sound(token: str) -> str:
+    """The consonant classes of a token, for comparing names written in different scripts."""
+    s = token.replace("gh", "g")  # Arabic ghain writes a foreign g (غوتيريش, Guterres)
+    if s.endswith("j"):
+        s = s[:-1]  # a closing glide: Selenskyj, Zelenskiy
+    if "h" in s or "t" in s or "dj" in s or "ck" in s:
+        for digraph, repl in _DIGRAPH_SOUNDS:
+            if digraph in s:
+                s = s.replace(digraph, repl)
+    if "np" in s or "nb" in s:
+        s = s.replace("np", "mp").replace("nb", "mb")
+    s = s.translate(_COARSE_CLASSES)
+    return _DOUBLED.sub(r"\1", s).translate(_COARSE_DROP)  # doubled letters, not a vowel apart
+
+
 class Comparison(NamedTuple):  # a tuple: one is made for every pair compared
     score: float
     verdict: str
@@ -283,21 +347,38 @@ _UNIT_SIMILARITY = {0: 100.0, 1: 90.0, 2: 86.0, 3: 82.0, 4: 80.0, 5: 68.0, 6: 62
 
 
 @lru_cache(maxsize=262_144)
-def token_similarity(a: str, b: str, transliterated: bool = False) -> tuple[float, str]:
+def token_similarity(
+    a: str, b: str, transliterated: bool = False, cross_script: bool = False
+) -> tuple[float, str]:
     """Similarity of two folded tokens (0-100) and what made it. Transliterations from other
     scripts are compared more loosely: "Vlagyimir", "Uladzimir" and "Vladimiras" are
-    Vladimir in Hungarian, Belarusian and Lithuanian spelling."""
+    Vladimir in Hungarian, Belarusian and Lithuanian spelling. `cross_script`: one token
+    was transliterated from another script and the other written in Latin letters, so
+    only the classes of their consonants need agree (beulladimireu / vladimir)."""
     if a == b:
         return 100.0, "equal"
     if len(a) == 1 or len(b) == 1:
         return (90.0, "initial") if a[0] == b[0] else (0.0, "")
     indel = Indel.normalized_similarity(a, b)
+    if cross_script:
+        ka, kb = coarse_sound(a), coarse_sound(b)
+        if ka == kb and len(ka) >= 2:
+            return max(90.0, 100.0 * indel), "same sound"
+        if (
+            min(len(ka), len(kb)) >= 4
+            and abs(len(ka) - len(kb)) == 1
+            and (ka.startswith(kb) or kb.startswith(ka))
+        ):
+            return 80.0, "transliteration"  # a closing consonant lost (bladimiya / vladimir)
     if indel < 0.45 and not transliterated and a[0] != b[0]:
         return 100.0 * indel, "edit"  # nothing alike: skip the finer measures
     shorter = min(len(a), len(b))
     if indel >= 0.6 and _different_genders(a, b):
         return 40.0, "given names"  # Peter / Petra: sound alike, two people
-    close_enough = transliterated or indel >= 0.7 or (indel >= 0.6 and shorter >= 8)
+    # a transliteration keeps the syllables: Putin is not Potanin in any script
+    close_enough = (
+        indel >= 0.7 or (indel >= 0.6 and shorter >= 8) or (transliterated and _same_syllables(a, b))
+    )
     if close_enough and len(sa := sound(a)) >= 3 and sa == sound(b):
         return max(92.0, 100.0 * indel), "same sound"
     if transliterated and indel >= 0.75 and shorter >= 4:
@@ -368,7 +449,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     distinct = (
         fa.distinct and fb.distinct and short in (fa.tokens, fb.tokens) and long_ in (fa.tokens, fb.tokens)
     )
-    aligned, used_j = _align(short, long_, fa.accented or fb.accented, distinct)
+    cross_script = fa.transliterated != fb.transliterated
+    aligned, used_j = _align(short, long_, fa.accented or fb.accented, cross_script, distinct)
     reasons: list[str] = []
     total = weighted = 0.0
     worst = 100.0
@@ -426,7 +508,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
 
 
 def _align(
-    short: tuple[str, ...], long_: tuple[str, ...], loose: bool, distinct: bool
+    short: tuple[str, ...], long_: tuple[str, ...], loose: bool, cross_script: bool, distinct: bool
 ) -> tuple[dict[int, tuple[float, int, str]], set[int]]:
     """Pair each part of the shorter name with one of the longer, best similarity first and,
     among equals, the nearer position. Equal parts are the only ones scoring 100, so they
@@ -452,7 +534,7 @@ def _align(
     rest_j = [j for j in range(len(long_)) if j not in used_j]
     if len(rest_i) == 1 and len(rest_j) == 1:  # one part differs (Putin / Pulin): no ranking
         i, j = rest_i[0], rest_j[0]
-        sim, how = token_similarity(short[i], long_[j], loose)
+        sim, how = token_similarity(short[i], long_[j], loose, cross_script)
         if sim > 0:
             aligned[i] = (sim, j, how)
             used_j.add(j)
@@ -461,7 +543,7 @@ def _align(
         (-sim, abs(i - j), i, j, how)
         for i in rest_i
         for j in rest_j
-        for sim, how in (token_similarity(short[i], long_[j], loose),)
+        for sim, how in (token_similarity(short[i], long_[j], loose, cross_script),)
         if sim > 0
     ]
     pairs.sort()
