@@ -11,6 +11,7 @@ from newsreader.analysis.model import Analysis, Entity, Quote
 from newsreader.article import Article
 from newsreader.review import ArticleReview
 from newsreader.review.decisions import (
+    ApartDecision,
     Decision,
     EntityRef,
     MatchDecision,
@@ -125,6 +126,7 @@ DECISIONS: list[Decision] = [
     MatchDecision(EntityRef("Lu Shai", ((0, 7),)), LU_SHAYE, "accept"),
     MatchDecision(EntityRef("Lu Shai", ((0, 7),)), LU_SHAYE, "unsure"),
     TypeDecision(EntityRef("Reuters", ((3, 9),)), "organization"),
+    ApartDecision(EntityRef("Lu Shai", ((0, 7),)), EntityRef("Reuters", ((3, 9),))),
     SplitDecision(MentionRef(3, 9, "abc“def"), "place"),
     SplitDecision(MentionRef(3, 9, "abcdef"), None),
     SpeakerDecision(QuoteRef(10, 20), EntityRef("X", ())),
@@ -139,6 +141,22 @@ DECISIONS: list[Decision] = [
 @pytest.mark.parametrize("decision", DECISIONS, ids=lambda d: describe(d)[:40])
 def test_every_decision_kind_is_written_and_read_back(decision: Decision) -> None:
     assert decode(*encode(decision)) == decision
+
+
+def test_keeping_a_apart_from_b_is_the_same_question_as_b_from_a() -> None:
+    lu, reuters = EntityRef("Lu Shai", ((0, 7),)), EntityRef("Reuters", ((3, 9),))
+    assert encode(ApartDecision(lu, reuters)) == encode(ApartDecision(reuters, lu))
+
+
+def test_a_pair_kept_apart_and_merged_later_is_stale_not_lost(doc: Article, analysis: Analysis) -> None:
+    from newsreader.review.decisions import MergeDecision
+
+    lu, reuters = EntityRef.of(analysis.entities[0]), EntityRef.of(analysis.entities[3])
+    apart = Recorded(1, "2024-01-01", ApartDecision(lu, reuters))
+    merged = Recorded(2, "2024-01-02", MergeDecision(lu, reuters))
+    r = overlay(doc.text, analysis, [apart, merged])
+    assert r.analysis.merges == ()
+    assert r.stale == (apart,)
 
 
 def test_a_quote_built_by_hand_still_has_its_speaker_fields() -> None:

@@ -72,6 +72,25 @@ def test_merge_moves_mentions_and_quote_speakers(review: ArticleReview, analysis
     assert all("e2" not in (m.a, m.b) for m in r.analysis.merges)
 
 
+def test_keeping_two_entities_apart_withdraws_their_merge_suggestion(
+    review: ArticleReview, store: Store, doc: Article, analysis: Analysis
+) -> None:
+    assert [(m.a, m.b) for m in review.reviewed.analysis.merges] == [("e1", "e4")]
+    rec = review.keep_apart("e4", "e1")
+    assert describe(rec.decision) == "kept Reuters and Lu Shai apart"
+    assert review.reviewed.analysis.merges == ()
+    assert [e.id for e in review.reviewed.analysis.entities] == ["e1", "e2", "e3", "e4"]
+    # kept: a fresh review of the same article (the reader restarted) has no suggestion
+    assert ArticleReview(store, doc, analysis).reviewed.analysis.merges == ()
+    review.undo()
+    assert [(m.a, m.b) for m in review.reviewed.analysis.merges] == [("e1", "e4")]
+
+
+def test_an_entity_cannot_be_kept_apart_from_itself(review: ArticleReview) -> None:
+    with pytest.raises(DecisionError, match="itself"):
+        review.keep_apart("e1", "e1")
+
+
 def test_split_makes_a_mention_its_own_entity(review: ArticleReview, doc: Article) -> None:
     shai = find(doc.text, "Shai", 2)
     review.split_mention(shai, type="place")

@@ -23,6 +23,7 @@ ACTIONS: list[Action] = [
     lambda r: r.set_type("e4", "organization"),
     lambda r: r.set_type("e4", "place"),
     lambda r: r.merge("e1", "e4"),
+    lambda r: r.keep_apart("e1", "e4"),
     lambda r: r.split_mention(find(TEXT, "Shai", 2)),
     lambda r: r.set_speaker(r.reviewed.analysis.quotes[1], "e1"),
     lambda r: r.set_speaker(r.reviewed.analysis.quotes[0], None),

@@ -148,7 +148,7 @@ async def test_a_rejected_match_is_not_offered_in_the_next_article(
         assert other.reader.panes.entities.rows[1].prompt.plain.startswith("  ")
 
 
-async def test_merge_suggestions_are_accepted_and_not_rejected(started, make_app) -> None:
+async def test_merge_suggestions_are_accepted_or_rejected_never_unsure(started, make_app) -> None:
     from newsreader.analysis.model import MergeSuggestion
 
     text = "Xi Jinping spoke. Later Xi Jiping said more."
@@ -160,9 +160,16 @@ async def test_merge_suggestions_are_accepted_and_not_rejected(started, make_app
     async with started(app, size=SIZE) as pilot:
         await pilot.press("tab", "tab", "tab")
         assert app.reader.panes.xref.highlighted_id == "m:0"
-        await pilot.press("x")
-        assert status(app).startswith("not recorded: a merge suggestion can be accepted")
+        await pilot.press("z")
+        assert status(app).startswith("not recorded: a merge suggestion is accepted (a) or rejected (x)")
         assert any("merge suggestion" in m for m in notifications(app))
+        await pilot.press("x")
+        assert status(app) == "kept Xi Jinping and Xi Jiping apart · u undoes"
+        assert "m:0" not in [r.id for r in app.reader.panes.xref.rows]
+        assert [r.id for r in app.reader.panes.entities.rows if r.id] == ["e1", "e2"]
+        await pilot.press("u")  # the suggestion is back, where the reviewer is
+        assert app.reader.panes.xref.highlighted_id == "m:0"
+        assert app.focused is app.reader.panes.xref
         await pilot.press("a")
         assert status(app) == "merged Xi Jiping into Xi Jinping · u undoes"
         assert [r.id for r in app.reader.panes.entities.rows if r.id] == ["e1"]

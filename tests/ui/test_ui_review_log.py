@@ -65,8 +65,14 @@ def test_requests_that_make_no_sense_raise_the_reviews_error(log: ReviewDecision
     with pytest.raises(DecisionError, match="no entity"):
         log.record(Decision(Subject("e9", "Lu Shaye"), ACCEPT))
     with pytest.raises(DecisionError, match="merge suggestion"):
-        log.record(Decision(Subject("e1", "e2", MERGE), REJECT))
+        log.record(Decision(Subject("e1", "e2", MERGE), UNSURE))
     assert log.undo() is None  # nothing was recorded
+
+
+def test_a_rejected_merge_suggestion_keeps_the_two_apart(log: ReviewDecisions) -> None:
+    recorded = log.record(Decision(Subject("e1", "e2", MERGE), REJECT))
+    assert describe(recorded.decision).startswith("kept ")
+    assert len(log.reviewed.analysis.entities) == 2
 
 
 def test_an_accepted_merge_suggestion_merges(log: ReviewDecisions) -> None:

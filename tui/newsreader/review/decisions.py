@@ -85,6 +85,14 @@ class MergeDecision:
 
 
 @dataclass(frozen=True)
+class ApartDecision:
+    """`a` and `b` are different: the suggestion to merge them was wrong."""
+
+    a: EntityRef
+    b: EntityRef
+
+
+@dataclass(frozen=True)
 class SplitDecision:
     """This mention is a different entity from the one the analysis put it in."""
 
@@ -113,6 +121,7 @@ Decision: TypeAlias = (
     MatchDecision
     | TypeDecision
     | MergeDecision
+    | ApartDecision
     | SplitDecision
     | SpeakerDecision
     | NoteDecision
@@ -135,6 +144,7 @@ KINDS: dict[type, str] = {
     MatchDecision: "match",
     TypeDecision: "type",
     MergeDecision: "merge",
+    ApartDecision: "apart",
     SplitDecision: "split",
     SpeakerDecision: "speaker",
     NoteDecision: "note",
@@ -153,6 +163,10 @@ def encode(decision: Decision) -> tuple[str, str, str]:
         target, value = {"entity": _entity(d.entity)}, {"type": d.type}
     elif isinstance(d, MergeDecision):
         target, value = {"keep": _entity(d.keep), "other": _entity(d.other)}, {}
+    elif isinstance(d, ApartDecision):
+        # the pair in a fixed order: "a apart from b" and "b apart from a" are one question
+        pair = sorted((_entity(d.a), _entity(d.b)), key=_json)
+        target, value = {"apart": pair}, {}
     elif isinstance(d, SplitDecision):
         target, value = {"mention": asdict(d.mention)}, {"type": d.type}
     elif isinstance(d, SpeakerDecision):
@@ -179,6 +193,9 @@ def decode(kind: str, target_json: str, value_json: str) -> Decision:
             return TypeDecision(_entity_ref(target["entity"]), str(value["type"]))
         if kind == "merge":
             return MergeDecision(_entity_ref(target["keep"]), _entity_ref(target["other"]))
+        if kind == "apart":
+            a, b = target["apart"]
+            return ApartDecision(_entity_ref(a), _entity_ref(b))
         if kind == "split":
             return SplitDecision(MentionRef(**target["mention"]), value["type"])
         if kind == "speaker":
@@ -243,6 +260,8 @@ def describe(decision: Decision) -> str:
         return f"typed {d.entity.name} as {d.type}"
     if isinstance(d, MergeDecision):
         return f"merged {d.other.name} into {d.keep.name}"
+    if isinstance(d, ApartDecision):
+        return f"kept {d.a.name} and {d.b.name} apart"
     if isinstance(d, SplitDecision):
         kind = f" as a {d.type}" if d.type else ""
         return f"split “{d.mention.text}” at {d.mention.start}–{d.mention.end} off its entity{kind}"

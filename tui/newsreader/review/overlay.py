@@ -3,8 +3,9 @@
 Pure: (text, analysis, standing decisions, memory) in, `ReviewedAnalysis` out. Entity
 ids in the result are the fresh analysis's, plus `e5.812` for a mention split off `e5`.
 Structural decisions (split, merge, type) are applied first, in the order they were
-made; then matches, speakers, notes and the status. A decision that finds nothing to
-attach to in this analysis is kept in `stale`, never dropped from the store.
+made; then pairs kept apart (their merge suggestion withdrawn), matches, speakers, notes
+and the status. A decision that finds nothing to attach to in this analysis is kept in
+`stale`, never dropped from the store.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from newsreader.analysis.model import Ambiguity, Analysis, Entity, Match, MergeSuggestion, Quote, Span
 from newsreader.review.decisions import (
+    ApartDecision,
     EntityRef,
     MatchDecision,
     MergeDecision,
@@ -133,6 +135,7 @@ class _Overlay:
             if isinstance(rec.decision, structural) and not self._apply_structural(rec.decision):
                 self.stale.append(rec)
         self._follow_moves()
+        apart = self._apart(decisions)
         matches = [r for r in decisions if isinstance(r.decision, MatchDecision)]
         candidate_marks, hidden = self._matches(matches)
         quote_marks = self._speakers([r for r in decisions if isinstance(r.decision, SpeakerDecision)])
@@ -144,7 +147,7 @@ class _Overlay:
             self.analysis,
             entities=tuple(self.entities),
             quotes=tuple(self.quotes),
-            merges=self._merges(),
+            merges=self._merges(apart),
             ambiguities=self._ambiguities(),
         )
         return ReviewedAnalysis(
@@ -277,12 +280,25 @@ class _Overlay:
             if speaker != q.speaker:
                 self.quotes[i] = replace(q, speaker=speaker)
 
-    def _merges(self) -> tuple[MergeSuggestion, ...]:
+    def _apart(self, decisions: Iterable[Recorded]) -> set[frozenset[str]]:
+        """The pairs of entities (by id in this analysis) the reviewer said are two."""
+        pairs: set[frozenset[str]] = set()
+        for rec in decisions:
+            if not isinstance(rec.decision, ApartDecision):
+                continue
+            a, b = self.locate(rec.decision.a), self.locate(rec.decision.b)
+            if a is None or b is None or a.id == b.id:
+                self.stale.append(rec)  # merged since, or not found in this analysis
+            else:
+                pairs.add(frozenset((a.id, b.id)))
+        return pairs
+
+    def _merges(self, apart: set[frozenset[str]]) -> tuple[MergeSuggestion, ...]:
         ids = {e.id for e in self.entities}
         out = []
         for m in self.analysis.merges:
             a, b = self._resolve(m.a), self._resolve(m.b)
-            if a != b and a in ids and b in ids:
+            if a != b and a in ids and b in ids and frozenset((a, b)) not in apart:
                 out.append(replace(m, a=a, b=b))
         return tuple(out)
 

@@ -23,6 +23,7 @@ from newsreader.article import Article
 from newsreader.cleaning import clean, normalise_newlines
 from newsreader.review.decisions import (
     STATUSES,
+    ApartDecision,
     Decision,
     DecisionError,
     EntityRef,
@@ -208,6 +209,13 @@ class ArticleReview:
         if a == b:
             raise DecisionError("an entity cannot be merged with itself")
         return self._record(MergeDecision(a, b))
+
+    def keep_apart(self, a: Entity | str, b: Entity | str) -> Recorded:
+        """`a` and `b` are two entities: a suggestion to merge them is not offered again."""
+        ref_a, ref_b = self._entity_ref(a), self._entity_ref(b)
+        if ref_a == ref_b:
+            raise DecisionError("an entity cannot be kept apart from itself")
+        return self._record(ApartDecision(ref_a, ref_b))
 
     def split_mention(self, mention: Span, type: str | None = None) -> Recorded:
         """Make the mention at `mention` an entity of its own (optionally of another type)."""

@@ -114,9 +114,11 @@ class ReviewDecisions:
         subject, verdict = decision
         review = self.review
         if subject.kind == MERGE:
-            if verdict != ACCEPT:
-                _refuse("a merge suggestion can be accepted (a) or left as it is; u undoes")
-            return review.merge(subject.entity_id, subject.candidate)
+            if verdict == ACCEPT:
+                return review.merge(subject.entity_id, subject.candidate)
+            if verdict == REJECT:
+                return review.keep_apart(subject.entity_id, subject.candidate)
+            _refuse("a merge suggestion is accepted (a) or rejected (x); u undoes")
         entity = self._entity(subject.entity_id)
         match = _candidate(entity, subject)
         if verdict == ACCEPT:

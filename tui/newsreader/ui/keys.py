@@ -115,8 +115,8 @@ JUMP_TO_TEXT = _key(
     "enter", "select", "jump", "jump_to_text", "show the row in the article (an entity: its first mention)"
 )
 TYPE_FILTER = _key("t", "screen.type_filter", "type", "type_filter", "show one type of entity at a time")
-ACCEPT = _key("a", "screen.decide('accept')", "accept", "accept", "accept the match")
-REJECT = _key("x", "screen.decide('reject')", "reject", "reject", "reject the match")
+ACCEPT = _key("a", "screen.decide('accept')", "accept", "accept", "accept the match (or merge suggestion)")
+REJECT = _key("x", "screen.decide('reject')", "reject", "reject", "reject the match (or merge suggestion)")
 UNSURE = _key("z", "screen.decide('unsure')", "unsure", "unsure", "mark the match unsure", show=False)
 
 # -- reviewing: anywhere on the reader screen, on the chosen row or the cursor's mention --
