@@ -176,6 +176,28 @@ async def test_merge_suggestions_are_accepted_or_rejected_never_unsure(started, 
     assert stored(doc, analysis) == ["merged Xi Jiping into Xi Jinping"]
 
 
+async def test_another_readers_decisions_show_without_a_key_pressed(
+    started, make_app, seed, seed_analysis, monkeypatch
+) -> None:
+    from newsreader.review import ArticleReview
+    from newsreader.ui.app import ReaderApp
+
+    lu = lu_shai(seed_analysis)
+    monkeypatch.setattr(ReaderApp, "STORE_POLL_SECONDS", 0.05)
+    app = make_app(seed, seed_analysis)
+    async with started(app, size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert not row(app.reader.panes.entities, lu.id).prompt.plain.startswith("✔ ")
+        colleague = ArticleReview.open(seed, seed_analysis, store=store_file())  # a second process's view
+        try:
+            colleague.accept(lu, lu.candidates[0])
+        finally:
+            colleague.close()
+        await pilot.pause(0.3)
+        assert status(app) == "decisions made in another reader are shown"
+        assert row(app.reader.panes.entities, lu.id).prompt.plain.startswith("✔ ")
+
+
 async def test_a_store_that_cannot_be_written_is_said_and_decisions_last_the_session(
     started, make_app, seed, seed_analysis, tmp_path, monkeypatch
 ) -> None:

@@ -156,6 +156,11 @@ class ArticleReview:
         self.analysis = analysis
         self._reviewed = None
 
+    def changed_elsewhere(self) -> bool:
+        """Has another process (a second reader on this store) decided something since the
+        analysis was last laid out? One cheap query: for polling."""
+        return self.store.data_version() != self._seen_version
+
     @property
     def reviewed(self) -> ReviewedAnalysis:
         """The analysis with every decision applied; rebuilt when this or another process decides."""

@@ -68,6 +68,7 @@ class ReaderApp(App[int], inherit_bindings=False):
     TITLE = "newsreader"
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
     COMMANDS = {reader_commands}  # noqa: RUF012 - Textual's own class variable
+    STORE_POLL_SECONDS = 2.0  # how soon another reader's decisions show here
 
     def __init__(
         self,
@@ -194,6 +195,23 @@ class ReaderApp(App[int], inherit_bindings=False):
             self.notify(problem, title="review store", severity="warning", timeout=20, markup=False)
         self._close_on_exit_signals(review)
         self.reader.show_review(reviewed)
+        self.set_interval(self.STORE_POLL_SECONDS, self._take_in_others_decisions, name="store poll")
+
+    def _take_in_others_decisions(self) -> None:
+        """Another reader on the same store (a colleague, a second terminal) decided: show it
+        now rather than after this reader's next decision."""
+        from newsreader.review import StoreError
+
+        if self.review is None or self.decisions is None:
+            return
+        try:
+            if not self.review.changed_elsewhere():
+                return
+            reviewed = self.decisions.reviewed
+        except StoreError:
+            return  # closing, or the store went away: the next decision says so
+        self.reader.show_review(reviewed)
+        self.reader.status("decisions made in another reader are shown")
 
     def _close_on_exit_signals(self, review: ArticleReview) -> None:
         """SIGHUP (the SSH connection dropped) or SIGTERM: close the store, leave the loop."""
