@@ -150,6 +150,50 @@ def test_countries_keep_their_type_in_sports_reports():
     assert mentions.get("England") == "place" and mentions.get("Australia") == "place"
 
 
+RESULTS = """FOOTBALL - NORTHERN LEAGUE RESULTS .
+Results of matches played on Saturday :
+Harbury Rovers 2 Kettleby 1
+Oldcastle 0 Marsh Albion 3
+ST BRENNOCK 4 DUNMORE 2
+Standings :
+Marsh Albion 5 4 1 0 12
+Harbury Rovers 5 3 1 1 9
+"""
+
+
+def test_the_names_in_a_results_table_are_teams():
+    mentions = typed(RESULTS)
+    for team in ("Harbury Rovers", "Kettleby", "Oldcastle", "Marsh Albion", "ST BRENNOCK", "DUNMORE"):
+        assert mentions.get(team) == "organization", (team, mentions)
+
+
+def test_a_team_named_in_the_table_is_the_team_in_the_prose_too():
+    text = RESULTS + "Kettleby said their coach would stay.\n"
+    occurrences = [(s, e) for s, e in entity_of(text, "Kettleby").mentions if text[s:e] == "Kettleby"]
+    assert entity_of(text, "Kettleby").type == "organization" and len(occurrences) == 2
+
+
+def test_a_country_in_a_results_table_keeps_its_type():
+    text = "WORLD CUP QUALIFIERS .\nResults :\nBrazil 3 Norway 1\nPeru 0 Chile 0\n"
+    mentions = typed(text)
+    assert mentions.get("Brazil") == "place" and mentions.get("Chile") == "place"
+
+
+def test_a_leaderboard_of_players_is_not_read_as_teams():
+    text = "GOLF - LEADING SCORES .\nLeading scores :\nThomas Berg 68 70 71\nDaniel Okafor 69 70 72\n"
+    mentions = typed(text)
+    assert mentions.get("Thomas Berg") == "person" and mentions.get("Daniel Okafor") == "person", mentions
+
+
+def test_one_score_line_is_not_a_table_two_are():
+    from newsreader.analysis.tables import team_spans
+
+    one = "The vote in the committee ended:\nGordon 7 Hale 5\nThe bill goes to the floor.\n"
+    assert team_spans(one) == []
+    two = one + "Berwick 6 Marsh 6\n"
+    assert [two[s:e] for s, e in team_spans(two)] == ["Gordon", "Hale", "Berwick", "Marsh"]
+
+
 def test_outside_sports_a_county_is_a_place():
     mentions = typed("The new hospital in Lancashire opened on Monday, said the health minister.")
     assert mentions.get("Lancashire") == "place"

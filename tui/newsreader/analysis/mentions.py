@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsreader.analysis import lexicon, names, vocab
+from newsreader.analysis import lexicon, names, tables, vocab
 from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE, Span
 
 OTHER = "other"  # events, laws, works: named but not person/organization/place
@@ -130,11 +130,15 @@ def find_mentions(
             shape = shapes[key] = _shape_run(*key, known)
         occurrences.extend(shape.place(start))
         dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
-    sports = _is_sports_report(text)
+    teams = [span for span in tables.team_spans(text) if not _inside(span[0], skip)]
+    team_at = {span: _team_type(text[span[0] : span[1]]) for span in teams}
+    sports = bool(teams) or _is_sports_report(text)
     for occ in occurrences:
         _vote_context(text, occ)
         if sports:
             _vote_team(text, occ)
+        if team_at.get((occ.start, occ.end)) == ORGANIZATION:
+            occ.vote(ORGANIZATION, 8.0, _IN_TABLE)
     types = _decide_types(occurrences)
     mentions = [
         Mention(o.start, o.end, o.text, types[o.text][0], types[o.text][1])
@@ -142,7 +146,39 @@ def find_mentions(
         if types.get(o.text, (None,))[0] in _EMITTED
     ]
     mentions += _propagate(text, mentions, dropped_initials, caps_lines, skip, known, sports)
+    if teams:
+        mentions = _with_table_teams(text, mentions, team_at)
     return _without_overlaps(mentions)
+
+
+_IN_TABLE = "a team in a results table"
+
+
+def _team_type(name: str) -> str:
+    """A results table's name is a club, but a country's is its national team, which news
+    and its annotation conventions keep as the country."""
+    place = lexicon.place(name) or lexicon.place(name.title())
+    return PLACE if place is not None and place.kind in ("country", "continent") else ORGANIZATION
+
+
+def _with_table_teams(text: str, mentions: list[Mention], team_at: Mapping[Span, str]) -> list[Mention]:
+    """Every name of a results table as one mention of its team: a shouted line's names
+    (ST LOUIS 5 DETROIT 3), short ones (LG 2 OB 0) and words at a line's start are not
+    found as names by the passes above, and a name may have been cut short there."""
+    covered = {(m.start, m.end) for m in mentions}
+    teams = sorted(team_at)
+    kept = [m for m in mentions if (m.start, m.end) in team_at or not _overlaps_any(m, teams)]
+    for (start, end), kind in team_at.items():
+        if (start, end) not in covered:
+            kept.append(Mention(start, end, text[start:end], kind, _IN_TABLE))
+    return kept
+
+
+def _overlaps_any(m: Mention, spans: list[Span]) -> bool:
+    i = bisect.bisect_right(spans, (m.start, 1 << 62)) - 1
+    if i >= 0 and spans[i][1] > m.start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < m.end
 
 
 _EMITTED = {PERSON, ORGANIZATION, PLACE, GROUP}
