@@ -194,6 +194,24 @@ def test_one_score_line_is_not_a_table_two_are():
     assert [two[s:e] for s, e in team_spans(two)] == ["Gordon", "Hale", "Berwick", "Marsh"]
 
 
+def test_a_company_keeps_the_words_before_its_legal_form_and_its_point():
+    text = "Harbury Mills Inc. said on Friday it would buy a rival. Shares of First Kettleby Corp. fell."
+    mentions = typed(text)
+    assert mentions.get("Harbury Mills Inc.") == "organization", mentions
+    assert mentions.get("First Kettleby Corp.") == "organization", mentions
+
+
+def test_a_date_before_a_company_is_not_part_of_its_name():
+    assert "Acme Tools Corp" in typed("Yesterday Acme Tools Corp said it would close a plant.")
+
+
+def test_a_company_named_without_its_legal_form_is_the_same_company():
+    text = "Dunmore Textiles Ltd. posted a loss. Later, Dunmore Textiles said it would cut jobs."
+    company = entity_of(text, "Dunmore Textiles Ltd.")
+    assert company.type == "organization"
+    assert [text[s:e] for s, e in company.mentions] == ["Dunmore Textiles Ltd.", "Dunmore Textiles"]
+
+
 def test_outside_sports_a_county_is_a_place():
     mentions = typed("The new hospital in Lancashire opened on Monday, said the health minister.")
     assert mentions.get("Lancashire") == "place"

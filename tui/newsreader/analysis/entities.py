@@ -81,7 +81,10 @@ def _group_exact(mentions: list[Mention], kind: str) -> list[EntityDraft]:
 
 
 def _key(surface: str) -> str:
-    return " ".join(surface.replace("\u00a0", " ").split())
+    words = surface.replace("\u00a0", " ").split()
+    if words and words[-1][:-1] in vocab.ABBREVIATED_LEGAL_FORMS and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]  # "Acme Corp." and "Acme Corp" are one name
+    return " ".join(words)
 
 
 @lru_cache(maxsize=65536)
@@ -192,6 +195,13 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         if len(longs) == 1:
             longs[0].mentions += draft.mentions
             del by_name[acr]
+    # a company named without its legal form ("NationsBank" after "NationsBank Corp.")
+    for name, draft in list(by_name.items()):
+        words = name.split()
+        if len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS:
+            short = by_name.pop(" ".join(words[:-1]), None)
+            if short is not None:
+                draft.mentions += short.mentions
     # shorter names that a longer one extends with a country in front
     ambiguous: list[_Amb] = []
     for short_name, draft in sorted(by_name.items(), key=lambda kv: len(kv[0])):

@@ -148,7 +148,14 @@ def find_mentions(
     mentions += _propagate(text, mentions, dropped_initials, caps_lines, skip, known, sports)
     if teams:
         mentions = _with_table_teams(text, mentions, team_at)
-    return _without_overlaps(mentions)
+    return _without_overlaps([_with_abbreviation_point(text, m) for m in mentions])
+
+
+def _with_abbreviation_point(text: str, m: Mention) -> Mention:
+    """ "NationsBank Corp." keeps its point: the abbreviation's, not the sentence's."""
+    if text[m.end : m.end + 1] == "." and m.text.rsplit(" ", 1)[-1] in vocab.ABBREVIATED_LEGAL_FORMS:
+        return Mention(m.start, m.end + 1, m.text + ".", m.type, m.evidence)
+    return m
 
 
 _IN_TABLE = "a team in a results table"
@@ -389,7 +396,15 @@ def _shape_piece(
     opener = len(toks) > 2 and toks[0][2] in vocab.ORG_OPENERS | _PLACE_OPENERS and _is_connector(toks[1][2])
     # "Hillary Clinton arrived": a common word that opens a personal name stays
     personal = len(words) >= 2 and names.person_name_score(words) >= 4
-    while toks and not opener and not personal and _not_a_name_start(toks[0][2], initial, known):
+    # "Barnett Banks Inc.", "First Albany Corp.": a company's legal form vouches for the
+    # words before it at a sentence's start; function words and dates still go
+    company = len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS
+    while (
+        toks
+        and not opener
+        and not personal
+        and (_not_a_company_start(toks[0][2]) if company else _not_a_name_start(toks[0][2], initial, known))
+    ):
         s, e, t = toks.pop(0)
         if initial:
             dropped.append((s, e, t))
@@ -434,6 +449,13 @@ def _trailing_non_name(toks: list[Tok]) -> bool:
 
 def _common_word_start(words: list[str], initial: bool) -> bool:
     return initial and len(words) == 1 and lexicon.zipf(words[0]) >= 5.0
+
+
+def _not_a_company_start(token: str) -> bool:
+    return token in vocab.NOT_NAMES and token not in _COMPANY_OPENERS
+
+
+_COMPANY_OPENERS = frozenset("First Second Third New United General National Central Western Eastern".split())
 
 
 def _not_a_name_start(token: str, initial: bool, known: Mapping[str, str]) -> bool:
@@ -709,11 +731,25 @@ def _decide_types(occurrences: list[_Occurrence]) -> dict[str, tuple[str, str]]:
             for part in surface.split():
                 if part[:1].isupper() and part not in vocab.NOT_NAMES:
                     person_parts[_strip_possessive(part)] += votes[PERSON]
+    # a company's name without its legal form is the company ("NationsBank Corp." -> "NationsBank")
+    company_bases: set[str] = set()
+    for surface, votes in totals.items():
+        words = surface.rstrip(".").split()
+        if (
+            len(words) >= 2
+            and words[-1] in vocab.LEGAL_FORMS
+            and votes
+            and max(votes, key=votes.__getitem__) == ORGANIZATION
+        ):
+            company_bases.add(" ".join(words[:-1]))
     decided: dict[str, tuple[str, str]] = {}
     for surface, votes in totals.items():
         if " " not in surface and surface in person_parts:
             votes[PERSON] += min(person_parts[surface], 6.0) + 2.0
             reasons[surface]["part of a person's name in this text"] = ""
+        if surface in company_bases:
+            votes[ORGANIZATION] += 8.0
+            reasons[surface]["a company named in full in this text"] = ""
         if not votes:
             continue
         kind = max(votes, key=lambda k: votes[k])

@@ -67,6 +67,11 @@ ROLE_NOUNS = _words("""
     spokesmen spokeswomen officials analysts experts ministers leaders executives
 """)
 # Final words that make a capitalised phrase an organisation.
+# Legal forms of companies as English news writes them; the abbreviated ones take a point
+# ("NationsBank Corp."), which belongs to the name.
+LEGAL_FORMS = _words("Inc Corp Co Ltd Plc PLC plc LLC LLP AG GmbH SA NV BV Bhd Bros Cos")
+ABBREVIATED_LEGAL_FORMS = _words("Inc Corp Co Ltd Bros Cos")
+
 ORG_HEADS = _words("""
     Ministry Department Dept Office Bureau Agency Authority Administration Commission Committee
     Council Board Service Services Directorate Secretariat Inspectorate Cabinet Parliament
