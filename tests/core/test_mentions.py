@@ -212,6 +212,23 @@ def test_a_company_named_without_its_legal_form_is_the_same_company():
     assert [text[s:e] for s, e in company.mentions] == ["Dunmore Textiles Ltd.", "Dunmore Textiles"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Trade and Tariffs Board said on Monday it would appeal.", "Trade and Tariffs Board"),
+        ("The Council for Science and Culture met on Monday.", "Council for Science and Culture"),
+        ("Shares fell, said the New Haven Port Authority on Monday.", "New Haven Port Authority"),
+    ],
+)
+def test_a_body_keeps_every_word_of_its_name(sentence: str, name: str):
+    assert typed(sentence).get(name) == "organization", typed(sentence)
+
+
+def test_and_between_two_places_still_makes_two_mentions():
+    mentions = typed("Officials from Hungary and Romania met in Vienna on Monday.")
+    assert mentions.get("Hungary") == "place" and mentions.get("Romania") == "place"
+
+
 def test_outside_sports_a_county_is_a_place():
     mentions = typed("The new hospital in Lancashire opened on Monday, said the health minister.")
     assert mentions.get("Lancashire") == "place"

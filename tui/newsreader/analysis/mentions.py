@@ -337,6 +337,8 @@ def _is_connector(token: str) -> bool:
 
 
 def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool:
+    if len(before) > 1 and before[0][2] in ("The", "A", "An"):
+        before = before[1:]  # "The Organisation for Security and ...": the article is not the name
     first = before[0][2]
     last = before[-1][2]
     if connector == "&":
@@ -358,7 +360,18 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
         if lexicon.place(joined):
             return True
         words = [t for _, _, t in before]
-        return ("of" in words or "for" in words) and (first in vocab.ORG_OPENERS or first in vocab.ORG_HEADS)
+        if ("of" in words or "for" in words) and (first in vocab.ORG_OPENERS or first in vocab.ORG_HEADS):
+            return True
+        # "Test and County Cricket Board", "Securities and Exchange Commission": a body whose
+        # name pairs two words before its head
+        rest = [t for _, _, t in after]
+        return (
+            len(words) == 1
+            and rest[-1] in vocab.ORG_HEADS
+            and len(rest) <= 3
+            and all(t[:1].isupper() for t in rest)
+            and lexicon.place(first) is None
+        )
     return False
 
 
@@ -392,8 +405,7 @@ def _shape_piece(
     if whole in known or (lexicon.place(whole) is not None and not _common_word_start(words, initial)):
         return [_occ(text, toks, initial)]
     # leading words that are not names: "The", "But", sentence-initial "According";
-    # an opener with its "of" stays ("Ministry of Health", "Bank of England")
-    opener = len(toks) > 2 and toks[0][2] in vocab.ORG_OPENERS | _PLACE_OPENERS and _is_connector(toks[1][2])
+    # an opener with its "of" stays ("Ministry of Health", "Bank of England"), also after "The"
     # "Hillary Clinton arrived": a common word that opens a personal name stays
     personal = len(words) >= 2 and names.person_name_score(words) >= 4
     # "Barnett Banks Inc.", "First Albany Corp.": a company's legal form vouches for the
@@ -401,8 +413,9 @@ def _shape_piece(
     company = len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS
     while (
         toks
-        and not opener
+        and not _opens_a_body(toks)
         and not personal
+        and not _opens_with_place(toks)
         and (_not_a_company_start(toks[0][2]) if company else _not_a_name_start(toks[0][2], initial, known))
     ):
         s, e, t = toks.pop(0)
@@ -449,6 +462,16 @@ def _trailing_non_name(toks: list[Tok]) -> bool:
 
 def _common_word_start(words: list[str], initial: bool) -> bool:
     return initial and len(words) == 1 and lexicon.zipf(words[0]) >= 5.0
+
+
+def _opens_a_body(toks: list[Tok]) -> bool:
+    return len(toks) > 2 and toks[0][2] in vocab.ORG_OPENERS | _PLACE_OPENERS and _is_connector(toks[1][2])
+
+
+def _opens_with_place(toks: list[Tok]) -> bool:
+    """ "New York Stock Exchange", "South Africa's": a place's name begins with a word
+    that alone would be dropped."""
+    return any(lexicon.place(" ".join(t for _, _, t in toks[:k])) for k in (2, 3) if k <= len(toks))
 
 
 def _not_a_company_start(token: str) -> bool:
