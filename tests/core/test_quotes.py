@@ -133,3 +133,51 @@ def test_speech_verbs_used_as_nouns_are_not_cues():
 )
 def test_subjects_behind_nouns_participles_and_honorifics(text, starts, speaker):
     assert speaker_of(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“Rates will rise before spring,” Helen Marsh, an economist and bond analyst at Kettle "
+            "Bank, told reporters.",
+            "Helen Marsh",
+        ),
+        (
+            "“The bill is dead,” Rep. Owen Castell (D-Ohio), a member of the budget panel, said on Monday.",
+            "Owen Castell",
+        ),
+    ],
+)
+def test_a_speaker_named_after_the_quote_with_a_description_between_commas(text: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text)[0][0][:10]) == speaker
+
+
+TRANSCRIPT = """Governor Ada Lintz spoke to Tom Brack on Sunday. Partial transcript:
+
+"BRACK: Will you run again?
+
+"LINTZ: We have not decided. The family comes first.
+
+"BRACK: And the budget?
+
+"LINTZ: It will pass this month.
+
+"We have the votes for it."
+"""
+
+
+def test_a_transcripts_labels_name_the_speakers() -> None:
+    found = quotes(TRANSCRIPT)
+    assert [(q[:12], speaker) for q, speaker, _ in found] == [
+        ("BRACK: Will ", "Tom Brack"),
+        ("LINTZ: We ha", "Ada Lintz"),
+        ("BRACK: And t", "Tom Brack"),
+        ("LINTZ: It wi", "Ada Lintz"),
+        ("We have the ", "Ada Lintz"),  # a paragraph without a label goes on with the last voice
+    ]
+
+
+def test_a_label_said_once_is_not_a_speaker() -> None:
+    text = '"NOTE: The figures are provisional," the ministry said.\n\nNothing else changed.'
+    assert all(speaker != "NOTE" for _, speaker, _ in quotes(text))

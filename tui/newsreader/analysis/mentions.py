@@ -133,12 +133,15 @@ def find_mentions(
     teams = [span for span in tables.team_spans(text) if not _inside(span[0], skip)]
     team_at = {span: _team_type(text[span[0] : span[1]]) for span in teams}
     sports = bool(teams) or _is_sports_report(text)
+    labels = _speaker_labels(text, skip)
     for occ in occurrences:
         _vote_context(text, occ)
         if sports:
             _vote_team(text, occ)
         if team_at.get((occ.start, occ.end)) == ORGANIZATION:
             occ.vote(ORGANIZATION, 8.0, _IN_TABLE)
+        if (occ.start, occ.end) in labels:
+            occ.vote(PERSON, 8.0, _LABELLED)
     types = _decide_types(occurrences)
     mentions = [
         Mention(o.start, o.end, o.text, types[o.text][0], types[o.text][1])
@@ -148,6 +151,13 @@ def find_mentions(
     mentions += _propagate(text, mentions, dropped_initials, caps_lines, skip, known, sports)
     if teams:
         mentions = _with_table_teams(text, mentions, team_at)
+    if labels:
+        covered = sorted((m.start, m.end) for m in mentions)
+        mentions += [
+            Mention(s, e, text[s:e], PERSON, _LABELLED)
+            for s, e in labels
+            if not _overlaps_any(Mention(s, e, "", PERSON), covered)
+        ]
     return _without_overlaps([_with_abbreviation_point(text, m) for m in mentions])
 
 
@@ -159,6 +169,29 @@ def _with_abbreviation_point(text: str, m: Mention) -> Mention:
 
 
 _IN_TABLE = "a team in a results table"
+
+# "WALLACE: Let's start…" opening a line (inside a quote mark, often): a transcript's
+# speaker label
+_LABEL = re.compile(r"^[\"“'‘]?([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,2}):[ \t]", re.MULTILINE)
+
+
+def _speaker_labels(text: str, skip: list[Span]) -> set[Span]:
+    """The speaker labels of a transcript. A label must come back (an interview has two
+    voices at least) and not be a common word ("NOTE:", "UPDATE:")."""
+    found = [m.span(1) for m in _LABEL.finditer(text) if not _inside(m.start(), skip)]
+    counts: dict[str, int] = defaultdict(int)
+    for s, e in found:
+        counts[text[s:e]] += 1
+    return {
+        (s, e)
+        for s, e in found
+        if counts[text[s:e]] >= 2
+        and not any(w in vocab.NOT_NAMES for w in text[s:e].title().split())
+        and lexicon.zipf(text[s:e]) < 4.5
+    }
+
+
+_LABELLED = "a speaker's label in a transcript"
 
 
 def _team_type(name: str) -> str:

@@ -7,7 +7,9 @@ paragraph ends there and continues when the next paragraph opens with a mark, as
 news style writes multi-paragraph quotes.
 
 Attributing them, by ordered rules (the first that applies wins):
-  after      "…," Xi added. / "…," said Andrew Small.   (cue right after the quote)
+  label      "WALLACE: Let's start …"                     (a transcript's speaker label)
+  after      "…," Xi added. / "…," said Andrew Small.   (cue right after the quote;
+             also "…" Ann Lee, an economist at …, said)
   before     Xi told the Ukrainian leader: "…"           (the subject of the cue before it)
   participle …, adding: "…"                              (the same sentence's speaker)
   according  "…," according to CCTV.
@@ -280,6 +282,9 @@ def _kind(text: str, q: _Raw) -> str:
 def _attribute_one(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) -> _Attribution:
     q = raws[i]
     inner_end = ctx.text[max(q.start, q.end - 3) : q.end]
+    labelled = _label(ctx, q)
+    if labelled is not None:
+        return labelled
     rules = (_dash, _after, _before, _according_to)
     if re.search(r"[.!?…][\"”’']*$", inner_end) and _cue_right_before(ctx, q):
         # '… but said "…." Gov. X said …': the sentence closed inside the quote; what
@@ -290,6 +295,17 @@ def _attribute_one(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribut
         if found is not None:
             return found
     return _continued(ctx, raws, i, done) or _clause_subject(ctx, raws, i) or _Attribution(None, "unknown")
+
+
+def _label(ctx: _Context, q: _Raw) -> _Attribution | None:
+    """ "WALLACE: Let's start …": a transcript's paragraph names its speaker first."""
+    j = q.start + 1
+    while j < q.end and ctx.text[j] in " \u00a0":
+        j += 1
+    m = ctx.mention_at(j)
+    if m is None or m.type != PERSON or m.start != j or ctx.text[m.end : m.end + 1] != ":":
+        return None
+    return _Attribution(m.entity, "label", ":", (m.start, m.end), (m.end, m.end + 1))
 
 
 def _cue_right_before(ctx: _Context, q: _Raw) -> bool:
@@ -355,10 +371,13 @@ def _speaker_from(
 def _after(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) -> _Attribution | None:
     """ "…," Xi added.  /  "…," said Andrew Small, an expert at …"""
     q = raws[i]
-    stop = _sentence_end(ctx, q.end, 200)
+    stop = _sentence_end(ctx, q.end, 300)
     nxt = raws[i + 1].start if i + 1 < len(raws) else len(ctx.text)
     stop = min(stop, nxt)
     words = _words(ctx.text, q.end, stop)
+    found = _after_apposition(ctx, words)
+    if found is not None:
+        return found
     for k, (s, e, w) in enumerate(words[:9]):
         if w in ".!?" and k > 0:
             break
@@ -372,6 +391,36 @@ def _after(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]) ->
         if k == 0 or (k == 1 and words[0][2] == ","):
             return _speaker_after_cue(ctx, words[k + 1 :], (s, e, w), "after: said X")
         return _subject_before(ctx, words[:k], (s, e, w), q.end, "after: X said")
+    return None
+
+
+def _after_apposition(ctx: _Context, words: list[tuple[int, int, str]]) -> _Attribution | None:
+    """ "…" Douglas Brandt, an economist and tax expert, told me.  /  "…" Rep. Jo Hale
+    (D-Ohio), a panel member, said: a name, a description between commas, the cue."""
+    k = 0
+    while k < min(3, len(words)) and ctx.mention_at(words[k][0]) is None and words[k][2][:1].isupper():
+        k += 1  # titles before the name: Rep., Senate Majority Leader
+    if k >= len(words):
+        return None
+    m = ctx.mention_at(words[k][0])
+    if m is None or m.type != PERSON:
+        return None
+    k += 1
+    while k < len(words) and (words[k][0] < m.end or words[k][2].startswith("(")):
+        k += 1
+    if k >= len(words) or words[k][2] != ",":
+        return None
+    for j in range(k + 1, len(words)):
+        w = words[j][2]
+        if w in ".!?;:" or ctx.in_quote(words[j][0]):
+            return None
+        if w == ",":
+            j += 1
+            while j < len(words) and _skippable(words[j][2]):
+                j += 1
+            if j < len(words) and words[j][2].lower() in _CUES and words[j][2].lower() not in _PARTICIPLES:
+                return _speaker_from(ctx, m, "after: X, who…, said", words[j])
+            return None
     return None
 
 
