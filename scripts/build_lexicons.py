@@ -172,6 +172,21 @@ def build_places() -> list[tuple[str, str, str, str, int]]:
     return sorted(best.values())
 
 
+def build_nicknames() -> dict[str, set[str]]:
+    """Given names and their English nicknames (Robert / Bob, William / Bill), both ways."""
+    import csv
+    from importlib.resources import files
+
+    related: dict[str, set[str]] = defaultdict(set)
+    with (files("nicknames") / "names.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            a, b = row["name1"].strip().lower(), row["name2"].strip().lower()
+            if a.isalpha() and b.isalpha() and a != b:
+                related[a].add(b)
+                related[b].add(a)
+    return related
+
+
 def write(name: str, rows: list[str], header: str) -> None:
     path = DATA / name
     raw = io.BytesIO()
@@ -209,6 +224,12 @@ def main() -> None:
         "surnames.tsv.gz",
         grouped({n: str(-(-r // 500) * 500) for n, r in surnames.items()}),
         "# rank band among US surnames (US Census 1990)\tnames",
+    )
+    nicknames = build_nicknames()
+    write(
+        "nicknames.tsv.gz",
+        [f"{name}\t{' '.join(sorted(others))}" for name, others in sorted(nicknames.items())],
+        "# given name\tits nicknames and the names it is a nickname of (nicknames package)",
     )
     places = build_places()
     by_kind: dict[str, int] = defaultdict(int)

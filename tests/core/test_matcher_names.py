@@ -407,3 +407,49 @@ def test_thresholds_verdict_boundaries() -> None:
         DIFFERENT,
     ]
     assert (DEFAULT_THRESHOLDS.same, DEFAULT_THRESHOLDS.maybe) == (70.0, 55.0)
+
+
+# --- nicknames, companies' ways of writing their names ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bill Kvetnik", "William Kvetnik"),
+        ("Bob Sopel", "Robert Sopel"),
+        ("Dick Lindqvist", "Richard Lindqvist"),
+    ],
+)
+def test_a_nickname_is_the_given_name(a: str, b: str) -> None:
+    assert_same(a, b, "nickname")
+
+
+def test_a_nickname_of_the_other_gender_is_not_the_name() -> None:
+    assert_not_same("William Kvetnik", "Wilma Kvetnik")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Kestrel Trading Company", "Kestrel Trading Co."),  # "The", and a legal form
+        ("Open Joint Stock Company Kestrel", "OJSC Kestrel"),
+        ("Kestrel Intl Labs", "Kestrel International Laboratories"),  # abbreviations
+        ("Kestrel", "Kestrel Holdings"),  # how it is held, not another business
+        ("NTE", "Nordic Timber Exports"),  # initials, written in capitals
+    ],
+)
+def test_ways_of_writing_one_company(a: str, b: str) -> None:
+    assert_same(a, b, kind="organization")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nordic Timber Bank", "Nordic Timber Bahn"),  # an everyday word against another word
+        ("Kestrel Steel", "Kestrel Motors"),
+        ("Kestrel", "Kestrel Energy"),  # what a business does makes another company
+        ("nte", "Nordic Timber Exports"),  # initials only count in capitals
+    ],
+)
+def test_companies_that_only_look_alike(a: str, b: str) -> None:
+    assert_not_same(a, b, kind="organization")

@@ -63,8 +63,16 @@ def _places_table() -> dict[str, str]:
     return dict(zip(names.split("\n"), rows.rstrip("\n").split("\n"), strict=True))
 
 
-_FILES = ("words.tsv.gz", "given_names.tsv.gz", "surnames.tsv.gz", "places.tsv.gz")
-Tables = tuple[dict[str, float], dict[str, str], dict[str, str], dict[str, str]]
+def _nicknames_table() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines("nicknames.tsv.gz"):
+        name, others = line.split("\t", 1)
+        out[name] = tuple(others.split(" "))
+    return out
+
+
+_FILES = ("words.tsv.gz", "given_names.tsv.gz", "surnames.tsv.gz", "places.tsv.gz", "nicknames.tsv.gz")
+Tables = tuple[dict[str, float], dict[str, str], dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]
 
 
 @cache
@@ -76,7 +84,13 @@ def _tables() -> Tables:
         return tables
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    tables = (_words_table(), _grouped("given_names.tsv.gz"), _grouped("surnames.tsv.gz"), _places_table())
+    tables = (
+        _words_table(),
+        _grouped("given_names.tsv.gz"),
+        _grouped("surnames.tsv.gz"),
+        _places_table(),
+        _nicknames_table(),
+    )
     with contextlib.suppress(OSError):  # no cache folder: unpack again next time
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -94,6 +108,11 @@ def given_name(name: str) -> tuple[str, int] | None:
     """(gender m/f/u, frequency class 1-13 where most used) for a given name, or None."""
     key = _tables()[1].get(name)
     return (key[0], int(key[1:])) if key else None
+
+
+def are_nicknames(a: str, b: str) -> bool:
+    """Is one lower-case given name a nickname of the other (william / bill, joseph / joe)?"""
+    return b in _tables()[4].get(a, ())
 
 
 def surname_rank(name: str) -> int | None:

@@ -76,6 +76,7 @@ _LEGAL_PHRASES = (
     (re.compile(r"\bgesellschaft mit beschr\w+ haftung\b"), "gmbh"),
     (re.compile(r"\baktiengesellschaft\b"), "ag"),
     (re.compile(r"\bsoci\w+ anonyme\b"), "sa"),
+    (re.compile(r"\b(?:(?:open|closed|public|private|non-public) )?joint[ -]stock company\b"), "jsc"),
 )
 
 
@@ -102,6 +103,16 @@ _SPLIT = re.compile(r"[^a-z0-9-]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _OPENING_HAMZA = re.compile(r"(?<![^\s-])['`]")
+# Abbreviations in the names of companies and bodies, written out (Kaspersky Lab = Kaspersky
+# Laboratory); none is also a common given name or surname.
+_ABBREVIATIONS = {
+    "intl": "international", "natl": "national", "mfg": "manufacturing", "assn": "association",
+    "assoc": "association", "dept": "department", "univ": "university", "inst": "institute",
+    "lab": "laboratory", "labs": "laboratories", "grp": "group", "hldgs": "holdings",
+    "hldg": "holding", "svcs": "services", "svc": "service", "pharm": "pharmaceutical",
+    "ctr": "center", "centre": "center", "mgmt": "management", "bros": "brothers",
+    "tech": "technology", "chem": "chemical", "elec": "electric", "amer": "american",
+}  # fmt: skip
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
 
@@ -134,10 +145,12 @@ def name_form(name: str) -> NameForm:
         lowered = lowered.replace("'", "").replace("`", "")
     if "." in lowered:
         lowered = _DOTTED.sub(_undot_legal_form, lowered)  # S.A. -> sa, N.V. -> nv
-    if "limited" in lowered or "gesellschaft" in lowered or "anonyme" in lowered:
+    if "limited" in lowered or "gesellschaft" in lowered or "anonyme" in lowered or "stock" in lowered:
         for pattern, short in _LEGAL_PHRASES:
             lowered = pattern.sub(short, lowered)
     raw = _raw_tokens(lowered)
+    if not _ABBREVIATIONS.keys().isdisjoint(raw):
+        raw = [_ABBREVIATIONS.get(tok, tok) for tok in raw]
     particles: list[str] = []
     if ideographic or _FUNCTION_WORDS.isdisjoint(raw):  # CJK syllables (la, de) are not particles
         tokens, suffix = raw, ""
@@ -187,7 +200,7 @@ def _set_apart(raw: list[str]) -> tuple[list[str], list[str], str]:
             suffix = {"junior": "jr", "senior": "sr"}.get(tok, tok)
         elif tok in TITLES and len(raw) > 1:
             continue
-        elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in _ARTICLES):
+        elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in _ARTICLES or tok == "the"):
             particles.append(tok)  # "E. Macron": a first "e" is an initial, not Portuguese "e"
         elif tok in LEGAL_FORMS and len(raw) > 1:
             continue  # "PJSC Gazprom", "Siemens AG"
@@ -359,6 +372,8 @@ def token_similarity(
         return 100.0, "equal"
     if len(a) == 1 or len(b) == 1:
         return (90.0, "initial") if a[0] == b[0] else (0.0, "")
+    if lexicon.are_nicknames(a, b) and not _different_genders(a, b):
+        return 88.0, "nickname"  # Bill / William, Bob / Robert
     indel = Indel.normalized_similarity(a, b)
     if cross_script:
         ka, kb = coarse_sound(a), coarse_sound(b)
@@ -445,6 +460,9 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         short, long_, s_form, l_form = ta, tb, fa, fb
     else:
         short, long_, s_form, l_form = tb, ta, fb, fa
+    person = kind in ("", "person")
+    if not person and _acronym_of(short, long_, s_form):
+        return 85.0, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
     # other scripts, and Latin spelt another language's way (Vlagyimir Putyin), compare loosely
     distinct = (
         fa.distinct and fb.distinct and short in (fa.tokens, fb.tokens) and long_ in (fa.tokens, fb.tokens)
@@ -464,6 +482,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             reasons.append(f"{x} has no counterpart")
             continue
         sim, j, how = found
+        if not person and how == "edit" and sim < 90 and _common_word(x, long_[j]):
+            sim, how = min(sim, 50.0), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim
         if sim < worst:
             worst = sim
@@ -476,11 +496,15 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     elif worst < 75:
         score = min(score, worst + 5)
     extra = len(long_) - len(aligned)
-    person = kind in ("", "person")
+    described = False  # the longer name only adds what the business is (Rosneft Oil Company)
     if extra > 0:
-        score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)] if person else 20.0 * extra
-        reasons.append(f"{extra} more name part{'s' if extra > 1 else ''} in '{l_form.original}'")
         placed = [y for j, y in enumerate(long_) if j not in used_j]
+        described = not person and all(y in _DESCRIPTORS for y in placed)
+        if person:
+            score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)]
+        else:
+            score -= (5.0 if described else 20.0) * extra
+        reasons.append(f"{extra} more name part{'s' if extra > 1 else ''} in '{l_form.original}'")
         if any(_is_country(y) for y in placed):
             score = min(score, 60.0)
             reasons.append("a country sets it apart")
@@ -491,7 +515,9 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         # a surname with a title ("Presiden Putin") names the person; one part of a
         # three-part name does not
         titled_surname = person and len(long_) == 2 and short[0] in (long_[-1], long_[0])
-        score = min(score, 85.0 if titled_surname else 60.0)
+        # a company's own word (Lukoil) names it; a common one (Apple) alone does not
+        distinctive = described and len(short[0]) >= 4 and lexicon.zipf(short[0]) < 3.5
+        score = min(score, 85.0 if titled_surname or distinctive else 60.0)
         reasons.append("one name part only")
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
         score = min(score, 60.0)
@@ -559,10 +585,14 @@ def _token_reason(x: str, y: str, sim: float, how: str) -> str:
         return f"initial {x if len(x) == 1 else y} for {y if len(x) == 1 else x}"
     if how == "given names":
         return f"{x} and {y} are different names (two given names)"
+    if how == "nickname":
+        return f"{x}/{y}: a nickname"
     if how in ("same sound", "transliteration"):
         return f"{x}/{y}: same sound, spelt differently"
     if how == "letters swapped":
         return f"{x}/{y}: letters swapped"
+    if how == "other word":
+        return f"{x} and {y} are different words"
     if sim >= 75:
         return f"{x}/{y}: {_edit_words(x, y)}"
     if sim >= 60:
@@ -586,6 +616,27 @@ def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[st
             merged[i : i + 2] = [merged[i] + merged[i + 1]]
         i += 1
     return tuple(merged)
+
+
+# Words saying how a business is held or how far it reaches: added to a company's own
+# name they name the same company (Tencent / Tencent Holdings). What it does is another
+# matter: Siemens Energy and Gazprom Neft are companies of their own.
+_DESCRIPTORS = frozenset(
+    "group holding holdings corporation company companies enterprises international global worldwide".split()
+)
+
+
+def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm) -> bool:
+    """IBM for International Business Machines: written in capitals, the initials in order."""
+    if len(short) != 1 or not 2 <= len(short[0]) <= 6 or len(long_) < 2:
+        return False
+    written = s_form.original.strip()
+    return written.isupper() and short[0] == "".join(t[0] for t in long_)
+
+
+def _common_word(a: str, b: str) -> bool:
+    """Is either an everyday word (bank, steel)? Then the other is another word, not a typo."""
+    return lexicon.zipf(a) >= 4.5 or lexicon.zipf(b) >= 4.5
 
 
 # Words naming a body: one more of them makes another organisation.
