@@ -281,6 +281,20 @@ def test_cache_is_rebuilt_when_a_list_changes() -> None:
     assert both.calls == 1
 
 
+def test_cache_is_rebuilt_when_newsreader_normalises_names_differently(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsreader.analysis import refindex
+
+    digest = parse(LIST_V1, "mine").digest
+    build = Builds(LIST_V1)
+    cached_index([digest], build)
+    # a newer matcher.py (another way of folding names) makes another version
+    monkeypatch.setattr(refindex, "index_version", lambda: "1-another-matcher")
+    cached_index([digest], build)
+    assert build.calls == 2
+
+
 def test_analyzer_rebuilds_when_the_file_on_disk_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,16 +24,19 @@ import json
 import math
 import os
 import shutil
+import sys
 import tempfile
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
+from newsreader.analysis import matcher
 from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import Comparison, NameForm, compare, name_form, sound, token_similarity
 from newsreader.analysis.references import Entry
@@ -176,7 +179,7 @@ class ReferenceIndex:
                 with open(tmp / f"{name}.values", "wb") as fh:
                     table.values.tofile(fh)
             meta = {
-                "version": INDEX_VERSION,
+                "version": index_version(),
                 "entries": len(self.entry_off) - 1,
                 "names": len(self.name_entry),
             }
@@ -191,7 +194,7 @@ class ReferenceIndex:
     @classmethod
     def load(cls, directory: Path) -> ReferenceIndex:
         meta = json.loads((directory / "meta.json").read_text())
-        if not isinstance(meta, dict) or meta.get("version") != INDEX_VERSION:
+        if not isinstance(meta, dict) or meta.get("version") != index_version():
             raise ValueError("index version changed")
         index = cls()
         for name in ("records", "names", "vocab"):
@@ -346,9 +349,19 @@ def _read_array(path: Path, typecode: str) -> array.array[int]:
     return out
 
 
+@cache
+def index_version() -> str:
+    """The index's layout and the code that makes its keys: a newer newsreader that
+    normalises names differently must not read an index keyed the old way."""
+    code = hashlib.sha256()
+    for module in (matcher, sys.modules[__name__]):
+        code.update(Path(str(module.__file__)).read_bytes())
+    return f"{INDEX_VERSION}-{code.hexdigest()[:12]}"
+
+
 def cached_index(digests: Sequence[str], build: Callable[[], ReferenceIndex]) -> ReferenceIndex:
     """The index for lists with these content hashes, from the cache or built and saved."""
-    key = hashlib.sha256("|".join([str(INDEX_VERSION), *digests]).encode()).hexdigest()[:24]
+    key = hashlib.sha256("|".join([index_version(), *digests]).encode()).hexdigest()[:24]
     directory = cache_root() / "refindex" / key
     if (directory / "meta.json").exists():
         try:
