@@ -31,9 +31,12 @@ STATUS_STYLES = {
 class ReaderHeader(Horizontal):
     """Title and source on the left; what the analysis found and the review status on the right."""
 
+    COMPACT_BELOW = 110  # columns: narrower, the counts leave out what the Quotes pane shows
+
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self._reviewed: ReviewedAnalysis | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -43,16 +46,21 @@ class ReaderHeader(Horizontal):
         yield Static(Content.styled("analysing…", "italic"), id="counts")
 
     def show_counts(self, reviewed: ReviewedAnalysis) -> None:
+        self._reviewed = reviewed
         analysis = reviewed.analysis
         unknown = sum(q.speaker is None for q in analysis.quotes)
         parts = [f"{len(analysis.entities)} names", f"{len(analysis.quotes)} quotes"]
-        if unknown:
+        if unknown and self.size.width >= self.COMPACT_BELOW:
             parts.append(f"{unknown} unattributed")
         if reviewed.pending:
             parts.append(f"{len(reviewed.pending)} to decide")
         status = STATUS_STYLES.get(reviewed.status, (reviewed.status, "bold"))
         counts = Content.assemble(" · ".join(parts), " · ", status)
         self.query_one("#counts", Static).update(counts)
+
+    def on_resize(self) -> None:
+        if self._reviewed is not None:
+            self.show_counts(self._reviewed)  # the title keeps more of itself when narrow
 
     def show_failure(self) -> None:
         self.query_one("#counts", Static).update(Content.styled("analysis failed", "$text-error bold"))
