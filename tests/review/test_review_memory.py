@@ -173,3 +173,31 @@ def test_alias_finds_the_newest_accepted_reference() -> None:
 @pytest.mark.parametrize("variant", ["lu shai", "LU  SHAI", "Lú Shai", "Lu-Shai", " Lu Shai "])
 def test_names_are_compared_without_case_accents_or_punctuation(variant: str) -> None:
     assert normalise(variant) == normalise("Lu Shai")
+
+
+def test_a_pair_kept_apart_is_not_suggested_again_in_the_next_article(
+    store: Store, doc: Article, analysis: Analysis
+) -> None:
+    from newsreader.analysis.model import MergeSuggestion
+
+    first = ArticleReview(store, doc, analysis)
+    first.keep_apart("e1", "e4")  # Lu Shai and Reuters, suggested as one in review_support
+    text = "Lu Shai spoke. Reuters reported it.\n"
+    doc2 = article.from_text(text, "third.txt")
+    lu = Entity("e1", "Lu Shai", "person", (find(text, "Lu Shai"),))
+    reuters = Entity("e2", "Reuters", "organization", (find(text, "Reuters"),))
+    analysis2 = Analysis(entities=(lu, reuters), merges=(MergeSuggestion("e1", "e2", 60.0, "test"),))
+    assert ArticleReview(store, doc2, analysis2).reviewed.analysis.merges == ()
+    first.undo()  # withdrawn there, offered here again
+    assert len(ArticleReview(store, doc2, analysis2).reviewed.analysis.merges) == 1
+
+
+def test_two_entities_of_one_name_kept_apart_teach_nothing_elsewhere() -> None:
+    from newsreader.review.decisions import ApartDecision
+
+    smith = EntityRef("John Smith", ((0, 10),))
+    other = EntityRef("John Smith", ((50, 60),))
+    memory = Memory(apart=[(ApartDecision(smith, other), "an article")])
+    assert memory.kept_apart("John Smith", "John Smith") is None
+    kept = Memory(apart=[(ApartDecision(smith, EntityRef("Reuters", ((70, 77),))), "an article")])
+    assert kept.kept_apart("reuters", "JOHN SMITH") == "an article"

@@ -6,7 +6,8 @@ undoing it forgets it. A pair of identical names is not remembered beyond its ar
 whether this John Smith is the listed John Smith says nothing about the next one.
 Names are joined into classes (union-find over normalised names), so decisions imply
 others, as in nomenklatura: A = B and B = C make A = C; A ≠ B and B = C make A ≠ C.
-A rejected pair, or one implied different, is never offered again.
+A rejected pair, or one implied different, is never offered again; nor is a merge of
+two entities whose names the reviewer kept apart in another article.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsreader.analysis.model import Match
-from newsreader.review.decisions import MatchDecision
+from newsreader.review.decisions import ApartDecision, MatchDecision
 
 CandidateKey = tuple[str, str, str]  # normalised name, list, entry id
 _PUNCTUATION = re.compile(r"[\W_]+")
@@ -58,7 +59,17 @@ class Judgement:
 class Memory:
     """Built from the standing match decisions, oldest first, each with the title of its article."""
 
-    def __init__(self, decisions: Iterable[tuple[MatchDecision, str]] = ()) -> None:
+    def __init__(
+        self,
+        decisions: Iterable[tuple[MatchDecision, str]] = (),
+        apart: Iterable[tuple[ApartDecision, str]] = (),
+    ) -> None:
+        # entities of two different names kept apart: their merge is not suggested again
+        self._kept_apart: dict[frozenset[str], str] = {}
+        for kept, title in apart:
+            names = frozenset((normalise(kept.a.name), normalise(kept.b.name)))
+            if len(names) == 2:  # two people both called John Smith: that article's business
+                self._kept_apart[names] = title
         latest: dict[_Pair, tuple[MatchDecision, str]] = {}
         for decision, title in decisions:
             key = _pair(decision.entity.name, decision.candidate)
@@ -105,6 +116,10 @@ class Memory:
         if apart is not None:
             return Judgement(False, f"implied: {apart[0]} ≠ {apart[1]}")
         return None
+
+    def kept_apart(self, a: str, b: str) -> str | None:
+        """The title of the article where entities named `a` and `b` were kept apart, if any."""
+        return self._kept_apart.get(frozenset((normalise(a), normalise(b))))
 
     def alias(self, name: str) -> tuple[Match, str] | None:
         """A reference learned for `name` (newest first) and why, or None."""

@@ -114,7 +114,7 @@ def overlay(
     text: str, analysis: Analysis, decisions: Sequence[Recorded], memory: Memory | None = None
 ) -> ReviewedAnalysis:
     """The analysis as the reviewer's decisions (and what other articles taught) make it."""
-    return _Overlay(text, analysis, memory or Memory()).run(decisions)
+    return _Overlay(text, analysis, memory if memory is not None else Memory()).run(decisions)
 
 
 class _Overlay:
@@ -298,7 +298,10 @@ class _Overlay:
         out = []
         for m in self.analysis.merges:
             a, b = self._resolve(m.a), self._resolve(m.b)
-            if a != b and a in ids and b in ids and frozenset((a, b)) not in apart:
+            if a == b or a not in ids or b not in ids or frozenset((a, b)) in apart:
+                continue
+            names = {e.id: e.name for e in self.entities if e.id in (a, b)}
+            if self.memory.kept_apart(names[a], names[b]) is None:
                 out.append(replace(m, a=a, b=b))
         return tuple(out)
 

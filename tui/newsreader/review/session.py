@@ -71,49 +71,56 @@ def load_memory(store: Store) -> Memory:
 
 
 class _Remembered:
-    """The store's standing match decisions, decoded once and kept between keys.
+    """The store's standing match and keep-apart decisions, decoded once and kept between keys.
 
     Reloaded when another process has written; this process's own decisions update it
     in place, so a key press does not re-read thousands of rows.
     """
 
+    KINDS = ("match", "apart")
+
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._matches: dict[int, tuple[MatchDecision, int]] | None = None
+        self._rows: dict[int, tuple[MatchDecision | ApartDecision, int]] | None = None
         self._titles: dict[int, str] = {}
         self._memory: Memory | None = None
         self._decoded: dict[int, Decision] = {}  # rows never change once written
 
     def forget(self) -> None:
-        self._matches = None
+        self._rows = None
         self._memory = None
 
     def added(self, row_id: int, decision: Decision, article_id: int, title: str) -> None:
-        if isinstance(decision, MatchDecision) and self._matches is not None:
-            self._matches[row_id] = (decision, article_id)
+        if isinstance(decision, (MatchDecision, ApartDecision)) and self._rows is not None:
+            self._rows[row_id] = (decision, article_id)
             self._titles.setdefault(article_id, title)
             self._memory = None
 
     def removed(self, row_id: int) -> None:
-        if self._matches is not None and self._matches.pop(row_id, None) is not None:
+        if self._rows is not None and self._rows.pop(row_id, None) is not None:
             self._memory = None
 
     def memory(self) -> Memory:
-        if self._matches is None:
+        if self._rows is None:
             self._titles = self.store.titles()
-            self._matches = {}
-            for row in self.store.decisions_of_kind("match"):
-                decision = self._decoded.get(row.id)
-                if decision is None:
-                    try:
-                        decision = self._decoded[row.id] = decode(row.kind, row.target, row.value)
-                    except DecisionError:
-                        continue
-                if isinstance(decision, MatchDecision):
-                    self._matches[row.id] = (decision, row.article_id)
+            self._rows = {}
+            for kind in self.KINDS:
+                for row in self.store.decisions_of_kind(kind):
+                    decision = self._decoded.get(row.id)
+                    if decision is None:
+                        try:
+                            decision = self._decoded[row.id] = decode(row.kind, row.target, row.value)
+                        except DecisionError:
+                            continue
+                    if isinstance(decision, (MatchDecision, ApartDecision)):
+                        self._rows[row.id] = (decision, row.article_id)
         if self._memory is None:
+            rows = [
+                (d, self._titles.get(art, "another article")) for _, (d, art) in sorted(self._rows.items())
+            ]
             self._memory = Memory(
-                (d, self._titles.get(art, "another article")) for _, (d, art) in sorted(self._matches.items())
+                [(d, t) for d, t in rows if isinstance(d, MatchDecision)],
+                apart=[(d, t) for d, t in rows if isinstance(d, ApartDecision)],
             )
         return self._memory
 
