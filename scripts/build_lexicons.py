@@ -172,18 +172,27 @@ def build_places() -> list[tuple[str, str, str, str, int]]:
     return sorted(best.values())
 
 
-def build_nicknames() -> dict[str, set[str]]:
-    """Given names and their English nicknames (Robert / Bob, William / Bill), both ways."""
+def build_nicknames(given: dict[str, tuple[str, int]]) -> dict[str, set[str]]:
+    """Given names and their English nicknames (Robert / Bob, William / Bill), both ways.
+
+    The package also lists related full names (Mary / Marie, Michael / Miguel) and
+    cognates (John / Ivan / Ian), which name other people; kept are the rows where the
+    nickname is shorter than the name and, if a common name in its own right, clearly a
+    short form of it (Tom for Thomas, not Ian for John or Peter for Patrick)."""
     import csv
     from importlib.resources import files
 
     related: dict[str, set[str]] = defaultdict(set)
     with (files("nicknames") / "names.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            a, b = row["name1"].strip().lower(), row["name2"].strip().lower()
-            if a.isalpha() and b.isalpha() and a != b:
-                related[a].add(b)
-                related[b].add(a)
+            name, nick = row["name1"].strip().lower(), row["name2"].strip().lower()
+            if not (name.isalpha() and nick.isalpha()) or len(nick) >= len(name):
+                continue
+            own = given.get(nick.title())
+            if own is not None and own[1] >= 8 and (nick[0] != name[0] or len(nick) > 0.6 * len(name)):
+                continue  # a name of its own: Ian (John), Mary (Marie), Peter (Patrick)
+            related[name].add(nick)
+            related[nick].add(name)
     return related
 
 
@@ -225,7 +234,7 @@ def main() -> None:
         grouped({n: str(-(-r // 500) * 500) for n, r in surnames.items()}),
         "# rank band among US surnames (US Census 1990)\tnames",
     )
-    nicknames = build_nicknames()
+    nicknames = build_nicknames(given)
     write(
         "nicknames.tsv.gz",
         [f"{name}\t{' '.join(sorted(others))}" for name, others in sorted(nicknames.items())],

@@ -108,3 +108,8 @@ def test_invariants_on_random_text(text):
 def test_spellings_of_one_given_name_join_the_person_and_the_surname_follows():
     text = "Viktor Orlov arrived in May. Later Victor Orlov spoke, and Orlov left."
     assert groups(text)["Viktor Orlov"] == {"Viktor Orlov", "Victor Orlov", "Orlov"}
+
+
+def test_a_company_with_two_legal_forms_keeps_all_its_mentions():
+    text = "Kettle Tools Co Inc. cut jobs. Kettle Tools Co said so, and Kettle Tools confirmed it."
+    assert groups(text)["Kettle Tools Co Inc."] == {"Kettle Tools Co Inc.", "Kettle Tools Co", "Kettle Tools"}

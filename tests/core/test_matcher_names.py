@@ -453,3 +453,23 @@ def test_ways_of_writing_one_company(a: str, b: str) -> None:
 )
 def test_companies_that_only_look_alike(a: str, b: str) -> None:
     assert_not_same(a, b, kind="organization")
+
+
+def test_a_curly_apostrophe_does_not_split_a_name() -> None:
+    assert name_form("McDonald’s").tokens == name_form("McDonald's").tokens == ("mcdonalds",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Radoslav Jackson", "Radoslav Jack"),
+        ("Harold Wilson", "Harold Will"),
+        ("Ian Kvetnik", "John Kvetnik"),
+    ],
+)
+def test_a_nickname_counts_for_the_given_name_only(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
+def test_one_sound_in_two_scripts_is_still_two_given_names() -> None:
+    assert_not_same("Ивана Кветник", "Ivan Kvetnik")

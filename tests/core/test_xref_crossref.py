@@ -337,3 +337,25 @@ def test_context_tips_a_near_match_but_never_makes_one(
     ent = Entity("e1", "Eurasia Department", "organization", ((start, start + len("Eurasia Department")),))
     (out,), _ = cross_reference(text, [ent], index)
     assert out.candidates == ()  # words shared around a different name do not make a match
+
+
+def test_a_name_part_shared_by_dozens_of_names_does_not_make_every_pair_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a 1 MB text can name thousands of people called John: only rarer parts lead to pairs
+    from newsreader.analysis import xref
+
+    compared: list[tuple[str, str]] = []
+    real_compare = xref.compare
+
+    def counting(a: str, b: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        compared.append((a, b))
+        return real_compare(a, b, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(xref, "compare", counting)
+    surnames = [f"{a}a{b}ovic".title() for a in "bdfklmnprt" for b in "bdfklmnprt" if a != b][:60]
+    johns = [names_entity(f"e{i}", f"John {surname}") for i, surname in enumerate(surnames)]
+    variants = [names_entity("e100", "Radoslav Zelensky"), names_entity("e101", "Radoslav Zelenskyy")]
+    merges = suggest_merges(johns + variants)
+    assert ("e100", "e101") in [(m.a, m.b) for m in merges]
+    assert len(compared) < 60  # not the 1,770 pairs of sixty Johns

@@ -261,3 +261,22 @@ def test_the_analysis_own_reference_needs_no_decision(review: ArticleReview) -> 
     mark = review.reviewed.candidate_mark("e2", ZELENSKY)
     assert mark.state == MATCHED and not mark.decided
     assert review.reviewed.entity_mark("e2").state == NONE
+
+
+def test_another_reader_opening_an_article_is_no_change_but_its_decision_is(
+    store_file: Path, doc: Article, analysis: Analysis
+) -> None:
+    mine = ArticleReview.open(doc, analysis, store=store_file)
+    theirs = ArticleReview.open(doc, analysis, store=store_file)
+    try:
+        assert mine.reviewed.status == "new"  # laid out once
+        assert not mine.changed_elsewhere()
+        ArticleReview.open(doc, analysis, store=store_file).close()  # a third reader opens it
+        assert not mine.changed_elsewhere()
+        theirs.accept("e1", LU_SHAYE)
+        assert mine.changed_elsewhere()
+        assert mine.reviewed.candidate_mark("e1", LU_SHAYE).state == ACCEPTED
+        assert not mine.changed_elsewhere()
+    finally:
+        mine.close()
+        theirs.close()

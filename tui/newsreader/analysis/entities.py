@@ -187,30 +187,36 @@ def _acronym_of(words: list[str]) -> str:
 def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[EntityDraft], list[_Amb]]:
     exact = _group_exact(mentions, ORGANIZATION)
     by_name = {_key(d.mentions[0].text): d for d in exact}
-    # acronyms join the name they abbreviate
+    # acronyms join the name they abbreviate (looked up, not searched: a long text names
+    # thousands of organisations)
+    spelled: dict[str, list[EntityDraft]] = defaultdict(list)
+    for n, d in by_name.items():
+        if " " in n:
+            spelled[_acronym_of(n.split())].append(d)
     for acr, draft in list(by_name.items()):
-        if not (acr.isupper() and 2 <= len(acr) <= 6):
-            continue
-        longs = [d for n, d in by_name.items() if n != acr and " " in n and _acronym_of(n.split()) == acr]
-        if len(longs) == 1:
-            longs[0].mentions += draft.mentions
+        if acr.isupper() and 2 <= len(acr) <= 6 and len(spelled.get(acr, ())) == 1:
+            spelled[acr][0].mentions += draft.mentions
             del by_name[acr]
-    # a company named without its legal form ("NationsBank" after "NationsBank Corp.")
-    for name, draft in list(by_name.items()):
+    # a company named without its legal form ("NationsBank" after "NationsBank Corp."),
+    # shortest first so "Acme" joins "Acme Co", which then joins "Acme Co Inc"
+    for name in sorted(by_name, key=len):
         words = name.split()
-        if len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS:
+        if name in by_name and len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS:
             short = by_name.pop(" ".join(words[:-1]), None)
             if short is not None:
-                draft.mentions += short.mentions
+                by_name[name].mentions += short.mentions
     # shorter names that a longer one extends with a country in front
+    extended: dict[str, list[str]] = defaultdict(list)  # "Foreign Ministry" -> ["Chinese Foreign Ministry"]
+    for n in by_name:
+        words = n.split()
+        for i in range(1, len(words)):
+            extended[" ".join(words[i:])].append(n)
     ambiguous: list[_Amb] = []
     for short_name, draft in sorted(by_name.items(), key=lambda kv: len(kv[0])):
         longer = [
-            (n, d)
-            for n, d in by_name.items()
-            if n != short_name
-            and n.endswith(" " + short_name)
-            and _is_modifier(n[: -len(short_name)].strip())
+            (n, by_name[n])
+            for n in extended.get(short_name, ())
+            if n.endswith(" " + short_name) and _is_modifier(n[: -len(short_name)].strip())
         ]
         if not longer:
             continue

@@ -111,7 +111,7 @@ _ABBREVIATIONS = {
     "lab": "laboratory", "labs": "laboratories", "grp": "group", "hldgs": "holdings",
     "hldg": "holding", "svcs": "services", "svc": "service", "pharm": "pharmaceutical",
     "ctr": "center", "centre": "center", "mgmt": "management", "bros": "brothers",
-    "tech": "technology", "chem": "chemical", "elec": "electric", "amer": "american",
+    "tech": "technology", "chem": "chemical", "elec": "electric",
 }  # fmt: skip
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
@@ -136,7 +136,9 @@ def name_form(name: str) -> NameForm:
             text = _GREEK_STOP.sub(_greek_stop, text)
         transliterated = _non_latin(text)
         ideographic = top >= "\u3040" and _ideographic(text)
-        ascii_text = _cjk_words(text) if ideographic else _CAMEL.sub(" ", to_ascii(text))
+        ascii_text = _cjk_words(text) if ideographic else to_ascii(text)
+        if transliterated and not ideographic:
+            ascii_text = _CAMEL.sub(" ", ascii_text)  # syllables run together (Thai, Khmer)
     if transliterated and ("'" in ascii_text or "`" in ascii_text):
         # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
         ascii_text = _OPENING_HAMZA.sub("a", ascii_text)
@@ -372,12 +374,12 @@ def token_similarity(
         return 100.0, "equal"
     if len(a) == 1 or len(b) == 1:
         return (90.0, "initial") if a[0] == b[0] else (0.0, "")
-    if lexicon.are_nicknames(a, b) and not _different_genders(a, b):
-        return 88.0, "nickname"  # Bill / William, Bob / Robert
     indel = Indel.normalized_similarity(a, b)
     if cross_script:
         ka, kb = coarse_sound(a), coarse_sound(b)
-        if ka == kb and len(ka) >= 2:
+        if ka == kb and len(ka) >= 3:
+            if _different_genders(a, b):
+                return 40.0, "given names"  # Ивана / Ivan: one sound, two people
             return max(90.0, 100.0 * indel), "same sound"
         if (
             min(len(ka), len(kb)) >= 4
@@ -463,6 +465,11 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     person = kind in ("", "person")
     if not person and _acronym_of(short, long_, s_form):
         return 85.0, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
+    # a nickname for the given name, which comes first (Bill Clinton / William Clinton);
+    # elsewhere, Jack and Will are surnames of their own (Michael Jack, Harold Will)
+    nickname = person and _is_nickname(short[0], long_[0])
+    if nickname:
+        given, short = short[0], (long_[0], *short[1:])
     # other scripts, and Latin spelt another language's way (Vlagyimir Putyin), compare loosely
     distinct = (
         fa.distinct and fb.distinct and short in (fa.tokens, fb.tokens) and long_ in (fa.tokens, fb.tokens)
@@ -482,6 +489,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             reasons.append(f"{x} has no counterpart")
             continue
         sim, j, how = found
+        if nickname and i == 0 and j == 0:
+            x, sim, how = given, 88.0, "nickname"
         if not person and how == "edit" and sim < 90 and _common_word(x, long_[j]):
             sim, how = min(sim, 50.0), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim
@@ -632,6 +641,10 @@ def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm
         return False
     written = s_form.original.strip()
     return written.isupper() and short[0] == "".join(t[0] for t in long_)
+
+
+def _is_nickname(a: str, b: str) -> bool:
+    return a != b and lexicon.are_nicknames(a, b) and not _different_genders(a, b)
 
 
 def _common_word(a: str, b: str) -> bool:

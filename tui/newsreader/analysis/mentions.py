@@ -188,10 +188,16 @@ def _speaker_labels(text: str, skip: list[Span]) -> set[Span]:
         if counts[text[s:e]] >= 2
         and not any(w in vocab.NOT_NAMES for w in text[s:e].title().split())
         and lexicon.zipf(text[s:e]) < 4.5
+        and not _is_country(text[s:e].title())  # "LATVIA: yes" in a roll call
     }
 
 
 _LABELLED = "a speaker's label in a transcript"
+
+
+def _is_country(name: str) -> bool:
+    place = lexicon.place(name)
+    return place is not None and place.kind in ("country", "continent")
 
 
 def _team_type(name: str) -> str:

@@ -34,9 +34,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import anyascii
 from rapidfuzz import fuzz, utils
 
-from newsreader.analysis import matcher
+import newsreader
+from newsreader.analysis import matcher, translit
 from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import Comparison, NameForm, compare, name_form, sound, token_similarity
 from newsreader.analysis.references import Entry
@@ -353,9 +355,11 @@ def _read_array(path: Path, typecode: str) -> array.array[int]:
 def index_version() -> str:
     """The index's layout and the code that makes its keys: a newer newsreader that
     normalises names differently must not read an index keyed the old way."""
-    code = hashlib.sha256()
-    for module in (matcher, sys.modules[__name__]):
-        code.update(Path(str(module.__file__)).read_bytes())
+    code = hashlib.sha256(anyascii.__version__.encode())
+    for module in (matcher, translit, sys.modules[__name__]):
+        source = getattr(module, "__file__", None)
+        # no source file (a zipped install): the package's version stands for the code
+        code.update(Path(source).read_bytes() if source else newsreader.__version__.encode())
     return f"{INDEX_VERSION}-{code.hexdigest()[:12]}"
 
 

@@ -180,6 +180,9 @@ def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: 
     return replace(entity, reference=reference, candidates=capped)
 
 
+MAX_MERGE_BLOCK = 40  # names sharing one part's sound that are compared pairwise
+
+
 def suggest_merges(
     entities: Sequence[Entity], thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> tuple[MergeSuggestion, ...]:
@@ -195,6 +198,8 @@ def suggest_merges(
     seen: set[tuple[str, str]] = set()
     out: list[MergeSuggestion] = []
     for members in blocks.values():
+        if len(members) > MAX_MERGE_BLOCK:
+            continue  # a part shared by dozens of names (John, Bank) says nothing; rarer parts decide
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)

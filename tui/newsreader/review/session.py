@@ -136,6 +136,7 @@ class ArticleReview:
         self._reviewed: ReviewedAnalysis | None = None
         self._remembered = _Remembered(store)
         self._seen_version = -1
+        self._seen_decisions = (-1, -1, -1)
 
     @classmethod
     def open(
@@ -165,15 +166,22 @@ class ArticleReview:
 
     def changed_elsewhere(self) -> bool:
         """Has another process (a second reader on this store) decided something since the
-        analysis was last laid out? One cheap query: for polling."""
-        return self.store.data_version() != self._seen_version
+        analysis was last laid out? Cheap when nothing was written: for polling."""
+        version = self.store.data_version()
+        if version == self._seen_version:
+            return False
+        decided = self.store.decisions_version()
+        if decided == self._seen_decisions:
+            self._seen_version = version  # another reader only opened an article
+            return False
+        return True
 
     @property
     def reviewed(self) -> ReviewedAnalysis:
         """The analysis with every decision applied; rebuilt when this or another process decides."""
-        version = self.store.data_version()
-        if version != self._seen_version:  # another process has decided something
-            self._seen_version = version
+        if self.changed_elsewhere():
+            self._seen_version = self.store.data_version()
+            self._seen_decisions = self.store.decisions_version()
             self._remembered.forget()
             self._reviewed = None
         if self._reviewed is None:

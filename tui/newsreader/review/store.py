@@ -137,6 +137,15 @@ class Store:
         with self._reading() as conn:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def decisions_version(self) -> tuple[int, int, int]:
+        """Changes whenever any decision is made or undone, by any process (articles
+        opened elsewhere do not count: only their `last seen` changes)."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(undone) FROM decisions"
+            ).fetchone()
+        return (int(row[0]), int(row[1]), int(row[2]))
+
     # -- articles ------------------------------------------------------------------
 
     def article(self, text_hash: str, path: str, title: str) -> ArticleRow:
