@@ -78,7 +78,7 @@ def test_jsonl_one_line_per_document_and_a_bad_path_carries_on(tmp_path):
     ("make", "reason"),
     [
         (lambda p: p / "nope.txt", "no such file"),
-        (lambda p: p, "is a directory"),
+        (lambda p: (p / "empty").mkdir() or p / "empty", "no articles in it"),
         (lambda p: (p / "b.bin").write_bytes(b"\x00\x01binary") and p / "b.bin", "not a text file"),
     ],
 )
@@ -87,6 +87,26 @@ def test_single_bad_path_exits_2_with_one_line(tmp_path, make, reason):
     proc = run("analyze", str(path))
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and reason in proc.stderr and proc.stdout == ""
+
+
+def test_a_folder_is_read_article_by_article(tmp_path):
+    tmp_path = tmp_path / "articles"  # the test's cache folder lives in tmp_path itself
+    (tmp_path / "sub").mkdir(parents=True)
+    (tmp_path / ".drafts").mkdir()
+    (tmp_path / "a.txt").write_text("Brief\n\nMayor Ada Lintz opened the bridge on Friday.\n")
+    (tmp_path / "sub" / "b.md").write_text("# Talks\n\nTom Brack met officials in Leeds.\n")
+    (tmp_path / ".drafts" / "c.txt").write_text("a hidden draft\n")
+    (tmp_path / "list.csv").write_text("not,an,article\n")
+    proc = run("analyze", "--format", "jsonl", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    sources = [json.loads(line)["source"] for line in proc.stdout.splitlines()]
+    assert sources == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+    as_json = json.loads(run("analyze", str(tmp_path)).stdout)
+    assert isinstance(as_json, list) and len(as_json) == 2  # a folder gives a list, even of one
+    out = tmp_path.parent / "out"
+    exported = run("export", "--output", str(out), str(tmp_path))
+    assert exported.returncode == 0, exported.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.md", "b.md"]
 
 
 def test_size_limit_flag(tmp_path):

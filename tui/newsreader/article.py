@@ -57,6 +57,39 @@ class Article:
         return any(s <= start and end <= e for s, e in self.boilerplate)
 
 
+MAX_FOLDER_FILES = 10_000
+
+
+def articles_in(folder: str | os.PathLike[str]) -> list[Path]:
+    """The articles in a folder and its subfolders (.txt, .md, .html and their kin), in
+    path order; hidden files and folders are left out. Raises ArticleError when there are
+    none, or more than MAX_FOLDER_FILES."""
+    root = Path(folder)
+    suffixes = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES) - {""}
+    found: list[Path] = []
+    try:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                    found.append(Path(dirpath) / name)
+                    if len(found) > MAX_FOLDER_FILES:
+                        raise ArticleError(os.fspath(folder), f"more than {MAX_FOLDER_FILES:,} articles")
+    except PermissionError:
+        raise ArticleError(os.fspath(folder), "permission denied") from None
+    if not found:
+        raise ArticleError(os.fspath(folder), "no articles in it (.txt, .md or .html files)")
+    return found
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Paths with each folder replaced by the articles in it (see `articles_in`)."""
+    out: list[str] = []
+    for path in paths:
+        out.extend(map(str, articles_in(path)) if path != "-" and os.path.isdir(path) else [path])
+    return out
+
+
 def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read and clean the article at `path` ("-" reads standard input)."""
     name = os.fspath(path)

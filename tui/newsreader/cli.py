@@ -98,7 +98,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         description="Print the names, quotes and cross-references found in each article.",
         epilog="example: newsreader analyze --format jsonl a.txt b.html > out.jsonl",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="articles to read (- reads stdin)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders of them (- reads stdin)")
     p.add_argument("--format", "-f", choices=("json", "jsonl", "table"), default="json")
     add_text_option(p)
     add_common_options(p)
@@ -159,6 +159,25 @@ def _lazy(module: str, name: str) -> Callable[[list[str]], int]:
     return call
 
 
+def article_paths(paths: Sequence[str]) -> tuple[list[str], int]:
+    """The articles to read, folders opened (see `article.articles_in`), and how many of
+    `paths` gave nothing (each said on stderr)."""
+    from newsreader import article
+
+    out: list[str] = []
+    failures = 0
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            try:
+                out.extend(map(str, article.articles_in(path)))
+            except article.ArticleError as err:
+                print(f"{PROG}: {err}", file=sys.stderr)
+                failures += 1
+        else:
+            out.append(path)
+    return out, failures
+
+
 def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
     from newsreader import article
 
@@ -210,9 +229,10 @@ def run_analyze(argv: list[str]) -> int:
     from newsreader.analysis import contract
 
     analyzer = make_analyzer(args)
-    failures = 0
+    paths, failures = article_paths(args.paths)
     docs = []
-    for path in args.paths:
+    done = 0
+    for path in paths:
         try:
             doc = article.load(path, max_bytes=args.max_size or article.DEFAULT_MAX_BYTES)
         except article.ArticleError as err:
@@ -220,6 +240,7 @@ def run_analyze(argv: list[str]) -> int:
             failures += 1
             continue
         result = analyzer.analyze(doc)
+        done += 1
         data = contract.to_dict(doc, result, text=args.text)
         if args.format == "jsonl":
             sys.stdout.write(contract.dumps(data) + "\n")
@@ -229,8 +250,9 @@ def run_analyze(argv: list[str]) -> int:
         else:
             docs.append(data)
     if args.format == "json" and docs:
-        sys.stdout.write(contract.dumps(docs[0] if len(args.paths) == 1 else docs, indent=2) + "\n")
-    if failures == len(args.paths):
+        one = len(paths) == 1 and paths == args.paths
+        sys.stdout.write(contract.dumps(docs[0] if one else docs, indent=2) + "\n")
+    if not done and failures:
         return EXIT_USAGE
     return EXIT_PARTIAL if failures else 0
 

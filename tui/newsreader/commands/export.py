@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsreader.cli import EXIT_PARTIAL, EXIT_USAGE, PROG, UserError, add_common_options, add_text_option
+from newsreader.cli import (
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    PROG,
+    UserError,
+    add_common_options,
+    add_text_option,
+    article_paths,
+)
 
 BRAT_DIR = "brat"
 
@@ -27,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
         "  newsreader export -f brat -o annotations story.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="articles to export (- reads stdin)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders of them (- reads stdin)")
     p.add_argument(
         "--format",
         "-f",
@@ -49,22 +57,22 @@ def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     out_dir = _output_dir(args.format, args.output)
     exporter = _Exporter(args)
-    failures = 0
+    paths, failures = article_paths(args.paths)
     results: list[tuple[str, Any]] = []
     try:
-        for path in args.paths:
+        for path in paths:
             done = exporter.export(path, as_files=out_dir is not None)
             if done is None:
                 failures += 1
             else:
                 results.append((path, done))
         if out_dir is None:
-            _print(args.format, [r for _, r in results], many=len(args.paths) > 1)
+            _print(args.format, [r for _, r in results], many=len(paths) > 1 or paths != args.paths)
         else:
-            _write_files(out_dir, results, inputs=args.paths)
+            _write_files(out_dir, results, inputs=paths)
     finally:
         exporter.close()
-    if failures == len(args.paths):
+    if not results and failures:
         return EXIT_USAGE
     return EXIT_PARTIAL if failures else 0
 
