@@ -23,6 +23,7 @@ READER_EXAMPLES = """\
 examples:
   newsreader                       open the bundled sample article
   newsreader story.html            open an article (.txt, .md, .html; - reads stdin)
+  newsreader articles/             open a folder's articles: > and < go from one to the next
   newsreader --theme mono story.txt
   newsreader analyze --format table story.txt
   newsreader analyze --format jsonl a.txt b.md c.html > analysis.jsonl
@@ -84,7 +85,12 @@ def reader_parser() -> argparse.ArgumentParser:
         epilog=READER_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("path", nargs="?", metavar="PATH", help="article to open (default: the bundled sample)")
+    p.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="article, or folder of articles, to open (default: the bundled sample)",
+    )
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
     p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
@@ -212,6 +218,15 @@ def run_reader(argv: list[str]) -> int:
     from newsreader import resources
 
     path = args.path or str(resources.seed_article())
+    folder: list[str] = []
+    if os.path.isdir(path):
+        from newsreader import article
+
+        try:
+            folder = [str(p) for p in article.articles_in(path)]
+        except article.ArticleError as err:
+            raise UserError(str(err)) from None
+        path = folder[0]
     doc = load_article(path, args.max_size)
     # the lists are read after the first paint; a path that cannot work is said here, once
     for ref in args.references:
@@ -220,7 +235,7 @@ def run_reader(argv: list[str]) -> int:
             raise UserError(f"{ref}: {reason}")
     from newsreader.ui import launch
 
-    return launch.run(doc, args)
+    return launch.run(doc, args, articles=folder)
 
 
 def run_analyze(argv: list[str]) -> int:

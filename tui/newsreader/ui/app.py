@@ -19,6 +19,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
+from textual.timer import Timer
 
 from newsreader import config as settings
 from newsreader.article import Article
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from newsreader.analysis.model import Analysis
+    from newsreader.analysis.service import Analyzer
     from newsreader.review.decisions import Recorded
     from newsreader.review.overlay import ReviewedAnalysis
     from newsreader.review.session import ArticleReview
@@ -41,10 +43,14 @@ Analyse = Callable[[Article], "Analysis"]
 def analyser(reference_paths: Sequence[str] = (), *, bundled: bool = True) -> Analyse:
     """The analysis the reader runs in its worker; the matcher is imported there, not here."""
 
+    made: list[Analyzer] = []  # the lists are loaded once, for every article of a folder
+
     def analyse(article: Article) -> Analysis:
         from newsreader.analysis.service import Analyzer
 
-        return Analyzer.from_options(reference_paths, bundled=bundled).analyze(article)
+        if not made:
+            made.append(Analyzer.from_options(reference_paths, bundled=bundled))
+        return made[0].analyze(article)
 
     return analyse
 
@@ -80,10 +86,17 @@ class ReaderApp(App[int], inherit_bindings=False):
         theme: str | None = None,
         store: str | os.PathLike[str] | None = None,
         theme_folders: Iterable[Path] | None = None,
+        articles: Sequence[str | os.PathLike[str]] = (),
+        max_bytes: int | None = None,
     ) -> None:
-        """`store`: the review store's path (`--store`); None: `$NEWSREADER_STORE`, else the data folder."""
+        """`store`: the review store's path (`--store`); None: `$NEWSREADER_STORE`, else the data folder.
+        `articles`: the folder's articles, `article` the first of them; `>` and `<` go through them."""
         super().__init__()
         self.article = article
+        self.articles = [os.fspath(a) for a in articles]
+        self._at = 0  # which of `articles` is open
+        self._max_bytes = max_bytes
+        self._poll: Timer | None = None
         self.analysis = analysis
         self._analyse = analyse or analyser()
         self.config = config or settings.Config()
@@ -111,8 +124,11 @@ class ReaderApp(App[int], inherit_bindings=False):
         self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> Screen[None]:
-        self.reader = ReaderScreen(self.article)
+        self.reader = ReaderScreen(self.article, position=self._position())
         return self.reader
+
+    def _position(self) -> str:
+        return f"{self._at + 1}/{len(self.articles)}" if len(self.articles) > 1 else ""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return themes.variable_defaults(self.current_theme)
@@ -144,23 +160,28 @@ class ReaderApp(App[int], inherit_bindings=False):
 
     @work(thread=True, exit_on_error=False, name="analysis")
     def _run_analysis(self) -> None:
+        doc = self.article  # another article may be opened while this one is analysed
         try:
-            result = self._analyse(self.article)
+            result = self._analyse(doc)
         except Exception as err:  # the reader stays usable without the analysis
-            self.call_from_thread(self._analysis_failed, str(err) or type(err).__name__)
+            self.call_from_thread(self._analysis_failed, doc, str(err) or type(err).__name__)
+            return
+        if doc is not self.article:
             return
         self.analysis = result
         try:
             opened = self._open_review(result)  # the first overlay takes a while with a big store
         except Exception as err:  # a bug of ours: say so rather than wait for ever
-            self.call_from_thread(self._analysis_failed, f"the review could not be opened: {err}")
+            self.call_from_thread(self._analysis_failed, doc, f"the review could not be opened: {err}")
             return
         try:
             self.call_from_thread(self._review_ready, *opened)
         except RuntimeError:  # the reader was closed meanwhile
             opened[0].close()
 
-    def _analysis_failed(self, reason: str) -> None:
+    def _analysis_failed(self, doc: Article, reason: str) -> None:
+        if doc is not self.article:
+            return
         self.reader.show_failure(reason)
         self.notify(reason, title="analysis failed", severity="error", markup=False)
 
@@ -189,13 +210,62 @@ class ReaderApp(App[int], inherit_bindings=False):
     def _review_ready(self, review: ArticleReview, reviewed: ReviewedAnalysis, problems: list[str]) -> None:
         from newsreader.ui.decisions import ReviewDecisions
 
+        if review.article is not self.article:  # the reader moved on to another article
+            review.close()
+            return
         self.review = review
         self.decisions = ReviewDecisions(review)
         for problem in problems:
             self.notify(problem, title="review store", severity="warning", timeout=20, markup=False)
         self._close_on_exit_signals(review)
         self.reader.show_review(reviewed)
-        self.set_interval(self.STORE_POLL_SECONDS, self._take_in_others_decisions, name="store poll")
+        if self._poll is None:
+            self._poll = self.set_interval(self.STORE_POLL_SECONDS, self._take_in_others_decisions)
+
+    # -- a folder of articles ----------------------------------------------------------
+
+    def action_next_article(self) -> None:
+        self._open_nth(self._at + 1)
+
+    def action_previous_article(self) -> None:
+        self._open_nth(self._at - 1)
+
+    def _open_nth(self, index: int) -> None:
+        """Open the folder's article at `index` (wrapping) in a fresh reader screen; the
+        review of the one left is closed, its decisions long since in the store."""
+        from newsreader import article as articles
+
+        if len(self.articles) < 2:
+            self.reader.status("one article open: `newsreader FOLDER` reads a folder's articles")
+            return
+        if self.screen is not self.reader:
+            return  # a dialog or the help is open: it has the keys
+        index %= len(self.articles)
+        limit = self._max_bytes or articles.DEFAULT_MAX_BYTES
+        try:
+            doc = articles.load(self.articles[index], max_bytes=limit)
+        except articles.ArticleError as err:
+            self.notify(str(err), title="cannot open", severity="error", markup=False)
+            return
+        self._leave_review()
+        self.article, self.analysis, self._at = doc, None, index
+        self.reader = ReaderScreen(doc, position=self._position())
+        # The first reader is the app's default screen, which cannot be replaced: the
+        # second is pushed over it, and from then on the top one is swapped.
+        if len(self.screen_stack) > 1:
+            self.switch_screen(self.reader)
+        else:
+            self.push_screen(self.reader)
+        self.call_after_refresh(self._run_analysis)
+
+    def _leave_review(self) -> None:
+        if self._restore_signals is not None:
+            self._restore_signals()
+            self._restore_signals = None
+        if self.review is not None:
+            self.review.close()
+        self.review = None
+        self.decisions = None
 
     def _take_in_others_decisions(self) -> None:
         """Another reader on the same store (a colleague, a second terminal) decided: show it

@@ -33,14 +33,18 @@ class ReaderHeader(Horizontal):
 
     COMPACT_BELOW = 110  # columns: narrower, the counts leave out what the Quotes pane shows
 
-    def __init__(self, article: Article, *, id: str | None = None) -> None:
+    def __init__(self, article: Article, *, position: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self.position = position
         self._reviewed: ReviewedAnalysis | None = None
 
     def compose(self) -> ComposeResult:
+        where = (self.position + "  ", "$text-muted") if self.position else ""
         yield Static(
-            Content.assemble((self.article.title, "bold"), ("  " + self.article.source, "$text-muted")),
+            Content.assemble(
+                where, (self.article.title, "bold"), ("  " + self.article.source, "$text-muted")
+            ),
             id="title",
         )
         yield Static(Content.styled("analysing…", "italic"), id="counts")

@@ -52,6 +52,22 @@ COPY = _key(
     "y", "screen.copy", "copy", "copy", "copy the mention or quote (OSC 52, works over SSH)", show=False
 )
 HELP = _key("question_mark", "app.help", "help", "help", "list every key")
+NEXT_ARTICLE = _key(
+    "greater_than_sign",
+    "app.next_article",
+    "next article",
+    "next_article",
+    "the folder's next article",
+    show=False,
+)
+PREVIOUS_ARTICLE = _key(
+    "less_than_sign",
+    "app.previous_article",
+    "previous article",
+    "previous_article",
+    "the folder's previous article",
+    show=False,
+)
 PALETTE = Binding(
     "ctrl+p",
     "app.command_palette",
@@ -183,7 +199,7 @@ PANE_NEXT_UNDECIDED = replace(NEXT_UNDECIDED, show=False)
 
 SCREEN: list[Binding] = [NEXT_PANE, PREVIOUS_PANE, JUMP_BACK, JUMP_FORWARD, SEARCH, CLEAR_SEARCH, COPY]
 REVIEW: list[Binding] = [NEXT_UNDECIDED, UNDO, CHANGE_TYPE, MERGE_INTO, SPLIT, SET_SPEAKER, NOTE, SET_STATUS]
-APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW]
+APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW, NEXT_ARTICLE, PREVIOUS_ARTICLE]
 ARTICLE: list[Binding] = [
     NEXT_MENTION,
     PREVIOUS_MENTION,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 from newsreader.article import Article
 
 
-def run(article: Article, args: argparse.Namespace) -> int:
-    """Run the reader on `article`, its review kept in `--store` or the default store; the exit status."""
+def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str] = ()) -> int:
+    """Run the reader on `article` (the first of a folder's `articles`), its review kept in
+    `--store` or the default store; the exit status."""
     from newsreader import config as settings
     from newsreader.ui.app import ReaderApp, analyser
     from newsreader.ui.themes import UnknownTheme
@@ -22,6 +24,8 @@ def run(article: Article, args: argparse.Namespace) -> int:
             config=config,
             theme=args.theme,
             store=getattr(args, "store", None),
+            articles=articles,
+            max_bytes=getattr(args, "max_size", None),
         )
     except UnknownTheme as err:
         print(f"newsreader: {err}", file=sys.stderr)

@@ -58,9 +58,11 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's own
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, position: str = "") -> None:
+        """`position`: where the article stands in its folder ("2/14"), shown in the header."""
         super().__init__()
         self.article = article
+        self.position = position
         self.navigator = Navigator(article.text)
         self.analysis: Analysis | None = None  # the reviewed analysis, once it has come
         self.reviewed: ReviewedAnalysis | None = None
@@ -73,7 +75,7 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         self._entity_sync: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield ReaderHeader(self.article, id="header")
+        yield ReaderHeader(self.article, position=self.position, id="header")
         # The status line sits under the article, not across the screen: a key that
         # moves the cursor then redraws only this column, never the panes beside it.
         with Horizontal(id="body"), Vertical(id="reading"):

@@ -1,0 +1,66 @@
+"""A folder of articles: > and < go from one to the next, each with its own review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_review_support import status
+
+from newsreader import article
+from newsreader.analysis.model import Analysis, Entity
+from newsreader.ui.chrome import ReaderHeader
+
+FIRST = "Harbour talks\n\nMayor Ada Lintz said the harbour would reopen.\n"
+SECOND = "Bridge plan\n\nTom Brack said the bridge plan would wait.\n"
+
+
+def folder(tmp_path: Path) -> list[str]:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "articles" / "b.txt").write_text(SECOND, encoding="utf-8")
+    return [str(p) for p in article.articles_in(tmp_path / "articles")]
+
+
+def analyse(doc: article.Article) -> Analysis:
+    """One person per article, found by the words of these fixtures (no lists to load)."""
+    name = "Ada Lintz" if "Lintz" in doc.text else "Tom Brack"
+    start = doc.text.index(name)
+    return Analysis(entities=(Entity("e1", name, "person", ((start, start + len(name)),)),))
+
+
+def header(app) -> str:
+    return str(app.reader.query_one(ReaderHeader).query_one("#title").render())
+
+
+async def test_next_and_previous_article_open_each_with_its_review(started, make_app, tmp_path) -> None:
+    paths = folder(tmp_path)
+    first = article.load(paths[0])
+    app = make_app(first, analyse=analyse, articles=paths)
+    async with started(app, size=(100, 30)) as pilot:
+        assert header(app).startswith("1/2  Harbour talks")
+        await pilot.press("greater_than_sign")
+        while not app.reader.panes_ready or app.review is None:
+            await pilot.pause()
+        assert header(app).startswith("2/2  Bridge plan")
+        assert app.review.article.title == "Bridge plan"
+        assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]
+        second_review = app.review
+        await pilot.press("less_than_sign")
+        while not app.reader.panes_ready or app.review is None:
+            await pilot.pause()
+        assert header(app).startswith("1/2  Harbour talks")
+        assert app.review.article.title == "Harbour talks"
+        assert second_review.store.closed  # the review left behind is closed, not leaked
+        await pilot.press("less_than_sign")  # wraps round to the last
+        while not app.reader.panes_ready or app.review is None:
+            await pilot.pause()
+        assert header(app).startswith("2/2")
+        assert len(app.screen_stack) == 2  # screens are swapped, not piled up
+
+
+async def test_one_article_says_how_to_read_a_folder(started, make_app, tmp_path) -> None:
+    doc = article.from_text(FIRST, "a.txt")
+    app = make_app(doc, analyse=analyse)
+    async with started(app, size=(100, 30)) as pilot:
+        await pilot.press("greater_than_sign")
+        assert "newsreader FOLDER" in status(app)
