@@ -90,7 +90,14 @@ def run(argv: list[str]) -> int:
     return 1 if bad else 0
 
 
-_SCHEMA_KIND = {"Person": "person", "Organization": "organization", "Company": "organization"}
+# FollowTheMoney schemata (OpenSanctions' data model) as the matcher's kinds of name
+_SCHEMA_KIND = {
+    "Person": "person",
+    "Organization": "organization",
+    "Company": "organization",
+    "LegalEntity": "organization",
+    "PublicBody": "organization",
+}
 
 
 def _kind_of(record: dict[str, object]) -> str:
