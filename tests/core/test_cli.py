@@ -109,6 +109,25 @@ def test_a_folder_is_read_article_by_article(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["a.md", "b.md"]
 
 
+def test_a_feed_is_read_item_by_item(tmp_path):
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>Wire</title>"
+        "<item><title>Harbour</title><description>Mayor Ada Lintz spoke.</description></item>"
+        "<item><title>Bridge</title><description>Tom Brack spoke in Leeds.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    proc = run("analyze", "--format", "jsonl", str(feed))
+    assert proc.returncode == 0, proc.stderr
+    docs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [d["title"] for d in docs] == ["Harbour", "Bridge"]
+    assert [d["source"] for d in docs] == [f"{feed}#1", f"{feed}#2"]
+    out = tmp_path / "out"
+    assert run("export", "--output", str(out), str(feed)).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["wire-1.md", "wire-2.md"]
+
+
 def test_size_limit_flag(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 300_000)  # 1.5 MB

@@ -64,3 +64,25 @@ async def test_one_article_says_how_to_read_a_folder(started, make_app, tmp_path
     async with started(app, size=(100, 30)) as pilot:
         await pilot.press("greater_than_sign")
         assert "newsreader FOLDER" in status(app)
+
+
+async def test_a_feeds_items_are_gone_through_like_a_folders_articles(started, make_app, tmp_path) -> None:
+    from newsreader.feeds import read_feed
+
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>Wire</title>"
+        "<item><title>Harbour talks</title><description>Mayor Ada Lintz said so.</description></item>"
+        "<item><title>Bridge plan</title><description>Tom Brack said so.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    items = read_feed(str(feed))
+    app = make_app(items[0], analyse=analyse, articles=items)
+    async with started(app, size=(100, 30)) as pilot:
+        assert header(app).startswith("1/2  Harbour talks")
+        await pilot.press("greater_than_sign")
+        while not app.reader.panes_ready or app.review is None:
+            await pilot.pause()
+        assert header(app).startswith("2/2  Bridge plan")
+        assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]

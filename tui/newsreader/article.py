@@ -95,6 +95,11 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     name = os.fspath(path)
     if name == "-":
         return parse(_read_limited(sys.stdin.buffer, "<stdin>", max_bytes), "<stdin>")
+    return parse(read_file(name, max_bytes=max_bytes), name, suffix=Path(name).suffix.lower())
+
+
+def read_file(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; ArticleError otherwise."""
     p = Path(name)
     try:
         if not p.exists():
@@ -107,12 +112,11 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         if size > max_bytes:
             raise ArticleError(name, f"too large ({_mb(size)}; the limit is {_mb(max_bytes)})")
         with p.open("rb") as fh:
-            data = _read_limited(fh, name, max_bytes)
+            return _read_limited(fh, name, max_bytes)
     except PermissionError:
         raise ArticleError(name, "permission denied") from None
     except OSError as err:
         raise ArticleError(name, f"cannot be read ({err.strerror or err})") from None
-    return parse(data, name, suffix=p.suffix.lower())
 
 
 def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:

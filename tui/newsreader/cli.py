@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from newsreader import __version__
 
@@ -24,6 +24,7 @@ examples:
   newsreader                       open the bundled sample article
   newsreader story.html            open an article (.txt, .md, .html; - reads stdin)
   newsreader articles/             open a folder's articles: > and < go from one to the next
+  newsreader wire.rss              open a feed's items (RSS or Atom) the same way
   newsreader --theme mono story.txt
   newsreader analyze --format table story.txt
   newsreader analyze --format jsonl a.txt b.md c.html > analysis.jsonl
@@ -89,7 +90,7 @@ def reader_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="article, or folder of articles, to open (default: the bundled sample)",
+        help="article, folder of articles or feed to open (default: the bundled sample)",
     )
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
@@ -165,22 +166,28 @@ def _lazy(module: str, name: str) -> Callable[[list[str]], int]:
     return call
 
 
-def article_paths(paths: Sequence[str]) -> tuple[list[str], int]:
-    """The articles to read, folders opened (see `article.articles_in`), and how many of
-    `paths` gave nothing (each said on stderr)."""
-    from newsreader import article
+def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[list[Any], int]:
+    """What to read: each path as it is, a folder as the articles in it (see
+    `article.articles_in`), a feed as its items (already loaded `Article`s), and how
+    many of `paths` gave nothing (each said on stderr)."""
+    from newsreader import article, feeds
 
-    out: list[str] = []
+    out: list[Any] = []
     failures = 0
     for path in paths:
-        if path != "-" and os.path.isdir(path):
-            try:
-                out.extend(map(str, article.articles_in(path)))
-            except article.ArticleError as err:
-                print(f"{PROG}: {err}", file=sys.stderr)
-                failures += 1
-        else:
-            out.append(path)
+        try:
+            if path != "-" and os.path.isdir(path):
+                found = [str(p) for p in article.articles_in(path)]
+            else:
+                found = [path]
+            for item in found:
+                if item != "-" and feeds.is_feed(item):
+                    out.extend(feeds.read_feed(item, max_bytes=max_bytes or article.DEFAULT_MAX_BYTES))
+                else:
+                    out.append(item)
+        except article.ArticleError as err:
+            print(f"{PROG}: {err}", file=sys.stderr)
+            failures += 1
     return out, failures
 
 
@@ -218,16 +225,17 @@ def run_reader(argv: list[str]) -> int:
     from newsreader import resources
 
     path = args.path or str(resources.seed_article())
-    folder: list[str] = []
-    if os.path.isdir(path):
-        from newsreader import article
-
-        try:
-            folder = [str(p) for p in article.articles_in(path)]
-        except article.ArticleError as err:
-            raise UserError(str(err)) from None
-        path = folder[0]
-    doc = load_article(path, args.max_size)
+    folder: list[Any] = []
+    if path != "-" and (
+        os.path.isdir(path) or os.path.splitext(path)[1].lower() in (".rss", ".atom", ".xml")
+    ):
+        folder, failures = article_inputs([path], args.max_size)
+        if failures or not folder:
+            return EXIT_USAGE
+    first = folder[0] if folder else path
+    doc = first if not isinstance(first, str) else load_article(first, args.max_size)
+    if len(folder) < 2:
+        folder = []
     # the lists are read after the first paint; a path that cannot work is said here, once
     for ref in args.references:
         if not os.path.isfile(ref):
@@ -244,12 +252,15 @@ def run_analyze(argv: list[str]) -> int:
     from newsreader.analysis import contract
 
     analyzer = make_analyzer(args)
-    paths, failures = article_paths(args.paths)
+    paths, failures = article_inputs(args.paths, args.max_size)
     docs = []
     done = 0
     for path in paths:
         try:
-            doc = article.load(path, max_bytes=args.max_size or article.DEFAULT_MAX_BYTES)
+            if isinstance(path, article.Article):
+                doc = path  # an item of a feed
+            else:
+                doc = article.load(path, max_bytes=args.max_size or article.DEFAULT_MAX_BYTES)
         except article.ArticleError as err:
             print(f"{PROG}: {err}", file=sys.stderr)
             failures += 1

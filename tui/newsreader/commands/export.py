@@ -19,7 +19,7 @@ from newsreader.cli import (
     UserError,
     add_common_options,
     add_text_option,
-    article_paths,
+    article_inputs,
 )
 
 BRAT_DIR = "brat"
@@ -57,7 +57,7 @@ def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     out_dir = _output_dir(args.format, args.output)
     exporter = _Exporter(args)
-    paths, failures = article_paths(args.paths)
+    paths, failures = article_inputs(args.paths, args.max_size)
     results: list[tuple[str, Any]] = []
     try:
         for path in paths:
@@ -65,11 +65,11 @@ def run(argv: list[str]) -> int:
             if done is None:
                 failures += 1
             else:
-                results.append((path, done))
+                results.append((path if isinstance(path, str) else path.source, done))
         if out_dir is None:
             _print(args.format, [r for _, r in results], many=len(paths) > 1 or paths != args.paths)
         else:
-            _write_files(out_dir, results, inputs=paths)
+            _write_files(out_dir, results, inputs=[p for p in paths if isinstance(p, str)])
     finally:
         exporter.close()
     if not results and failures:
@@ -98,7 +98,7 @@ class _Exporter:
         self.memory = load_memory(self.store)
         self.analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
 
-    def export(self, path: str, *, as_files: bool = False) -> Any:
+    def export(self, path: Any, *, as_files: bool = False) -> Any:
         """One article's export (files by suffix, or a str, dict or rows to print); None after a message."""
         from newsreader import article
         from newsreader.review import export
@@ -106,7 +106,10 @@ class _Exporter:
         from newsreader.review.session import article_key, read_decisions
 
         try:
-            doc = article.load(path, max_bytes=self.args.max_size or article.DEFAULT_MAX_BYTES)
+            if isinstance(path, article.Article):
+                doc = path  # an item of a feed
+            else:
+                doc = article.load(path, max_bytes=self.args.max_size or article.DEFAULT_MAX_BYTES)
         except article.ArticleError as err:
             print(f"{PROG}: {err}", file=sys.stderr)
             return None
@@ -177,7 +180,13 @@ def _names(paths: list[str]) -> list[str]:
     """A file name for each article: its stem, made unique."""
     names: list[str] = []
     for path in paths:
-        stem = "stdin" if path == "-" else (Path(path).stem or "article")
+        if path == "-":
+            stem = "stdin"
+        elif "#" in path:  # a feed's item: FEED#N
+            feed, number = path.rsplit("#", 1)
+            stem = f"{Path(feed).stem}-{number}"
+        else:
+            stem = Path(path).stem or "article"
         name, n = stem, 1
         while name in names:
             n += 1

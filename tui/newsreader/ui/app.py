@@ -86,14 +86,15 @@ class ReaderApp(App[int], inherit_bindings=False):
         theme: str | None = None,
         store: str | os.PathLike[str] | None = None,
         theme_folders: Iterable[Path] | None = None,
-        articles: Sequence[str | os.PathLike[str]] = (),
+        articles: Sequence[str | os.PathLike[str] | Article] = (),
         max_bytes: int | None = None,
     ) -> None:
         """`store`: the review store's path (`--store`); None: `$NEWSREADER_STORE`, else the data folder.
-        `articles`: the folder's articles, `article` the first of them; `>` and `<` go through them."""
+        `articles`: a folder's articles (paths) or a feed's (loaded), `article` the first of
+        them; `>` and `<` go through them."""
         super().__init__()
         self.article = article
-        self.articles = [os.fspath(a) for a in articles]
+        self.articles = [a if isinstance(a, Article) else os.fspath(a) for a in articles]
         self._at = 0  # which of `articles` is open
         self._max_bytes = max_bytes
         self._poll: Timer | None = None
@@ -242,8 +243,9 @@ class ReaderApp(App[int], inherit_bindings=False):
             return  # a dialog or the help is open: it has the keys
         index %= len(self.articles)
         limit = self._max_bytes or articles.DEFAULT_MAX_BYTES
+        item = self.articles[index]
         try:
-            doc = articles.load(self.articles[index], max_bytes=limit)
+            doc = item if isinstance(item, Article) else articles.load(item, max_bytes=limit)
         except articles.ArticleError as err:
             self.notify(str(err), title="cannot open", severity="error", markup=False)
             return

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from newsreader.article import Article
 
 
-def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str] = ()) -> int:
+def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | Article] = ()) -> int:
     """Run the reader on `article` (the first of a folder's `articles`), its review kept in
     `--store` or the default store; the exit status."""
     from newsreader import config as settings
