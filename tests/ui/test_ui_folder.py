@@ -32,28 +32,30 @@ def header(app) -> str:
     return str(app.reader.query_one(ReaderHeader).query_one("#title").render())
 
 
+async def go(pilot, key: str) -> None:
+    """Press > or < and wait until the article it opens has its panes and its review."""
+    app = pilot.app
+    await pilot.press(key)
+    while not app.reader.panes_ready or app.review is None:
+        await pilot.pause()
+
+
 async def test_next_and_previous_article_open_each_with_its_review(started, make_app, tmp_path) -> None:
     paths = folder(tmp_path)
     first = article.load(paths[0])
     app = make_app(first, analyse=analyse, articles=paths)
     async with started(app, size=(100, 30)) as pilot:
         assert header(app).startswith("1/2  Harbour talks")
-        await pilot.press("greater_than_sign")
-        while not app.reader.panes_ready or app.review is None:
-            await pilot.pause()
+        await go(pilot, "greater_than_sign")
         assert header(app).startswith("2/2  Bridge plan")
         assert app.review.article.title == "Bridge plan"
         assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]
         second_review = app.review
-        await pilot.press("less_than_sign")
-        while not app.reader.panes_ready or app.review is None:
-            await pilot.pause()
+        await go(pilot, "less_than_sign")
         assert header(app).startswith("1/2  Harbour talks")
         assert app.review.article.title == "Harbour talks"
         assert second_review.store.closed  # the review left behind is closed, not leaked
-        await pilot.press("less_than_sign")  # wraps round to the last
-        while not app.reader.panes_ready or app.review is None:
-            await pilot.pause()
+        await go(pilot, "less_than_sign")  # wraps round to the last
         assert header(app).startswith("2/2")
         assert len(app.screen_stack) == 2  # screens are swapped, not piled up
 
@@ -81,8 +83,6 @@ async def test_a_feeds_items_are_gone_through_like_a_folders_articles(started, m
     app = make_app(items[0], analyse=analyse, articles=items)
     async with started(app, size=(100, 30)) as pilot:
         assert header(app).startswith("1/2  Harbour talks")
-        await pilot.press("greater_than_sign")
-        while not app.reader.panes_ready or app.review is None:
-            await pilot.pause()
+        await go(pilot, "greater_than_sign")
         assert header(app).startswith("2/2  Bridge plan")
         assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]
