@@ -32,12 +32,16 @@ def header(app) -> str:
     return str(app.reader.query_one(ReaderHeader).query_one("#title").render())
 
 
-async def go(pilot, key: str) -> None:
-    """Press > or < and wait until the article it opens has its panes and its review."""
+async def go(pilot, *keys: str, opens: str = "") -> None:
+    """Press the keys, then wait (a few seconds at most) until the article they open, whose
+    header starts with `opens`, has its panes and its review."""
     app = pilot.app
-    await pilot.press(key)
-    while not app.reader.panes_ready or app.review is None:
-        await pilot.pause()
+    await pilot.press(*keys)
+    for _ in range(300):
+        if app.reader.panes_ready and app.review is not None and header(app).startswith(opens):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"no article opened by {keys}: the header says {header(app)!r}")
 
 
 async def test_next_and_previous_article_open_each_with_its_review(started, make_app, tmp_path) -> None:
@@ -46,16 +50,16 @@ async def test_next_and_previous_article_open_each_with_its_review(started, make
     app = make_app(first, analyse=analyse, articles=paths)
     async with started(app, size=(100, 30)) as pilot:
         assert header(app).startswith("1/2  Harbour talks")
-        await go(pilot, "greater_than_sign")
+        await go(pilot, "greater_than_sign", opens="2/2")
         assert header(app).startswith("2/2  Bridge plan")
         assert app.review.article.title == "Bridge plan"
         assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]
         second_review = app.review
-        await go(pilot, "less_than_sign")
+        await go(pilot, "less_than_sign", opens="1/2")
         assert header(app).startswith("1/2  Harbour talks")
         assert app.review.article.title == "Harbour talks"
         assert second_review.store.closed  # the review left behind is closed, not leaked
-        await go(pilot, "less_than_sign")  # wraps round to the last
+        await go(pilot, "less_than_sign", opens="2/2")  # wraps round to the last
         assert header(app).startswith("2/2")
         assert len(app.screen_stack) == 2  # screens are swapped, not piled up
 
@@ -83,6 +87,14 @@ async def test_a_feeds_items_are_gone_through_like_a_folders_articles(started, m
     app = make_app(items[0], analyse=analyse, articles=items)
     async with started(app, size=(100, 30)) as pilot:
         assert header(app).startswith("1/2  Harbour talks")
-        await go(pilot, "greater_than_sign")
+        await go(pilot, "greater_than_sign", opens="2/2")
         assert header(app).startswith("2/2  Bridge plan")
         assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]
+
+
+async def test_the_palette_opens_any_article_of_the_folder_by_name(started, make_app, tmp_path) -> None:
+    paths = folder(tmp_path)
+    app = make_app(article.load(paths[0]), analyse=analyse, articles=paths)
+    async with started(app, size=(100, 30)) as pilot:
+        await go(pilot, "ctrl+p", *"open 2/2", "enter", opens="2/2")
+        assert app.review.article.source.endswith("b.txt")

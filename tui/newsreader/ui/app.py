@@ -226,12 +226,12 @@ class ReaderApp(App[int], inherit_bindings=False):
     # -- a folder of articles ----------------------------------------------------------
 
     def action_next_article(self) -> None:
-        self._open_nth(self._at + 1)
+        self.open_nth(self._at + 1)
 
     def action_previous_article(self) -> None:
-        self._open_nth(self._at - 1)
+        self.open_nth(self._at - 1)
 
-    def _open_nth(self, index: int) -> None:
+    def open_nth(self, index: int) -> None:
         """Open the folder's article at `index` (wrapping) in a fresh reader screen; the
         review of the one left is closed, its decisions long since in the store."""
         from newsreader import article as articles

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -37,6 +38,17 @@ class ReaderCommands(Provider):
         for fmt, label in FORMAT_NAMES.items():
             where = "next to the article, or in the current folder"
             found.append((f"Export review as {label}…", where, partial(app.run_action, f"export('{fmt}')")))
+        articles = getattr(app, "articles", [])
+        if len(articles) > 1:  # a folder or a feed: each of its articles by name
+            for index, item in enumerate(articles):
+                name = item.title if hasattr(item, "title") else Path(item).name
+                found.append(
+                    (
+                        f"open {index + 1}/{len(articles)}: {name}",
+                        "> and < go one by one",
+                        partial(app.open_nth, index),
+                    )
+                )
         for name in sorted(app.available_themes):
             found.append((f"theme: {name}", "switch the colours", partial(setattr, app, "theme", name)))
         return found
