@@ -473,3 +473,10 @@ def test_a_nickname_counts_for_the_given_name_only(a: str, b: str) -> None:
 
 def test_one_sound_in_two_scripts_is_still_two_given_names() -> None:
     assert_not_same("Ивана Кветник", "Ivan Kvetnik")
+
+
+def test_a_given_name_alone_is_not_the_person() -> None:
+    # "Charles III" (a king) and "Charles" are not Charles Kennedy; "Xi" is Xi Jinping's family name
+    assert_not_same("Charles III", "Charles Kennedy")
+    assert_not_same("Charles", "Charles Kennedy")
+    assert_same("Xi", "Xi Jinping")

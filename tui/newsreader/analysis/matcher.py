@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
-from newsreader.analysis import lexicon
+from newsreader.analysis import lexicon, names
 from newsreader.analysis.translit import to_ascii
 
 SAME = "same"
@@ -523,7 +523,14 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     if len(short) == 1 and len(long_) > 1:
         # a surname with a title ("Presiden Putin") names the person; one part of a
         # three-part name does not
-        titled_surname = person and len(long_) == 2 and short[0] in (long_[-1], long_[0])
+        # (a family name first, "Xi" of Xi Jinping, too; but "Charles" of Charles Kennedy
+        # is a given name, and "Charles III" a king)
+        titled_surname = (
+            person
+            and len(long_) == 2
+            and not s_form.suffix
+            and (short[0] == long_[-1] or (short[0] == long_[0] and _family_name_first(l_form)))
+        )
         # a company's own word (Lukoil) names it; a common one (Apple) alone does not
         distinctive = described and len(short[0]) >= 4 and lexicon.zipf(short[0]) < 3.5
         score = min(score, 85.0 if titled_surname or distinctive else 60.0)
@@ -641,6 +648,12 @@ def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm
         return False
     written = s_form.original.strip()
     return written.isupper() and short[0] == "".join(t[0] for t in long_)
+
+
+def _family_name_first(form: NameForm) -> bool:
+    """Xi Jinping, Kim Jong Un: the first part is the family name (or no given name we know)."""
+    words = [t.title() for t in form.tokens]
+    return names.looks_like_east_asian_name(words) or _common_given_name(form.tokens[0]) is None
 
 
 def _is_nickname(a: str, b: str) -> bool:
