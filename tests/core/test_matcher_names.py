@@ -480,3 +480,19 @@ def test_a_given_name_alone_is_not_the_person() -> None:
     assert_not_same("Charles III", "Charles Kennedy")
     assert_not_same("Charles", "Charles Kennedy")
     assert_same("Xi", "Xi Jinping")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Radoslav K Kvetnik", "Radoslav Kowal"),  # the surname left over for a middle initial
+        ("R Sopelson", "Sopel Ruzicka"),  # an initial and a near miss, both out of order
+        ("Irena Niro", "Irena Fico"),  # half the letters of a short surname
+    ],
+)
+def test_initials_and_short_parts_do_not_stretch_to_another_person(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
+def test_surname_then_initials_is_the_person() -> None:
+    assert_same("Kvetnik R.", "Radoslav Kvetnik")

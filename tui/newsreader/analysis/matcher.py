@@ -410,6 +410,8 @@ def token_similarity(
     if shorter >= 5 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 3:
         return 55.0, "edit"  # Ronaldo / Ronaldinho: a longer name, not a typo
     half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
+    if len(a) == len(b) <= 4 and Hamming.distance(a, b) >= 2:
+        return min(100.0 * indel, 55.0), "edit"  # Niro / Fico: half the letters, not a typo
     return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
 
 
@@ -542,8 +544,18 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         if s_form.patronymic or l_form.patronymic:
             score = min(score, 55.0)
             reasons.append("parts in another order around bin/ibn: another person")
+        elif any(how == "initial" for _, _, how in aligned.values()) and any(
+            how not in ("initial", "equal") for _, _, how in aligned.values()
+        ):
+            # "R Williams" is not William Ruto: an initial and a near-miss, both out of order
+            # ("Путин В. В." is Vladimir Putin: the surname itself, then the initials)
+            score = min(score, 55.0)
+            reasons.append("an initial out of its name's order")
         else:
             reasons.append("name parts in another order")
+    if _surname_left_for_an_initial(short, long_, aligned, used_j):
+        score = min(score, 50.0)  # "George W Bush" is not George Weah
+        reasons.append(f"{long_[-1]}, the last name part, has no counterpart")
     if fa.transliterated or fb.transliterated:
         reasons.append("transliterated")
     return max(0.0, min(100.0, score)), reasons or ["same name parts"]
@@ -648,6 +660,24 @@ def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm
         return False
     written = s_form.original.strip()
     return written.isupper() and short[0] == "".join(t[0] for t in long_)
+
+
+def _surname_left_for_an_initial(
+    short: tuple[str, ...],
+    long_: tuple[str, ...],
+    aligned: dict[int, tuple[float, int, str]],
+    used_j: set[int],
+) -> bool:
+    """Did the shorter name's last part pair with an initial in the middle of the longer
+    name, while the longer name's last part, its surname, found nothing?"""
+    last = aligned.get(len(short) - 1)
+    return (
+        last is not None
+        and last[2] == "initial"
+        and len(long_[last[1]]) == 1
+        and len(long_) - 1 not in used_j
+        and len(long_[-1]) > 1
+    )
 
 
 def _family_name_first(form: NameForm) -> bool:
