@@ -496,3 +496,19 @@ def test_initials_and_short_parts_do_not_stretch_to_another_person(a: str, b: st
 
 def test_surname_then_initials_is_the_person() -> None:
     assert_same("Kvetnik R.", "Radoslav Kvetnik")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("R Sopel", "U.S.S.R."),  # an abbreviation is no one's initials
+        ("C Kvetnik", "Harbury D.C."),  # letters, not names, in common
+        ("Radoslav Kvetnik", "Radoslav"),  # a given name alone
+    ],
+)
+def test_letters_and_given_names_alone_are_not_a_match(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
+def test_initials_in_capitals_abbreviate_a_name() -> None:
+    assert_same("J. F. K.", "John Fitzgerald Kennedy")

@@ -467,6 +467,12 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     person = kind in ("", "person")
     if not person and _acronym_of(short, long_, s_form):
         return 85.0, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
+    for letters, other in ((ta, tb), (tb, ta)):
+        if len(letters) > 1 and all(len(t) == 1 for t in letters) and any(len(t) > 1 for t in other):
+            # U.S.S.R., D.C.: an abbreviation, not a person's initials ("R Sidoli")
+            if "".join(letters) == "".join(t[0] for t in other):
+                return 85.0, [f"{''.join(letters).upper()} is the initials of the other name"]
+            return 0.0, ["an abbreviation of another name"]
     # a nickname for the given name, which comes first (Bill Clinton / William Clinton);
     # elsewhere, Jack and Will are surnames of their own (Michael Jack, Harold Will)
     nickname = person and _is_nickname(short[0], long_[0])
@@ -535,8 +541,9 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         )
         # a company's own word (Lukoil) names it; a common one (Apple) alone does not
         distinctive = described and len(short[0]) >= 4 and lexicon.zipf(short[0]) < 3.5
-        score = min(score, 85.0 if titled_surname or distinctive else 60.0)
-        reasons.append("one name part only")
+        given_only = person and short[0] == long_[0] and not titled_surname
+        score = min(score, 85.0 if titled_surname or distinctive else 50.0 if given_only else 60.0)
+        reasons.append("a given name only" if given_only else "one name part only")
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
         score = min(score, 60.0)
         reasons.append(f"different suffix ({fa.suffix} / {fb.suffix})")
@@ -549,10 +556,13 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         ):
             # "R Williams" is not William Ruto: an initial and a near-miss, both out of order
             # ("Путин В. В." is Vladimir Putin: the surname itself, then the initials)
-            score = min(score, 55.0)
+            score = min(score, 50.0)
             reasons.append("an initial out of its name's order")
         else:
             reasons.append("name parts in another order")
+    if not any(how != "initial" and len(short[i]) > 1 for i, (_, _, how) in aligned.items()):
+        score = min(score, 55.0)  # "C Dominici" / "Washington D.C.": letters, not names, in common
+        reasons.append("only initials in common")
     if _surname_left_for_an_initial(short, long_, aligned, used_j):
         score = min(score, 50.0)  # "George W Bush" is not George Weah
         reasons.append(f"{long_[-1]}, the last name part, has no counterpart")
