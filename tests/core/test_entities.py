@@ -113,3 +113,8 @@ def test_spellings_of_one_given_name_join_the_person_and_the_surname_follows():
 def test_a_company_with_two_legal_forms_keeps_all_its_mentions():
     text = "Kettle Tools Co Inc. cut jobs. Kettle Tools Co said so, and Kettle Tools confirmed it."
     assert groups(text)["Kettle Tools Co Inc."] == {"Kettle Tools Co Inc.", "Kettle Tools Co", "Kettle Tools"}
+
+
+def test_a_company_named_without_its_last_word_is_the_same_company():
+    text = "Harbury Motors cut its forecast. Harbury said sales in Leeds fell, and Harbury shares slid."
+    assert groups(text)["Harbury Motors"] == {"Harbury Motors", "Harbury"}

@@ -197,11 +197,16 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         if acr.isupper() and 2 <= len(acr) <= 6 and len(spelled.get(acr, ())) == 1:
             spelled[acr][0].mentions += draft.mentions
             del by_name[acr]
-    # a company named without its legal form ("NationsBank" after "NationsBank Corp."),
-    # shortest first so "Acme" joins "Acme Co", which then joins "Acme Co Inc"
+    # a company named without its legal form or last word ("NationsBank" after "NationsBank
+    # Corp.", "Nissan" after "Nissan Motor"), shortest first so "Acme" joins "Acme Co",
+    # which then joins "Acme Co Inc"
     for name in sorted(by_name, key=len):
         words = name.split()
-        if name in by_name and len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS:
+        if (
+            name in by_name
+            and len(words) >= 2
+            and (words[-1] in vocab.LEGAL_FORMS or words[-1] in _COMPANY_TAILS)
+        ):
             short = by_name.pop(" ".join(words[:-1]), None)
             if short is not None:
                 by_name[name].mentions += short.mentions
@@ -235,6 +240,15 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         if keep and len(longer) > 1:
             draft.flags.add("ambiguous-short-form")
     return [d for d in by_name.values() if d.mentions], ambiguous
+
+
+# Last words of a company's full name that news drops after the first mention
+# ("Mitsubishi Motors" ... "Mitsubishi"); joined only when the short name is itself an
+# organisation's in the same text.
+_COMPANY_TAILS = frozenset(
+    "Motors Motor Group Holdings Holding Corporation Airlines Airways Industries Electronics "
+    "Communications Pharmaceuticals Technologies Systems Entertainment Enterprises".split()
+)
 
 
 def _is_modifier(prefix: str) -> bool:
