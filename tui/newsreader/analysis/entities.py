@@ -205,7 +205,7 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         if (
             name in by_name
             and len(words) >= 2
-            and (words[-1] in vocab.LEGAL_FORMS or words[-1] in _COMPANY_TAILS)
+            and (words[-1] in vocab.LEGAL_FORMS or words[-1] in vocab.COMPANY_TAILS)
         ):
             short = by_name.pop(" ".join(words[:-1]), None)
             if short is not None:
@@ -240,15 +240,6 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         if keep and len(longer) > 1:
             draft.flags.add("ambiguous-short-form")
     return [d for d in by_name.values() if d.mentions], ambiguous
-
-
-# Last words of a company's full name that news drops after the first mention
-# ("Mitsubishi Motors" ... "Mitsubishi"); joined only when the short name is itself an
-# organisation's in the same text.
-_COMPANY_TAILS = frozenset(
-    "Motors Motor Group Holdings Holding Corporation Airlines Airways Industries Electronics "
-    "Communications Pharmaceuticals Technologies Systems Entertainment Enterprises".split()
-)
 
 
 def _is_modifier(prefix: str) -> bool:

@@ -793,13 +793,14 @@ def _decide_types(occurrences: list[_Occurrence]) -> dict[str, tuple[str, str]]:
             for part in surface.split():
                 if part[:1].isupper() and part not in vocab.NOT_NAMES:
                     person_parts[_strip_possessive(part)] += votes[PERSON]
-    # a company's name without its legal form is the company ("NationsBank Corp." -> "NationsBank")
+    # a company's name without its legal form or last word is the company ("NationsBank
+    # Corp." -> "NationsBank", "Nissan Motor" -> "Nissan")
     company_bases: set[str] = set()
     for surface, votes in totals.items():
         words = surface.rstrip(".").split()
         if (
             len(words) >= 2
-            and words[-1] in vocab.LEGAL_FORMS
+            and (words[-1] in vocab.LEGAL_FORMS or words[-1] in vocab.COMPANY_TAILS)
             and votes
             and max(votes, key=votes.__getitem__) == ORGANIZATION
         ):

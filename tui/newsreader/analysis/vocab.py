@@ -71,6 +71,12 @@ ROLE_NOUNS = _words("""
 # ("NationsBank Corp."), which belongs to the name.
 LEGAL_FORMS = _words("Inc Corp Co Ltd Plc PLC plc LLC LLP AG GmbH SA NV BV Bhd Bros Cos")
 ABBREVIATED_LEGAL_FORMS = _words("Inc Corp Co Ltd Bros Cos")
+# Last words of a company's full name that news drops after the first mention
+# ("Mitsubishi Motors" ... "Mitsubishi").
+COMPANY_TAILS = _words(
+    "Motors Motor Group Holdings Holding Corporation Airlines Airways Industries Electronics "
+    "Communications Pharmaceuticals Technologies Systems Entertainment Enterprises"
+)
 
 ORG_HEADS = _words("""
     Ministry Department Dept Office Bureau Agency Authority Administration Commission Committee
