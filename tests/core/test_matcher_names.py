@@ -512,3 +512,9 @@ def test_letters_and_given_names_alone_are_not_a_match(a: str, b: str) -> None:
 
 def test_initials_in_capitals_abbreviate_a_name() -> None:
     assert_same("J. F. K.", "John Fitzgerald Kennedy")
+
+
+def test_consonant_classes_alone_do_not_make_one_name() -> None:
+    assert_not_same("Путин", "Biden")  # b-t-n both, and no other letter in common
+    assert_not_same("بوتين", "Biden")  # written without vowels, but t is not d
+    assert_same("ולדימיר פוטין", "Vladimir Putin")  # Hebrew: no vowels, p written f

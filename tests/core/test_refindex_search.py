@@ -404,3 +404,14 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_a_rebuild(tmp_path: Pa
     index = cached_index([parse(LIST_V1, "mine").digest], build)
     assert build.calls == 1
     assert index.search("Lena Varga", limit=1)[0].entry.name == "Lena Varga"
+
+
+def test_a_name_in_another_script_finds_its_latin_entry() -> None:
+    entries = [
+        Entry("x:1", "Radoslav Kvetnik", (), "person", "Mayor of Kettleby", "", "mine"),
+        Entry("x:2", "Donald Trump", (), "person", "President", "", "mine"),
+        Entry("x:3", "Donald Tusk", (), "person", "Prime Minister", "", "mine"),
+    ]
+    index = ReferenceIndex.build(entries)
+    hits = index.search("ドナルド・トランプ", limit=2)  # Japanese: Donarudo Toranpu
+    assert hits and hits[0].entry.name == "Donald Trump"

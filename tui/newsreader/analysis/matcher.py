@@ -323,17 +323,21 @@ _DOUBLED = re.compile(r"(.)\1+")
 _VOWEL_GROUP = re.compile("[aeiouy]+")
 
 
+def _vowel_poor(token: str) -> bool:
+    """Written the way Arabic and Hebrew script write it: short vowels left out."""
+    return len("".join(_VOWEL_GROUP.findall(token))) < 0.3 * len(token)
+
+
 def _same_syllables(a: str, b: str) -> bool:
     """As many syllables in both, where both were written with their vowels? Arabic and
     Hebrew script leave short vowels out (روحاني, rwhny, is Rouhani): no count there."""
-    groups_a, groups_b = _VOWEL_GROUP.findall(a), _VOWEL_GROUP.findall(b)
-    if len("".join(groups_a)) < 0.3 * len(a) or len("".join(groups_b)) < 0.3 * len(b):
+    if _vowel_poor(a) or _vowel_poor(b):
         return True
-    return len(groups_a) == len(groups_b)
+    return len(_VOWEL_GROUP.findall(a)) == len(_VOWEL_GROUP.findall(b))
 
 
 @lru_cache(maxsize=65_536)
-def coarse_sound(token: str) -> str:
+def coarse_sound(token: str, dentals_apart: bool = False) -> str:
     """The consonant classes of a token, for comparing names written in different scripts."""
     s = token.replace("gh", "g")  # Arabic ghain writes a foreign g (غوتيريش, Guterres)
     if s.endswith("j"):
@@ -344,7 +348,11 @@ def coarse_sound(token: str) -> str:
                 s = s.replace(digraph, repl)
     if "np" in s or "nb" in s:
         s = s.replace("np", "mp").replace("nb", "mb")
+    if dentals_apart:
+        s = s.replace("d", "\0")  # kept out of the d -> t class, put back below
     s = s.translate(_COARSE_CLASSES)
+    if dentals_apart:
+        s = s.replace("\0", "d")
     return _DOUBLED.sub(r"\1", s).translate(_COARSE_DROP)  # doubled letters, not a vowel apart
 
 
@@ -377,7 +385,15 @@ def token_similarity(
     indel = Indel.normalized_similarity(a, b)
     if cross_script:
         ka, kb = coarse_sound(a), coarse_sound(b)
-        if ka == kb and len(ka) >= 3:
+        # the classes agree, and some letters too (Putin and Biden share only b-t-n);
+        # a name written without its vowels (Hebrew פוטין, fvtyn, is Putin) has its
+        # consonants only, but those keep d and t apart (بوتين is not Biden)
+        if _vowel_poor(a) or _vowel_poor(b):
+            ka, kb = coarse_sound(a, True), coarse_sound(b, True)
+            alike = ka == kb
+        else:
+            alike = ka == kb and indel > 0.4
+        if alike and len(ka) >= 3:
             if _different_genders(a, b):
                 return 40.0, "given names"  # Ивана / Ivan: one sound, two people
             return max(90.0, 100.0 * indel), "same sound"

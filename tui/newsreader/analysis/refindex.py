@@ -5,7 +5,8 @@ query even with rapidfuzz). The index keeps, per distinct name part (token):
 - the names that contain it (postings), weighted by rarity when candidates are ranked;
 - its one-letter deletions (SymSpell), so a query token one edit away meets it
   (Bessi/Messi share "essi"; Puting loses its g and is Putin);
-- its consonant skeleton (`matcher.sound`), so transliterations meet (Selenskyj/Zelensky).
+- its consonant skeleton (`matcher.sound`), so transliterations meet (Selenskyj/Zelensky);
+- its consonant classes (`matcher.coarse_sound`), looked up for names from other scripts.
 A query gathers the names its tokens lead to, ranks them by the summed rarity of the
 tokens they share, and only the best few dozen are scored by the full matcher.
 
@@ -35,12 +36,20 @@ from functools import cache
 from pathlib import Path
 
 import anyascii
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz
 
 import newsreader
 from newsreader.analysis import matcher, translit
 from newsreader.analysis.cache import cache_root
-from newsreader.analysis.matcher import Comparison, NameForm, compare, name_form, sound, token_similarity
+from newsreader.analysis.matcher import (
+    Comparison,
+    NameForm,
+    coarse_sound,
+    compare,
+    name_form,
+    sound,
+    token_similarity,
+)
 from newsreader.analysis.references import Entry
 
 INDEX_VERSION = 1
@@ -85,7 +94,7 @@ class _KeyTable:
 
 class ReferenceIndex:
     ARRAYS = ("entry_off", "name_off", "name_entry", "tok_off", "post_off", "postings")
-    TABLES = ("full", "token_keys", "dels", "sounds")
+    TABLES = ("full", "token_keys", "dels", "sounds", "coarse")
 
     def __init__(self) -> None:
         self.records = ""  # entries, one per line, fields joined by \x1f
@@ -101,6 +110,7 @@ class ReferenceIndex:
         self.token_keys = _KeyTable(array.array("I"), array.array("I"))
         self.dels = _KeyTable(array.array("I"), array.array("I"))
         self.sounds = _KeyTable(array.array("I"), array.array("I"))
+        self.coarse = _KeyTable(array.array("I"), array.array("I"))  # consonant classes, across scripts
         self._entries: dict[int, Entry] = {}
 
     # --- building ----------------------------------------------------------------
@@ -160,6 +170,9 @@ class ReferenceIndex:
             (_h(d), i) for i, t in enumerate(tokens) if len(t) >= 4 for d in deletions(t)
         )
         index.sounds = _KeyTable.build((_h(s), i) for i, t in enumerate(tokens) if len(s := sound(t)) >= 3)
+        index.coarse = _KeyTable.build(
+            (_h(c), i) for i, t in enumerate(tokens) if len(c := coarse_sound(t)) >= 3
+        )
         return index
 
     # --- disk cache --------------------------------------------------------------
@@ -272,11 +285,11 @@ class ReferenceIndex:
         scores: dict[int, float] = defaultdict(float)
         for n_id in self.full.get(_h(form.key)):
             scores[n_id] += 100.0
-        loose = form.accented
+        loose, cross = form.accented, form.transliterated
         leads: list[tuple[int, int, float]] = []  # (postings count, token id, weight)
         for tok in form.tokens:
-            for t_id in self._near_tokens(tok):
-                sim, _ = token_similarity(tok, self._token(t_id), loose)
+            for t_id in self._near_tokens(tok, cross):
+                sim, _ = token_similarity(tok, self._token(t_id), loose, cross)
                 if sim < 60:
                     continue
                 count = self.post_off[t_id + 1] - self.post_off[t_id]
@@ -293,8 +306,9 @@ class ReferenceIndex:
                     scores[n_id] += weight
         return heapq.nlargest(limit, scores, key=scores.__getitem__)
 
-    def _near_tokens(self, tok: str) -> set[int]:
-        """Vocabulary tokens equal to `tok`, one edit away, or of the same sound."""
+    def _near_tokens(self, tok: str, cross_script: bool = False) -> set[int]:
+        """Vocabulary tokens equal to `tok`, one edit away, or of the same sound; for a name
+        from another script, also of the same consonant classes (beulladimileu: Vladimir)."""
         near: set[int] = set(self.token_keys.get(_h(tok)))
         if len(tok) >= 4:
             for d in deletions(tok):
@@ -305,6 +319,8 @@ class ReferenceIndex:
         s = sound(tok)
         if len(s) >= 3:
             near.update(self.sounds.get(_h(s)))
+        if cross_script and len(c := coarse_sound(tok)) >= 3:
+            near.update(self.coarse.get(_h(c)))
         return near
 
     def search(self, name: str, limit: int = 5, pool: int = 40, kind: str = "") -> list[Hit]:
@@ -314,11 +330,20 @@ class ReferenceIndex:
         The `pool` of candidates the index proposes is narrowed with a cheap token-sort
         ratio (C code, a microsecond each) to the few that the full matcher then scores."""
         form = name_form(name)
-        candidates = [(n_id, self.name(n_id)) for n_id in self.candidate_names(form, pool)]
-        query = " ".join(form.tokens)
-        ranked = sorted(
-            candidates, key=lambda c: -fuzz.token_sort_ratio(query, c[1], processor=utils.default_process)
-        )
+        # an initial (V. Eakins) leads nowhere in the index: look through more of the names
+        # that share the other parts, and prefer those with a part of that initial
+        initials = {t for t in form.tokens if len(t) == 1}
+        found = self.candidate_names(form, pool * 5 if initials else pool)
+        candidates = [(n_id, self.name(n_id)) for n_id in found]
+        query = form.key
+
+        def closeness(candidate: tuple[int, str]) -> float:
+            # on folded forms: Álfheiður and Alfheidur are one word to the matcher
+            parts = name_form(candidate[1]).tokens
+            ratio = fuzz.token_sort_ratio(query, " ".join(parts))
+            return ratio + 15.0 * sum(1 for t in parts if t[0] in initials and len(t) > 1)
+
+        ranked = sorted(candidates, key=lambda c: -closeness(c))
         best: dict[int, Hit] = {}
         for n_id, matched in ranked[: max(FULLY_SCORED, limit)]:
             e_id = self.name_entry[n_id]
