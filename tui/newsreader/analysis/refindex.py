@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 
 import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 import newsreader
 from newsreader.analysis import matcher, translit
@@ -51,6 +51,7 @@ from newsreader.analysis.matcher import (
     token_similarity,
 )
 from newsreader.analysis.references import Entry
+from newsreader.analysis.translit import to_ascii
 
 INDEX_VERSION = 1
 MAX_POSTINGS = 5000  # a token in more names than this is too common to lead anywhere alone
@@ -338,10 +339,12 @@ class ReferenceIndex:
         query = form.key
 
         def closeness(candidate: tuple[int, str]) -> float:
-            # on folded forms: Álfheiður and Alfheidur are one word to the matcher
-            parts = name_form(candidate[1]).tokens
-            ratio = fuzz.token_sort_ratio(query, " ".join(parts))
-            return ratio + 15.0 * sum(1 for t in parts if t[0] in initials and len(t) > 1)
+            # in ASCII: Álfheiður and Alfheidur are one word to the matcher
+            folded = utils.default_process(to_ascii(candidate[1]))
+            ratio = fuzz.token_sort_ratio(query, folded)
+            if not initials:
+                return ratio
+            return ratio + 15.0 * sum(1 for t in folded.split() if len(t) > 1 and t[0] in initials)
 
         ranked = sorted(candidates, key=lambda c: -closeness(c))
         best: dict[int, Hit] = {}
