@@ -20,6 +20,7 @@ and are one. So names are compared token by token:
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,12 +94,15 @@ class NameForm(NamedTuple):
     patronymic: bool  # has bin / ibn / ben: the order of the parts carries meaning
     joined: str  # the tokens written together (Jeanmarie for Jean-Marie, Jean Marie)
     distinct: bool  # no part written twice (Mohammad ... Mohammad), so parts align by value
+    letters: bool  # only single letters, two or more (U.S.S.R., D.C.): an abbreviation
+    bigrams: frozenset[str]  # adjacent parts written together (jeanmarie of Jean Marie)
 
     @property
     def key(self) -> str:
         return " ".join(self.tokens)
 
 
+_NO_BIGRAMS: frozenset[str] = frozenset()
 _SPLIT = re.compile(r"[^a-z0-9-]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -113,6 +117,7 @@ _ABBREVIATIONS = {
     "ctr": "center", "centre": "center", "mgmt": "management", "bros": "brothers",
     "tech": "technology", "chem": "chemical", "elec": "electric",
 }  # fmt: skip
+_ABBREVIATED = frozenset(_ABBREVIATIONS)
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
 
@@ -151,7 +156,7 @@ def name_form(name: str) -> NameForm:
         for pattern, short in _LEGAL_PHRASES:
             lowered = pattern.sub(short, lowered)
     raw = _raw_tokens(lowered)
-    if not _ABBREVIATIONS.keys().isdisjoint(raw):
+    if not _ABBREVIATED.isdisjoint(raw):
         raw = [_ABBREVIATIONS.get(tok, tok) for tok in raw]
     particles: list[str] = []
     if ideographic or _FUNCTION_WORDS.isdisjoint(raw):  # CJK syllables (la, de) are not particles
@@ -159,6 +164,7 @@ def name_form(name: str) -> NameForm:
     else:
         tokens, particles, suffix = _set_apart(raw)
     parts = tuple(tokens)
+    joined = "".join(parts)
     return NameForm(
         name,
         parts,
@@ -168,8 +174,10 @@ def name_form(name: str) -> NameForm:
         not text.isascii(),
         ideographic,
         not _PATRONYMIC.isdisjoint(particles),
-        "".join(parts),
+        joined,
         len(set(parts)) == len(parts),
+        len(parts) > 1 and len(joined) == len(parts),
+        frozenset(map(operator.add, parts, parts[1:])) if len(parts) > 1 else _NO_BIGRAMS,
     )
 
 
@@ -474,7 +482,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             return 60.0, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
         return (100.0 if fa.tokens == fb.tokens else 95.0), [same]
     ta, tb = fa.tokens, fb.tokens
-    if len(ta) > 1 or len(tb) > 1:
+    if not (fa.bigrams.isdisjoint(tb) and fb.bigrams.isdisjoint(ta)):  # rare: Jean Marie / Jeanmarie
         ta, tb = _merge_to_match(ta, tb), _merge_to_match(tb, ta)
     if len(ta) <= len(tb):
         short, long_, s_form, l_form = ta, tb, fa, fb
@@ -483,15 +491,15 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     person = kind in ("", "person")
     if not person and _acronym_of(short, long_, s_form):
         return 85.0, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
-    for letters, other in ((ta, tb), (tb, ta)):
-        if len(letters) > 1 and all(len(t) == 1 for t in letters) and any(len(t) > 1 for t in other):
-            # U.S.S.R., D.C.: an abbreviation, not a person's initials ("R Sidoli")
-            if "".join(letters) == "".join(t[0] for t in other):
-                return 85.0, [f"{''.join(letters).upper()} is the initials of the other name"]
-            return 0.0, ["an abbreviation of another name"]
+    letters, other = (fa.tokens, fb.tokens) if fa.letters else (fb.tokens, fa.tokens)
+    if fa.letters != fb.letters and any(len(t) > 1 for t in other):
+        # U.S.S.R., D.C.: an abbreviation, not a person's initials ("R Sidoli")
+        if "".join(letters) == "".join(t[0] for t in other):
+            return 85.0, [f"{''.join(letters).upper()} is the initials of the other name"]
+        return 0.0, ["an abbreviation of another name"]
     # a nickname for the given name, which comes first (Bill Clinton / William Clinton);
     # elsewhere, Jack and Will are surnames of their own (Michael Jack, Harold Will)
-    nickname = person and _is_nickname(short[0], long_[0])
+    nickname = person and short[0] != long_[0] and _is_nickname(short[0], long_[0])
     if nickname:
         given, short = short[0], (long_[0], *short[1:])
     # other scripts, and Latin spelt another language's way (Vlagyimir Putyin), compare loosely
@@ -504,6 +512,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     total = weighted = 0.0
     worst = 100.0
     order: list[int] = []
+    whole = False  # a part longer than an initial in common
     for i, x in enumerate(short):
         weight = 0.5 if len(x) == 1 else 1.0
         total += weight
@@ -521,6 +530,8 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         if sim < worst:
             worst = sim
         order.append(j)
+        if how != "initial" and len(x) > 1:
+            whole = True
         if how != "equal":
             reasons.append(_token_reason(x, long_[j], sim, how))
     score = weighted / total
@@ -576,10 +587,10 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             reasons.append("an initial out of its name's order")
         else:
             reasons.append("name parts in another order")
-    if not any(how != "initial" and len(short[i]) > 1 for i, (_, _, how) in aligned.items()):
+    if not whole:
         score = min(score, 55.0)  # "C Dominici" / "Washington D.C.": letters, not names, in common
         reasons.append("only initials in common")
-    if _surname_left_for_an_initial(short, long_, aligned, used_j):
+    if extra and _surname_left_for_an_initial(short, long_, aligned, used_j):
         score = min(score, 50.0)  # "George W Bush" is not George Weah
         reasons.append(f"{long_[-1]}, the last name part, has no counterpart")
     if fa.transliterated or fb.transliterated:
@@ -713,7 +724,7 @@ def _family_name_first(form: NameForm) -> bool:
 
 
 def _is_nickname(a: str, b: str) -> bool:
-    return a != b and lexicon.are_nicknames(a, b) and not _different_genders(a, b)
+    return lexicon.are_nicknames(a, b) and not _different_genders(a, b)
 
 
 def _common_word(a: str, b: str) -> bool:
