@@ -237,3 +237,22 @@ async def test_sigterm_closes_the_store_and_ends_the_reader(started, make_app, s
         assert app.review.store.closed
     assert app.return_code == 128 + signal.SIGTERM
     assert signal.getsignal(signal.SIGTERM) is before  # put back
+
+
+async def test_a_search_typed_in_one_burst_decides_nothing(started, make_app, seed, seed_analysis) -> None:
+    """Over a slow link "/lu shai" arrives at once: the 'a' of "shai" must not accept the
+    highlighted match of the pane the search was opened from."""
+    from textual import events
+
+    app = make_app(seed, seed_analysis)
+    async with started(app, size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "tab")
+        for char in "/lu shai":
+            key = {"/": "slash", " ": "space"}.get(char, char)
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # all at once, as a terminal delivers a burst
+        await pilot.pause(0.3)
+        assert app.focused is app.reader.search_bar
+        assert app.review.history() == ()
+    assert stored(seed, seed_analysis) == []

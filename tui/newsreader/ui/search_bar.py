@@ -25,6 +25,11 @@ class SearchBar(Input):
         self.placeholder = f"search {label} (enter to search, esc to cancel)"
         self.value = ""
         self.add_class("-open")
+        # Focus now, not after the next refresh as focus() does: keys typed in one burst
+        # ("/lu shai", or over a slow SSH link) would reach the pane behind and run its
+        # bindings: the 'a' of "shai" would accept a match. And again after the refresh,
+        # so a focus change still on its way (a tab typed just before) does not take it.
+        self.screen.set_focus(self)
         self.focus()
 
     def close(self) -> None:
