@@ -82,14 +82,6 @@ def articles_in(folder: str | os.PathLike[str]) -> list[Path]:
     return found
 
 
-def expand(paths: list[str]) -> list[str]:
-    """Paths with each folder replaced by the articles in it (see `articles_in`)."""
-    out: list[str] = []
-    for path in paths:
-        out.extend(map(str, articles_in(path)) if path != "-" and os.path.isdir(path) else [path])
-    return out
-
-
 def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read and clean the article at `path` ("-" reads standard input)."""
     name = os.fspath(path)

@@ -222,13 +222,11 @@ def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run_reader(argv: list[str]) -> int:
     args = reader_parser().parse_args(argv)
-    from newsreader import resources
+    from newsreader import feeds, resources
 
     path = args.path or str(resources.seed_article())
     folder: list[Any] = []
-    if path != "-" and (
-        os.path.isdir(path) or os.path.splitext(path)[1].lower() in (".rss", ".atom", ".xml")
-    ):
+    if path != "-" and (os.path.isdir(path) or os.path.splitext(path)[1].lower() in feeds.FEED_SUFFIXES):
         folder, failures = article_inputs([path], args.max_size)
         if failures or not folder:
             return EXIT_USAGE

@@ -203,8 +203,7 @@ def _is_country(name: str) -> bool:
 def _team_type(name: str) -> str:
     """A results table's name is a club, but a country's is its national team, which news
     and its annotation conventions keep as the country."""
-    place = lexicon.place(name) or lexicon.place(name.title())
-    return PLACE if place is not None and place.kind in ("country", "continent") else ORGANIZATION
+    return PLACE if _is_country(name) or _is_country(name.title()) else ORGANIZATION
 
 
 def _with_table_teams(text: str, mentions: list[Mention], team_at: Mapping[Span, str]) -> list[Mention]:
