@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,6 +44,9 @@ class Article:
     format: str = "text"  # text | markdown | html
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()  # what the loader assumed or changed, for the user
+    # what the loader could not do for this article (a missing part of the installation,
+    # say): said to the user once, on stderr or in the reader, not only kept
+    problems: tuple[str, ...] = ()
     # Maps offsets in `text` back to the decoded input (before cleaning); identity for
     # clean files. `source_text` is kept only when cleaning changed something.
     offsets: OffsetMap = field(default_factory=OffsetMap)
@@ -131,6 +134,7 @@ def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
     notes = [decoded.note] if decoded.note else []
     text = normalise_newlines(decoded.text)
     kind = sniff_format(text, suffix)
+    problems: tuple[str, ...] = ()
     if kind == "html":
         from newsreader import htmltext
 
@@ -139,7 +143,9 @@ def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
         if page.title and (not paragraphs or paragraphs[0] != page.title):
             paragraphs.insert(0, page.title)
         text = "\n\n".join(paragraphs)
-    return from_text(text, source, format=kind, encoding=decoded.encoding, notes=tuple(notes))
+        problems = (page.problem,) if page.problem else ()
+    doc = from_text(text, source, format=kind, encoding=decoded.encoding, notes=tuple(notes))
+    return replace(doc, problems=problems) if problems else doc
 
 
 def from_text(

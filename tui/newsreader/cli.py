@@ -191,6 +191,17 @@ def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[
     return out, failures
 
 
+_problems_said: set[str] = set()
+
+
+def report_problems(doc: Any) -> None:
+    """Say on stderr, once a run, what could not be done for an article (see `Article.problems`)."""
+    for problem in doc.problems:
+        if problem not in _problems_said:
+            _problems_said.add(problem)
+            print(f"{PROG}: {problem}", file=sys.stderr)
+
+
 def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
     from newsreader import article
 
@@ -232,6 +243,7 @@ def run_reader(argv: list[str]) -> int:
             return EXIT_USAGE
     first = folder[0] if folder else path
     doc = first if not isinstance(first, str) else load_article(first, args.max_size)
+    report_problems(doc)  # on stderr too: it stays there after the reader closes
     if len(folder) < 2:
         folder = []
     # the lists are read after the first paint; a path that cannot work is said here, once
@@ -263,6 +275,7 @@ def run_analyze(argv: list[str]) -> int:
             print(f"{PROG}: {err}", file=sys.stderr)
             failures += 1
             continue
+        report_problems(doc)
         result = analyzer.analyze(doc)
         done += 1
         data = contract.to_dict(doc, result, text=args.text)

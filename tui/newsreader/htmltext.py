@@ -4,13 +4,20 @@ trafilatura is the extractor: in the ScrapingHub and Bevendorff et al. (SIGIR 20
 benchmarks it is the most accurate open-source main-content extractor, it keeps
 paragraph breaks, and it reads the title from <title>, og:title or <h1>. It is slow
 to import (about half a second), so it is imported only when a page arrives.
+
+When the extractor cannot be used (a part of it missing from the installation, or a
+page it fails on), the page is still shown, by plain tag stripping, and `PageText.problem`
+says so: the caller tells the user, because a page read that way keeps its navigation,
+adverts and footer, and the analysis finds names in them.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
+from types import ModuleType
 
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|tr|section|article|blockquote)\s*>|<br\s*/?>", re.I)
@@ -22,30 +29,63 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 class PageText:
     title: str
     paragraphs: tuple[str, ...]
+    problem: str = ""  # why the main text could not be told from the page's chrome, if so
+
+
+class ExtractorMissing(RuntimeError):
+    """trafilatura, or a module it needs, cannot be imported."""
+
+
+@functools.cache
+def _extractor() -> ModuleType:
+    try:
+        import trafilatura
+    except ImportError as err:  # only a missing part; any other error is a bug and goes up
+        reason = " ".join(str(err).split())
+        raise ExtractorMissing(
+            f"HTML pages are shown whole, navigation and footers included: the extractor "
+            f"cannot be imported ({reason}); reinstall newsreader to bring its dependencies"
+        ) from err
+    return trafilatura
+
+
+def extractor_problem() -> str:
+    """Why main-text extraction cannot work in this installation ('' when it can)."""
+    try:
+        _extractor()
+    except ExtractorMissing as err:
+        return str(err)
+    return ""
 
 
 def extract(markup: str) -> PageText:
-    """The page's title and main-text paragraphs (never raises on bad markup)."""
+    """The page's title and main-text paragraphs; a page the extractor cannot read is
+    stripped of its tags instead, with `problem` saying why."""
     try:
-        import trafilatura
+        trafilatura = _extractor()
+    except ExtractorMissing as err:
+        return _strip_tags(markup, str(err))
+    from lxml.etree import LxmlError
 
+    try:
         doc = trafilatura.bare_extraction(
             markup, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
         )
-    except Exception:  # a broken page must still open; fall back to plain tag stripping
-        doc = None
+    except (LxmlError, ValueError) as err:  # markup lxml cannot parse at all
+        return _strip_tags(markup, f"the page's main text could not be extracted ({err}); shown whole")
     text = getattr(doc, "text", None) if doc is not None else None
     if text:
         title = _one_line(getattr(doc, "title", None) or _raw_title(markup))
         return PageText(title, _split(text))
+    # the extractor found no main text (a page of links, say): all of its text is better than none
     return _strip_tags(markup)
 
 
-def _strip_tags(markup: str) -> PageText:
+def _strip_tags(markup: str, problem: str = "") -> PageText:
     body = _SCRIPT.sub(" ", markup)
     body = _BLOCK_END.sub("\n", body)
     body = html.unescape(_TAG.sub(" ", body))
-    return PageText(_raw_title(markup), _split(body))
+    return PageText(_raw_title(markup), _split(body), problem)
 
 
 def _raw_title(markup: str) -> str:

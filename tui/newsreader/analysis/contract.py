@@ -34,6 +34,7 @@ def to_dict(article: Article, analysis: Analysis, *, text: str = "source") -> di
         "format": article.format,
         "encoding": article.encoding,
         "notes": list(article.notes),
+        "problems": list(article.problems),
         "text": article.source_text if use_source else article.text,
         "paragraphs": [span(s, e) for s, e in article.paragraphs],
         "boilerplate": [span(s, e) for s, e in article.boilerplate],

@@ -20,6 +20,7 @@ from newsreader.cli import (
     add_common_options,
     add_text_option,
     article_inputs,
+    report_problems,
 )
 
 BRAT_DIR = "brat"
@@ -113,6 +114,7 @@ class _Exporter:
         except article.ArticleError as err:
             print(f"{PROG}: {err}", file=sys.stderr)
             return None
+        report_problems(doc)
         row = self.store.find_article(article_key(doc))
         decisions = read_decisions(self.store.decisions(row.id)) if row else []
         reviewed = overlay(doc.text, self.analyzer.analyze(doc), decisions, self.memory)

@@ -106,6 +106,7 @@ class ReaderApp(App[int], inherit_bindings=False):
         self.decisions: DecisionLog | None = None  # once the review is open
         self._restore_signals: Callable[[], None] | None = None
         self.problems = list(self.config.problems)
+        self._problems_said: set[str] = set()
         self._colourless: dict[type[LineFilter], LineFilter] = {NoColor: NoColor(), Monochrome: Monochrome()}
 
         loaded = themes.load_dirs(theme_dirs() if theme_folders is None else theme_folders)
@@ -147,6 +148,7 @@ class ReaderApp(App[int], inherit_bindings=False):
     def on_mount(self) -> None:
         for problem in self.problems:
             self.notify(problem, title="settings", severity="warning", timeout=12, markup=False)
+        self._report_article_problems(self.article)
         if self.analysis is None:
             # after the first frame, so the article is on screen before any slow work
             self.call_after_refresh(self._run_analysis)
@@ -223,6 +225,13 @@ class ReaderApp(App[int], inherit_bindings=False):
         if self._poll is None:
             self._poll = self.set_interval(self.STORE_POLL_SECONDS, self._take_in_others_decisions)
 
+    def _report_article_problems(self, doc: Article) -> None:
+        """What the loader could not do (see `Article.problems`), said once a session."""
+        for problem in doc.problems:
+            if problem not in self._problems_said:
+                self._problems_said.add(problem)
+                self.notify(problem, title="article", severity="warning", timeout=20, markup=False)
+
     # -- a folder of articles ----------------------------------------------------------
 
     def action_next_article(self) -> None:
@@ -250,6 +259,7 @@ class ReaderApp(App[int], inherit_bindings=False):
             self.notify(str(err), title="cannot open", severity="error", markup=False)
             return
         self._leave_review()
+        self._report_article_problems(doc)
         self.article, self.analysis, self._at = doc, None, index
         self.reader = ReaderScreen(doc, position=self._position())
         # The first reader is the app's default screen, which cannot be replaced: the

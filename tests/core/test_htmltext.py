@@ -1,0 +1,81 @@
+"""The HTML extractor runs for real: a page and a feed lose their chrome, and when the
+extractor cannot run the loss is said, never hidden behind a fallback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsreader import article, htmltext
+from newsreader.feeds import read_feed
+
+PAGE = Path(__file__).parent / "data" / "news_page.html"
+CHROME = ("Home", "Advertisement", "Most read", "harbourfan77", "Jake Moreno", "Subscribe", "Cookie")
+
+
+def test_this_installation_can_extract_main_text() -> None:
+    # a missing module (lxml_html_clean, say) fails here, not silently in every page
+    assert htmltext.extractor_problem() == ""
+
+
+def test_a_real_page_keeps_its_story_and_loses_its_chrome() -> None:
+    doc = article.load(str(PAGE))
+    assert doc.problems == ()
+    assert doc.title == "Harbour reopens after sea wall repairs"
+    assert "Maria Okafor" in doc.text and "Tom Brack" in doc.text
+    for chrome in CHROME:
+        assert chrome not in doc.text, chrome
+
+
+def test_a_feed_item_goes_through_the_extractor(tmp_path: Path) -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    body = page.split("<body>", 1)[1].split("</body>", 1)[0]
+    escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    feed = tmp_path / "courier.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
+        f"<item><title>Harbour reopens</title><description>{escaped}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    (item,) = read_feed(str(feed))
+    assert item.problems == ()
+    assert "Maria Okafor" in item.text
+    assert "Subscribe" not in item.text and "Jake Moreno" not in item.text
+    assert item.text.split("\n\n").count("Harbour reopens") == 1  # the title once, not once a copy
+
+
+def test_a_missing_extractor_is_said_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> object:
+        raise htmltext.ExtractorMissing("the extractor cannot be imported (No module named 'x')")
+
+    monkeypatch.setattr(htmltext, "_extractor", missing)
+    doc = article.load(str(PAGE))
+    assert "Maria Okafor" in doc.text  # the page still opens
+    assert doc.problems == ("the extractor cannot be imported (No module named 'x')",)
+
+
+def test_the_command_line_says_a_missing_extractor_once(tmp_path: Path) -> None:
+    # a fresh interpreter where trafilatura's import fails as it did with lxml 6 alone
+    blocker = tmp_path / "block" / "lxml_html_clean"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('lxml_html_clean is missing')\n")
+    second = tmp_path / "second.html"
+    second.write_text(PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from newsreader.cli import main; "
+        "raise SystemExit(main(['analyze', '-f', 'jsonl', *sys.argv[2:]]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "block"), str(PAGE), str(second)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and "HTML pages are shown whole" in lines[0], proc.stderr
+    assert '"problems": ["HTML pages are shown whole' in proc.stdout
