@@ -67,7 +67,7 @@ def test_the_command_line_says_a_missing_extractor_once(tmp_path: Path) -> None:
     second.write_text(PAGE.read_text(encoding="utf-8"), encoding="utf-8")
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); from newsreader.cli import main; "
-        "raise SystemExit(main(['analyze', '-f', 'jsonl', *sys.argv[2:]]))"
+        "raise SystemExit(main(['analyze', '--no-bundled', '-f', 'jsonl', *sys.argv[2:]]))"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "block"), str(PAGE), str(second)],
@@ -79,3 +79,24 @@ def test_the_command_line_says_a_missing_extractor_once(tmp_path: Path) -> None:
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and "HTML pages are shown whole" in lines[0], proc.stderr
     assert '"problems": ["HTML pages are shown whole' in proc.stdout
+
+
+def test_a_page_of_menus_keeps_its_one_sentence(tmp_path: Path) -> None:
+    menu = "".join(f'<li><a href="/s{i}">Section {i} news</a></li>' for i in range(200))
+    page = tmp_path / "menus.html"
+    page.write_text(
+        f"<html><head><title>Harbour</title></head><body><nav><ul>{menu}</ul></nav>"
+        f"<p>Mayor Ada Lintz said the harbour would reopen.</p><footer><ul>{menu}</ul></footer></body></html>",
+        encoding="utf-8",
+    )
+    doc = article.load(str(page))
+    assert "Mayor Ada Lintz said the harbour would reopen." in doc.text
+    assert "Section 7 news" not in doc.text
+
+
+def test_links_inside_the_story_stay() -> None:
+    text = htmltext.extract(
+        "<html><body><article><p>Talks began.</p><p><a href='/a'>Ada Lintz</a></p>"
+        "<p><a href='/b'>Tom Brack</a></p><p>Both said little.</p></article></body></html>"
+    )
+    assert "Ada Lintz" in text.paragraphs and "Tom Brack" in text.paragraphs  # two are not a menu

@@ -23,6 +23,11 @@ _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|tr|section|article|blockquote)\s*>|<br\s*/?>", re.I)
 _SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
+# A run of this many lines that are each wholly the text of a link is a menu, a list of
+# related stories or a tag cloud, not the article (the link-density cue of jusText and of
+# Kohlschütter et al., "Boilerplate detection using shallow text features", WSDM 2010).
+_MENU_RUN = 3
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,27 @@ def extract(markup: str) -> PageText:
     text = getattr(doc, "text", None) if doc is not None else None
     if text:
         title = _one_line(getattr(doc, "title", None) or _raw_title(markup))
-        return PageText(title, _split(text))
+        return PageText(title, _without_menus(_split(text), markup))
     # the extractor found no main text (a page of links, say): all of its text is better than none
     return _strip_tags(markup)
+
+
+def _without_menus(lines: tuple[str, ...], markup: str) -> tuple[str, ...]:
+    """`lines` less each run of `_MENU_RUN` or more lines that are only a link's text, when
+    something else is left (a page that is only links keeps them)."""
+    links = {_one_line(html.unescape(_TAG.sub(" ", m.group(1)))) for m in _LINK.finditer(markup)}
+    is_link = [line in links for line in lines]
+    keep = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and is_link[end]:
+            end += 1
+        if end - start >= _MENU_RUN:
+            keep[start:end] = [""] * (end - start)
+        start = end + 1
+    kept = tuple(line for line in keep if line)
+    return kept or lines
 
 
 def _strip_tags(markup: str, problem: str = "") -> PageText:
