@@ -86,7 +86,8 @@ def test_a_page_of_menus_keeps_its_one_sentence(tmp_path: Path) -> None:
     page = tmp_path / "menus.html"
     page.write_text(
         f"<html><head><title>Harbour</title></head><body><nav><ul>{menu}</ul></nav>"
-        f"<p>Mayor Ada Lintz said the harbour would reopen.</p><footer><ul>{menu}</ul></footer></body></html>",
+        f"<p>Mayor Ada Lintz said the harbour would reopen.</p>"
+        f"<footer><ul>{menu}</ul></footer></body></html>",
         encoding="utf-8",
     )
     doc = article.load(str(page))
