@@ -28,7 +28,8 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
-from newsreader.analysis import lexicon, names
+from newsreader.analysis import lexicon
+from newsreader.analysis.namerules import WEIGHTS, Aligned, Pair, Weights, apply_rules, common_given_name
 from newsreader.analysis.translit import to_ascii
 
 SAME = "same"
@@ -439,48 +440,43 @@ def token_similarity(
     return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
 
 
-@lru_cache(maxsize=65536)
-def _common_given_name(token: str) -> str | None:
-    """The gender (m/f/u) of a common given name, or None for any other token."""
-    info = lexicon.given_name(token.title())
-    return info[0] if info is not None and info[1] >= 4 else None
-
-
 def _different_genders(a: str, b: str) -> bool:
-    return {_common_given_name(a), _common_given_name(b)} == {"m", "f"}
+    return {common_given_name(a), common_given_name(b)} == {"m", "f"}
 
 
 def _distinct_given_names(a: str, b: str) -> bool:
     """Both are common given names in their own right (so not a typo of each other)."""
     if a.startswith(b) or b.startswith(a):
         return False  # Vladimir / Vladimiras: one name in two languages' forms
-    return _common_given_name(a) is not None and _common_given_name(b) is not None
+    return common_given_name(a) is not None and common_given_name(b) is not None
 
 
-def compare(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, kind: str = "") -> Comparison:
+def compare(
+    a: str,
+    b: str,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    kind: str = "",
+    weights: Weights = WEIGHTS,
+) -> Comparison:
     """Compare two names. `kind` "organization" or "place" makes added words count more:
     "Council of the European Union" is not the European Union, though a middle name
-    left out of a person's name changes nothing."""
-    score, reasons = score_forms(name_form(a), name_form(b), kind)
+    left out of a person's name changes nothing. `weights`: the rules' numbers."""
+    score, reasons = score_forms(name_form(a), name_form(b), kind, weights)
     return Comparison(round(score, 1), thresholds.verdict(score), "; ".join(reasons))
 
 
-_EXTRA_PART_PENALTY = (0.0, 3.0, 8.0, 22.0, 30.0)
-
-
-def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list[str]]:
+def score_forms(
+    fa: NameForm, fb: NameForm, kind: str = "", weights: Weights = WEIGHTS
+) -> tuple[float, list[str]]:
+    """The score of two normalised names and its reasons: a decisive rule (the same parts,
+    an abbreviation) or the parts' mean similarity after the rules of `namerules.RULES`."""
     if not fa.tokens or not fb.tokens:
         return 0.0, ["nothing to compare"]
     if fa.ideographic and fb.ideographic:
         return _compare_characters(fa.original, fb.original)
     if fa.tokens == fb.tokens or fa.joined == fb.joined:
-        if fa.tokens != fb.tokens:
-            same = "same name, written together or apart"
-        else:
-            same = "same name" + (" after normalising" if fa.original != fb.original else "")
-        if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
-            return 60.0, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
-        return (100.0 if fa.tokens == fb.tokens else 95.0), [same]
+        return _same_parts(fa, fb, weights)
     ta, tb = fa.tokens, fb.tokens
     if not (fa.bigrams.isdisjoint(tb) and fb.bigrams.isdisjoint(ta)):  # rare: Jean Marie / Jeanmarie
         ta, tb = _merge_to_match(ta, tb), _merge_to_match(tb, ta)
@@ -490,13 +486,14 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
         short, long_, s_form, l_form = tb, ta, fb, fa
     person = kind in ("", "person")
     if not person and _acronym_of(short, long_, s_form):
-        return 85.0, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
-    letters, other = (fa.tokens, fb.tokens) if fa.letters else (fb.tokens, fa.tokens)
-    if fa.letters != fb.letters and any(len(t) > 1 for t in other):
-        # U.S.S.R., D.C.: an abbreviation, not a person's initials ("R Sidoli")
-        if "".join(letters) == "".join(t[0] for t in other):
-            return 85.0, [f"{''.join(letters).upper()} is the initials of the other name"]
-        return 0.0, ["an abbreviation of another name"]
+        return weights.acronym, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
+    if fa.letters != fb.letters:
+        letters, other = (fa.tokens, fb.tokens) if fa.letters else (fb.tokens, fa.tokens)
+        if any(len(t) > 1 for t in other):
+            # U.S.S.R., D.C.: an abbreviation, not a person's initials ("R Sidoli")
+            if "".join(letters) == "".join(t[0] for t in other):
+                return weights.acronym, [f"{''.join(letters).upper()} is the initials of the other name"]
+            return weights.other_abbreviation, ["an abbreviation of another name"]
     # a nickname for the given name, which comes first (Bill Clinton / William Clinton);
     # elsewhere, Jack and Will are surnames of their own (Michael Jack, Harold Will)
     nickname = person and short[0] != long_[0] and _is_nickname(short[0], long_[0])
@@ -514,7 +511,7 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
     order: list[int] = []
     whole = False  # a part longer than an initial in common
     for i, x in enumerate(short):
-        weight = 0.5 if len(x) == 1 else 1.0
+        weight = weights.initial_weight if len(x) == 1 else 1.0
         total += weight
         found = aligned.get(i)
         if found is None:
@@ -523,9 +520,9 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             continue
         sim, j, how = found
         if nickname and i == 0 and j == 0:
-            x, sim, how = given, 88.0, "nickname"
+            x, sim, how = given, weights.nickname, "nickname"
         if not person and how == "edit" and sim < 90 and _common_word(x, long_[j]):
-            sim, how = min(sim, 50.0), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
+            sim, how = min(sim, weights.other_word), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim
         if sim < worst:
             worst = sim
@@ -534,91 +531,43 @@ def score_forms(fa: NameForm, fb: NameForm, kind: str = "") -> tuple[float, list
             whole = True
         if how != "equal":
             reasons.append(_token_reason(x, long_[j], sim, how))
-    score = weighted / total
-    if worst < 60:
-        score = min(score, 45.0 + worst / 10)
-    elif worst < 75:
-        score = min(score, worst + 5)
-    extra = len(long_) - len(aligned)
-    described = False  # the longer name only adds what the business is (Rosneft Oil Company)
-    if extra > 0:
-        placed = [y for j, y in enumerate(long_) if j not in used_j]
-        described = not person and all(y in _DESCRIPTORS for y in placed)
-        if person:
-            score -= _EXTRA_PART_PENALTY[min(extra, len(_EXTRA_PART_PENALTY) - 1)]
-        else:
-            score -= (5.0 if described else 20.0) * extra
-        reasons.append(f"{extra} more name part{'s' if extra > 1 else ''} in '{l_form.original}'")
-        if any(_is_country(y) for y in placed):
-            score = min(score, 60.0)
-            reasons.append("a country sets it apart")
-        if not person and any(y.title() in _BODY_WORDS for y in placed):
-            score = min(score, 50.0)
-            reasons.append("a body within it or beside it ('Council of the European Union')")
-    if len(short) == 1 and len(long_) > 1:
-        # a surname with a title ("Presiden Putin") names the person; one part of a
-        # three-part name does not
-        # (a family name first, "Xi" of Xi Jinping, too; but "Charles" of Charles Kennedy
-        # is a given name, and "Charles III" a king)
-        titled_surname = (
-            person
-            and len(long_) == 2
-            and not s_form.suffix
-            and (short[0] == long_[-1] or (short[0] == long_[0] and _family_name_first(l_form)))
-        )
-        # a company's own word (Lukoil) names it; a common one (Apple) alone does not
-        distinctive = described and len(short[0]) >= 4 and lexicon.zipf(short[0]) < 3.5
-        given_only = person and short[0] == long_[0] and not titled_surname
-        score = min(score, 85.0 if titled_surname or distinctive else 50.0 if given_only else 60.0)
-        reasons.append("a given name only" if given_only else "one name part only")
+    pair = Pair(short, long_, s_form, l_form, fa, fb, person, aligned, used_j, order, worst, whole)
+    score = apply_rules(weighted / total, pair, reasons, weights)
+    return score, reasons or ["same name parts"]
+
+
+def _same_parts(fa: NameForm, fb: NameForm, weights: Weights) -> tuple[float, list[str]]:
+    """The same parts, or the same letters written together or apart (VladimirPutin)."""
+    if fa.tokens != fb.tokens:
+        same = "same name, written together or apart"
+    else:
+        same = "same name" + (" after normalising" if fa.original != fb.original else "")
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
-        score = min(score, 60.0)
-        reasons.append(f"different suffix ({fa.suffix} / {fb.suffix})")
-    if order != sorted(order):
-        if s_form.patronymic or l_form.patronymic:
-            score = min(score, 55.0)
-            reasons.append("parts in another order around bin/ibn: another person")
-        elif any(how == "initial" for _, _, how in aligned.values()) and any(
-            how not in ("initial", "equal") for _, _, how in aligned.values()
-        ):
-            # "R Williams" is not William Ruto: an initial and a near-miss, both out of order
-            # ("Путин В. В." is Vladimir Putin: the surname itself, then the initials)
-            score = min(score, 50.0)
-            reasons.append("an initial out of its name's order")
-        else:
-            reasons.append("name parts in another order")
-    if not whole:
-        score = min(score, 55.0)  # "C Dominici" / "Washington D.C.": letters, not names, in common
-        reasons.append("only initials in common")
-    if extra and _surname_left_for_an_initial(short, long_, aligned, used_j):
-        score = min(score, 50.0)  # "George W Bush" is not George Weah
-        reasons.append(f"{long_[-1]}, the last name part, has no counterpart")
-    if fa.transliterated or fb.transliterated:
-        reasons.append("transliterated")
-    return max(0.0, min(100.0, score)), reasons or ["same name parts"]
+        return weights.same_but_suffix, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
+    return (weights.same_parts if fa.tokens == fb.tokens else weights.written_together), [same]
 
 
 def _align(
     short: tuple[str, ...], long_: tuple[str, ...], loose: bool, cross_script: bool, distinct: bool
-) -> tuple[dict[int, tuple[float, int, str]], set[int]]:
+) -> tuple[dict[int, Aligned], set[int]]:
     """Pair each part of the shorter name with one of the longer, best similarity first and,
     among equals, the nearer position. Equal parts are the only ones scoring 100, so they
     are paired first without scoring the rest: most pairs of names share most parts.
     `distinct`: no part occurs twice in either name, so equal parts pair by value."""
-    aligned: dict[int, tuple[float, int, str]] = {}
+    aligned: dict[int, Aligned] = {}
     used_j: set[int] = set()
     if distinct:
         for i, x in enumerate(short):
             if x in long_:
                 j = long_.index(x)
                 used_j.add(j)
-                aligned[i] = (100.0, j, "equal")
+                aligned[i] = Aligned(100.0, j, "equal")
     else:
         equal = sorted((abs(i - j), i, j) for i, x in enumerate(short) for j, y in enumerate(long_) if x == y)
         for _, i, j in equal:
             if i not in aligned and j not in used_j:
                 used_j.add(j)
-                aligned[i] = (100.0, j, "equal")
+                aligned[i] = Aligned(100.0, j, "equal")
     if len(aligned) == len(short):
         return aligned, used_j
     rest_i = [i for i in range(len(short)) if i not in aligned]
@@ -627,7 +576,7 @@ def _align(
         i, j = rest_i[0], rest_j[0]
         sim, how = token_similarity(short[i], long_[j], loose, cross_script)
         if sim > 0:
-            aligned[i] = (sim, j, how)
+            aligned[i] = Aligned(sim, j, how)
             used_j.add(j)
         return aligned, used_j
     pairs = [
@@ -641,7 +590,7 @@ def _align(
     for neg_sim, _, i, j, how in pairs:
         if i not in aligned and j not in used_j:
             used_j.add(j)
-            aligned[i] = (-neg_sim, j, how)
+            aligned[i] = Aligned(-neg_sim, j, how)
     return aligned, used_j
 
 
@@ -683,44 +632,12 @@ def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[st
     return tuple(merged)
 
 
-# Words saying how a business is held or how far it reaches: added to a company's own
-# name they name the same company (Tencent / Tencent Holdings). What it does is another
-# matter: Siemens Energy and Gazprom Neft are companies of their own.
-_DESCRIPTORS = frozenset(
-    "group holding holdings corporation company companies enterprises international global worldwide".split()
-)
-
-
 def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm) -> bool:
     """IBM for International Business Machines: written in capitals, the initials in order."""
     if len(short) != 1 or not 2 <= len(short[0]) <= 6 or len(long_) < 2:
         return False
     written = s_form.original.strip()
     return written.isupper() and short[0] == "".join(t[0] for t in long_)
-
-
-def _surname_left_for_an_initial(
-    short: tuple[str, ...],
-    long_: tuple[str, ...],
-    aligned: dict[int, tuple[float, int, str]],
-    used_j: set[int],
-) -> bool:
-    """Did the shorter name's last part pair with an initial in the middle of the longer
-    name, while the longer name's last part, its surname, found nothing?"""
-    last = aligned.get(len(short) - 1)
-    return (
-        last is not None
-        and last[2] == "initial"
-        and len(long_[last[1]]) == 1
-        and len(long_) - 1 not in used_j
-        and len(long_[-1]) > 1
-    )
-
-
-def _family_name_first(form: NameForm) -> bool:
-    """Xi Jinping, Kim Jong Un: the first part is the family name (or no given name we know)."""
-    words = [t.title() for t in form.tokens]
-    return names.looks_like_east_asian_name(words) or _common_given_name(form.tokens[0]) is None
 
 
 def _is_nickname(a: str, b: str) -> bool:
@@ -730,19 +647,6 @@ def _is_nickname(a: str, b: str) -> bool:
 def _common_word(a: str, b: str) -> bool:
     """Is either an everyday word (bank, steel)? Then the other is another word, not a typo."""
     return lexicon.zipf(a) >= 4.5 or lexicon.zipf(b) >= 4.5
-
-
-# Words naming a body: one more of them makes another organisation.
-_BODY_WORDS = frozenset(
-    "Council Commission Committee Ministry Department Office Bureau Agency Court Parliament Assembly "
-    "Bank Fund Institute Foundation Board Service Authority Secretariat Directorate".split()
-)
-
-
-@lru_cache(maxsize=8192)
-def _is_country(token: str) -> bool:
-    place = lexicon.place(token.title())
-    return place is not None and place.kind in ("country", "region")
 
 
 def _compare_characters(a: str, b: str) -> tuple[float, list[str]]:

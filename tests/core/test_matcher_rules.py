@@ -1,0 +1,117 @@
+"""Each rule of the matcher (namerules.RULES), pinned on its own.
+
+A rule is shown to act by its reason in `why` and by its weight: the same pair compared
+with that one weight changed scores differently, so the number in `Weights` is the one
+the rule uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsreader.analysis import namerules
+from newsreader.analysis.matcher import SAME, compare
+from newsreader.analysis.namerules import WEIGHTS
+
+
+def weighed(a: str, b: str, kind: str = "", **changed: object) -> tuple[float, float, str]:
+    """The pair's score with the default weights, with `changed` weights, and the reasons."""
+    plain = compare(a, b, kind=kind)
+    other = compare(a, b, kind=kind, weights=replace(WEIGHTS, **changed))  # type: ignore[arg-type]
+    return plain.score, other.score, plain.why
+
+
+def test_every_rule_is_in_the_ordered_list_once() -> None:
+    rules = namerules.RULES
+    assert len(set(rules)) == len(rules)
+    # the leftover parts' penalty comes before the caps that bound its result
+    assert rules.index(namerules.extra_parts) < rules.index(namerules.country_apart)
+
+
+def test_weights_are_frozen() -> None:
+    with pytest.raises(AttributeError):
+        WEIGHTS.acronym = 1.0  # type: ignore[misc]
+
+
+def test_weakest_part_caps_a_name_with_one_other_part() -> None:
+    plain, other, why = weighed("Roman Fico", "Robert Fico", poor_part_cap=0.0)
+    assert plain < 55 and "different names" in why
+    assert other < plain
+
+
+def test_extra_parts_cost_a_person_little_and_a_body_more() -> None:
+    plain, other, why = weighed("Vladimir Vladimirovich Putin", "Vladimir Putin", person_extra=(0.0, 10.0))
+    assert plain >= 90 and "1 more name part" in why
+    assert other == plain - 7.0
+    body, _, _ = weighed("Acme Trading", "Acme Trading Logistics", kind="organization")
+    assert body < plain
+
+
+def test_a_country_sets_a_body_apart() -> None:
+    plain, other, why = weighed(
+        "Royal Dutch Shell Nigeria", "Royal Dutch Shell", kind="organization", country_apart=30.0
+    )
+    assert "a country sets it apart" in why
+    assert (plain, other) == (60.0, 30.0)
+
+
+def test_a_body_word_sets_a_body_apart() -> None:
+    plain, other, why = weighed(
+        "European Union", "Council of the European Union", kind="organization", body_apart=20.0
+    )
+    assert "a body within it" in why
+    assert other < plain <= 50
+
+
+def test_one_part_names_a_person_only_as_a_titled_surname() -> None:
+    titled, lower, why = weighed("Presiden Putin", "Vladimir Putin", one_part_named=65.0)
+    assert titled >= 70 and "one name part only" in why
+    assert lower == 65.0
+    given, lower_given, why = weighed("Charles", "Charles Kennedy", one_part_given=40.0)
+    assert "a given name only" in why
+    assert (given, lower_given) == (50.0, 40.0)
+
+
+def test_different_suffixes_are_father_and_son() -> None:
+    plain, other, why = weighed("John Smith Jr", "John Smyth Sr", suffix_apart=40.0)
+    assert "different suffix (jr / sr)" in why
+    assert (plain, other) == (60.0, 40.0)
+
+
+def test_reordered_parts_are_the_same_person_but_not_around_bin() -> None:
+    c = compare("Orban Viktor", "Viktor Orbán")
+    assert c.verdict == SAME and "name parts in another order" in c.why
+    plain, other, why = weighed("Mohammed bin Salman", "Salman bin Mohammed", patronymic_order=30.0)
+    assert "around bin/ibn" in why
+    assert (plain, other) == (55.0, 30.0)
+    plain, other, why = weighed("R Williams", "William Ruto", initial_out_of_order=30.0)
+    assert "an initial out of its name's order" in why
+    assert other == 30.0 < plain
+
+
+def test_initials_alone_are_not_a_name_in_common() -> None:
+    plain, other, why = weighed("C Dominici", "Carlo D", initials_only=30.0)
+    assert "only initials in common" in why
+    assert (plain, other) == (55.0, 30.0)
+
+
+def test_a_surname_left_for_an_initial_is_another_person() -> None:
+    plain, other, why = weighed("George W Bush", "George Weah", surname_left=20.0)
+    assert "bush, the last name part, has no counterpart" in why
+    assert other == 20.0 < plain
+
+
+def test_transliteration_is_noted_and_changes_nothing() -> None:
+    c = compare("Владимир Путин", "Wladimir Putin")
+    assert c.verdict == SAME and "transliterated" in c.why
+
+
+def test_decisive_rules_use_their_weights() -> None:
+    assert weighed("VladimirPutin", "Vladimir Putin", written_together=80.0)[:2] == (95.0, 80.0)
+    assert weighed("IBM", "International Business Machines", "organization", acronym=75.0)[:2] == (85.0, 75.0)
+    assert (
+        weighed("Bill Clinton", "William Clinton", nickname=70.0)[1]
+        < compare("Bill Clinton", "William Clinton").score
+    )

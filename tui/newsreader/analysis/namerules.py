@@ -1,0 +1,293 @@
+"""The rules that turn two aligned names into a score, in the order they apply.
+
+`matcher.score_forms` normalises both names, pairs their parts and averages the parts'
+similarities (the base score). Then each rule of `RULES` looks at the pair and may say
+one thing: a cap (the score can be at most this), a penalty (this much off), or a note
+(a reason that changes nothing). Order matters: penalties come before the caps that
+follow them. Every number a rule uses is a field of `Weights`, so the whole of the
+matcher's arithmetic is in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from newsreader.analysis import lexicon, names
+
+if TYPE_CHECKING:
+    from newsreader.analysis.matcher import NameForm
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every score, cap and penalty of the matcher (0-100 scale).
+
+    Tuned on half of the labelled dev pairs and half of benchmarks/pairs_own.jsonl
+    (see the README, "How two names are compared")."""
+
+    # decisive rules: the score is this, nothing else is weighed
+    same_parts: float = 100.0  # the same parts after normalising
+    written_together: float = 95.0  # the same letters, parts written together or apart
+    same_but_suffix: float = 60.0  # the same parts, different jr / sr / III
+    acronym: float = 85.0  # IBM for International Business Machines
+    other_abbreviation: float = 0.0  # U.S.S.R. against a name whose initials differ
+    # the parts' similarities
+    initial_weight: float = 0.5  # an initial counts half a part in the average
+    nickname: float = 88.0  # Bill for William, in first position
+    other_word: float = 50.0  # Deutsche Bank / Deutsche Bahn: another word, not a typo
+    # the weakest part pulls the score down
+    poor_part: float = 60.0  # below this a part is another name ...
+    poor_part_cap: float = 45.0  # ... and the score is at most this plus a tenth of it
+    weak_part: float = 75.0  # below this a part is more than a typo ...
+    weak_part_margin: float = 5.0  # ... and the score at most its similarity plus this
+    # parts of the longer name with no counterpart
+    person_extra: tuple[float, ...] = (0.0, 3.0, 8.0, 22.0, 30.0)  # by how many (middle names)
+    organisation_extra: float = 20.0  # each added word of a body's name
+    descriptor_extra: float = 5.0  # each added Group / Holdings / International
+    country_apart: float = 60.0  # Bank of England / Bank
+    body_apart: float = 50.0  # Council of the European Union / European Union
+    # one part against several
+    one_part_named: float = 85.0  # a titled surname (President Putin) or a company's own word
+    one_part_given: float = 50.0  # a given name alone (Charles / Charles Kennedy)
+    one_part: float = 60.0  # any other single part
+    # what the names say about themselves
+    suffix_apart: float = 60.0  # Jr / Sr: father and son
+    patronymic_order: float = 55.0  # parts in another order around bin / ibn
+    initial_out_of_order: float = 50.0  # R Williams / William Ruto
+    initials_only: float = 55.0  # C Dominici / Washington D.C.
+    surname_left: float = 50.0  # George W Bush / George Weah
+    # the popularity a company's own word may have and still name it alone (Zipf)
+    distinctive_zipf: float = 3.5
+    distinctive_length: int = 4
+
+
+WEIGHTS = Weights()
+
+
+class Effect(NamedTuple):
+    """What one rule says: `kind` is "cap", "penalty" or "note"."""
+
+    kind: str
+    value: float
+    reason: str
+
+
+CAP = "cap"
+PENALTY = "penalty"
+NOTE = "note"
+
+
+class Aligned(NamedTuple):
+    """A part of the shorter name paired with one of the longer."""
+
+    similarity: float
+    j: int  # the index of its counterpart in the longer name
+    how: str  # equal / initial / same sound / edit / ...
+
+
+@dataclass(slots=True)
+class Pair:
+    """Everything the rules may look at, worked out once per pair."""
+
+    short: tuple[str, ...]  # the parts of the name with fewer parts, as aligned
+    long_: tuple[str, ...]
+    s_form: NameForm  # the forms the two come from
+    l_form: NameForm
+    fa: NameForm  # the names as given, a first
+    fb: NameForm
+    person: bool  # compared as people (kind "" or "person")
+    aligned: dict[int, Aligned]  # short index -> its counterpart
+    used_j: set[int]  # long indexes paired with something
+    order: list[int]  # the counterparts' indexes, in the shorter name's order
+    worst: float  # the lowest part similarity (0 for a part with no counterpart)
+    whole: bool  # a part longer than an initial is in common
+
+    @property
+    def extra(self) -> int:
+        return len(self.long_) - len(self.aligned)
+
+    @property
+    def placed(self) -> list[str]:
+        """The longer name's parts that found no counterpart."""
+        return [y for j, y in enumerate(self.long_) if j not in self.used_j]
+
+    @property
+    def described(self) -> bool:
+        """The longer name only adds what a business is (Rosneft Oil Company)."""
+        return self.extra > 0 and not self.person and all(y in DESCRIPTORS for y in self.placed)
+
+
+Rule = Callable[[Pair, Weights], "Effect | None"]
+
+
+def weakest_part(p: Pair, w: Weights) -> Effect | None:
+    """One part that is another name makes the whole another name, however good the rest."""
+    if p.worst < w.poor_part:
+        return Effect(CAP, w.poor_part_cap + p.worst / 10, "")
+    if p.worst < w.weak_part:
+        return Effect(CAP, p.worst + w.weak_part_margin, "")
+    return None
+
+
+def extra_parts(p: Pair, w: Weights) -> Effect | None:
+    """Parts of the longer name left over: middle names cost a person little, a word more
+    in a body's name makes another body (unless it says how a business is held)."""
+    extra = p.extra
+    if extra <= 0:
+        return None
+    if p.person:
+        cost = w.person_extra[min(extra, len(w.person_extra) - 1)]
+    else:
+        cost = (w.descriptor_extra if p.described else w.organisation_extra) * extra
+    return Effect(PENALTY, cost, f"{extra} more name part{'s' if extra > 1 else ''} in '{p.l_form.original}'")
+
+
+def country_apart(p: Pair, w: Weights) -> Effect | None:
+    if p.extra > 0 and any(is_country(y) for y in p.placed):
+        return Effect(CAP, w.country_apart, "a country sets it apart")
+    return None
+
+
+def body_apart(p: Pair, w: Weights) -> Effect | None:
+    if p.extra > 0 and not p.person and any(y.title() in BODY_WORDS for y in p.placed):
+        return Effect(CAP, w.body_apart, "a body within it or beside it ('Council of the European Union')")
+    return None
+
+
+def one_part_only(p: Pair, w: Weights) -> Effect | None:
+    """A surname with a title ("Presiden Putin") names the person, and a family name first
+    ("Xi" of Xi Jinping) too; a given name alone (Charles of Charles Kennedy) does not, nor
+    one part of a three-part name. A company's own word (Lukoil) names it, a common one
+    (Apple) does not."""
+    short, long_ = p.short, p.long_
+    if not (len(short) == 1 and len(long_) > 1):
+        return None
+    titled_surname = (
+        p.person
+        and len(long_) == 2
+        and not p.s_form.suffix
+        and (short[0] == long_[-1] or (short[0] == long_[0] and family_name_first(p.l_form)))
+    )
+    distinctive = (
+        p.described and len(short[0]) >= w.distinctive_length and lexicon.zipf(short[0]) < w.distinctive_zipf
+    )
+    given_only = p.person and short[0] == long_[0] and not titled_surname
+    cap = (
+        w.one_part_named if titled_surname or distinctive else w.one_part_given if given_only else w.one_part
+    )
+    return Effect(CAP, cap, "a given name only" if given_only else "one name part only")
+
+
+def suffix_apart(p: Pair, w: Weights) -> Effect | None:
+    a, b = p.fa.suffix, p.fb.suffix
+    if a != b and a and b:
+        return Effect(CAP, w.suffix_apart, f"different suffix ({a} / {b})")
+    return None
+
+
+def parts_reordered(p: Pair, w: Weights) -> Effect | None:
+    """Parts in another order are the same person (Orbán Viktor), except around bin / ibn,
+    where the order says who is whose son, and where an initial and a near miss both move
+    ("R Williams" is not William Ruto; "Путин В. В." is Vladimir Putin)."""
+    if p.order == sorted(p.order):
+        return None
+    if p.s_form.patronymic or p.l_form.patronymic:
+        return Effect(CAP, w.patronymic_order, "parts in another order around bin/ibn: another person")
+    hows = [a.how for a in p.aligned.values()]
+    if "initial" in hows and any(how not in ("initial", "equal") for how in hows):
+        return Effect(CAP, w.initial_out_of_order, "an initial out of its name's order")
+    return Effect(NOTE, 0.0, "name parts in another order")
+
+
+def initials_only(p: Pair, w: Weights) -> Effect | None:
+    """ "C Dominici" / "Washington D.C.": letters, not names, in common."""
+    return None if p.whole else Effect(CAP, w.initials_only, "only initials in common")
+
+
+def surname_left(p: Pair, w: Weights) -> Effect | None:
+    """The shorter name's last part paired with an initial in the middle of the longer
+    while the longer name's surname found nothing: "George W Bush" is not George Weah."""
+    last = p.aligned.get(len(p.short) - 1)
+    long_ = p.long_
+    if (
+        p.extra
+        and last is not None
+        and last.how == "initial"
+        and len(long_[last.j]) == 1
+        and len(long_) - 1 not in p.used_j
+        and len(long_[-1]) > 1
+    ):
+        return Effect(CAP, w.surname_left, f"{long_[-1]}, the last name part, has no counterpart")
+    return None
+
+
+def transliterated(p: Pair, w: Weights) -> Effect | None:
+    if p.fa.transliterated or p.fb.transliterated:
+        return Effect(NOTE, 0.0, "transliterated")
+    return None
+
+
+# In the order they apply; a test pins each.
+RULES: tuple[Rule, ...] = (
+    weakest_part,
+    extra_parts,
+    country_apart,
+    body_apart,
+    one_part_only,
+    suffix_apart,
+    parts_reordered,
+    initials_only,
+    surname_left,
+    transliterated,
+)
+
+
+def apply_rules(score: float, pair: Pair, reasons: list[str], weights: Weights = WEIGHTS) -> float:
+    """The base score after every rule of `RULES`, their reasons added to `reasons`."""
+    for rule in RULES:
+        effect = rule(pair, weights)
+        if effect is None:
+            continue
+        if effect.kind == CAP:
+            score = min(score, effect.value)
+        elif effect.kind == PENALTY:
+            score -= effect.value
+        if effect.reason:
+            reasons.append(effect.reason)
+    return max(0.0, min(100.0, score))
+
+
+# Words saying how a business is held or how far it reaches: added to a company's own
+# name they name the same company (Tencent / Tencent Holdings). What it does is another
+# matter: Siemens Energy and Gazprom Neft are companies of their own.
+DESCRIPTORS = frozenset(
+    "group holding holdings corporation company companies enterprises international global worldwide".split()
+)
+
+# Words naming a body: one more of them makes another organisation.
+BODY_WORDS = frozenset(
+    "Council Commission Committee Ministry Department Office Bureau Agency Court Parliament Assembly "
+    "Bank Fund Institute Foundation Board Service Authority Secretariat Directorate".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def is_country(token: str) -> bool:
+    place = lexicon.place(token.title())
+    return place is not None and place.kind in ("country", "region")
+
+
+@lru_cache(maxsize=65536)
+def common_given_name(token: str) -> str | None:
+    """The gender (m/f/u) of a common given name, or None for any other token."""
+    info = lexicon.given_name(token.title())
+    return info[0] if info is not None and info[1] >= 4 else None
+
+
+def family_name_first(form: NameForm) -> bool:
+    """Xi Jinping, Kim Jong Un: the first part is the family name (or no given name we know)."""
+    words = [t.title() for t in form.tokens]
+    return names.looks_like_east_asian_name(words) or common_given_name(form.tokens[0]) is None
