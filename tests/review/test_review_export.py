@@ -276,8 +276,37 @@ def test_export_errors_are_one_line(tmp_path: Path, capsys: Capsys) -> None:
     assert code == 1 and out.startswith("# ")
 
 
-def test_export_with_a_damaged_store_says_so_and_goes_on(tmp_path: Path, capsys: Capsys) -> None:
-    bad = tmp_path / "bad.sqlite3"
-    bad.write_bytes(b"garbage" * 100)
-    code, out, err = run(["--store", str(bad), str(SEED)], capsys)
-    assert code == 0 and "moved to" in err and out.startswith("# ")
+def test_export_refuses_a_store_path_that_is_a_users_file(tmp_path: Path, capsys: Capsys) -> None:
+    mine = tmp_path / "notes.txt"
+    mine.write_bytes(b"my own notes, not a database\n" * 100)
+    code, out, err = run(["--store", str(mine), str(SEED)], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1 and "not a review store" in err
+    assert mine.read_bytes() == b"my own notes, not a database\n" * 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_export_with_a_damaged_store_says_so_and_leaves_it(
+    seed_with_decisions: tuple[Path, Path], capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    data = store_file.read_bytes()
+    store_file.write_bytes(data[:100] + b"\xff" * (len(data) - 100))  # our header, pages gone
+    code, _, err = run(["--store", str(store_file), str(path)], capsys)
+    assert code == 2 and "damaged" in err and "Traceback" not in err
+    assert store_file.read_bytes()[:100] == data[:100]
+
+
+def test_export_from_a_store_leaves_no_files_beside_it(
+    seed_with_decisions: tuple[Path, Path], capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    before = store_file.read_bytes()
+    store_file.chmod(0o444)
+    try:
+        code, out, _ = run(["--store", str(store_file), str(path)], capsys)
+    finally:
+        store_file.chmod(0o644)
+    assert code == 0 and "- Status: **flagged**" in out
+    assert not store_file.with_name(store_file.name + "-wal").exists()
+    assert not store_file.with_name(store_file.name + "-shm").exists()
+    assert store_file.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -61,14 +62,109 @@ def test_undo_is_per_article(store: Store) -> None:
     assert store.decisions(a) == [] and len(store.decisions(b)) == 1
 
 
-def test_a_file_that_is_not_a_database_is_moved_aside_with_a_message(store_file: Path) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [b"this is not sqlite at all\n" * 200, b"SQLite format 3\x00 but only a few bytes"],
+    ids=["an article", "a short file with the magic"],
+)
+def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_is(store_file: Path, content: bytes) -> None:
     store_file.parent.mkdir(parents=True)
-    store_file.write_bytes(b"this is not sqlite at all\n" * 200)
+    store_file.write_bytes(content)
+    with pytest.raises(StoreError) as err:
+        Store.open(store_file)
+    message = str(err.value)
+    assert "not a review store" in message and "left as it is" in message and "\n" not in message
+    assert store_file.read_bytes() == content
+    assert sorted(p.name for p in store_file.parent.iterdir()) == [store_file.name]
+    with pytest.raises(StoreError):
+        Store.open(store_file, read_only=True)
+    assert store_file.read_bytes() == content
+
+
+def test_a_database_with_another_programs_application_id_is_refused(store_file: Path) -> None:
+    store_file.parent.mkdir(parents=True)
+    conn = sqlite3.connect(store_file)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.execute("PRAGMA user_version = 1")  # looks like our version, yet it is not ours
+    conn.execute("CREATE TABLE articles (x)")
+    conn.commit()
+    conn.close()
+    before = store_file.read_bytes()
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(store_file)
+    assert store_file.read_bytes() == before
+
+
+def test_a_fifo_as_the_store_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="not a regular file"):
+        Store.open(fifo)
+
+
+def test_a_new_store_carries_our_application_id(store_file: Path) -> None:
+    Store.open(store_file).close()
+    conn = sqlite3.connect(store_file)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    conn.close()
+
+
+def _store_with_a_decision(store_file: Path) -> int:
     s = Store.open(store_file)
-    assert s.notice is not None and "moved to" in s.notice and "damaged" in s.notice
-    moved = [p for p in store_file.parent.iterdir() if p.name.startswith("review.sqlite3.damaged-")]
-    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not sqlite")
-    s.article("abc", "a.txt", "A")  # the fresh store works
+    art = s.article("abc", "a.txt", "A").id
+    s.record(art, "status", "{}", '{"status":"flagged"}')
+    s.close()
+    return art
+
+
+def test_read_only_opening_creates_nothing_beside_the_store(store_file: Path) -> None:
+    art = _store_with_a_decision(store_file)
+    before = store_file.read_bytes()
+    s = Store.open(store_file, read_only=True)
+    assert [r.value for r in s.decisions(art)] == ['{"status":"flagged"}']
+    s.close()
+    assert sorted(p.name for p in store_file.parent.iterdir()) == [store_file.name]
+    assert store_file.read_bytes() == before
+
+
+def test_read_only_opening_of_a_missing_store_creates_nothing(tmp_path: Path) -> None:
+    s = Store.open(tmp_path / "none" / "review.sqlite3", read_only=True)
+    assert s.find_article("abc") is None
+    s.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_opening_sees_what_a_running_writer_committed(store_file: Path) -> None:
+    writer = Store.open(store_file)
+    art = writer.article("abc", "a.txt", "A").id
+    writer.record(art, "status", "{}", '{"status":"flagged"}')  # in the -wal, not yet checkpointed
+    reader = Store.open(store_file, read_only=True)
+    assert len(reader.decisions(art)) == 1
+    reader.close()
+    writer.close()
+
+
+def test_a_store_this_process_cannot_write_is_shown_from_memory(
+    store_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    art = _store_with_a_decision(store_file)
+    store_file.chmod(0o444)
+    store_file.parent.chmod(0o555)
+    try:
+        if os.access(store_file, os.W_OK):  # root writes anyway: pretend the permissions hold
+            monkeypatch.setattr(store_module, "_writable", lambda path: False)
+        s = Store.open(store_file)
+        assert s.notice is not None and "read-only" in s.notice and "until you quit" in s.notice
+        assert len(s.decisions(art)) == 1
+        s.record(art, "status", "{}", '{"status":"reviewed"}')  # kept in memory
+        assert len(s.decisions(art)) == 2
+        s.close()
+        assert sorted(p.name for p in store_file.parent.iterdir()) == [store_file.name]
+    finally:
+        store_file.parent.chmod(0o755)
+        store_file.chmod(0o644)
+    s = Store.open(store_file)
+    assert len(s.decisions(art)) == 1  # the file was not written
     s.close()
 
 

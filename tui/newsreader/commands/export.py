@@ -88,14 +88,12 @@ class _Exporter:
         from newsreader.review.store import Store, StoreError
 
         self.args = args
-        path = store_path(args.store)
         try:
-            # Exporting never creates a store: with none there are simply no decisions.
-            self.store = Store.open(path) if path.exists() else Store.in_memory()
+            # Read into memory: exporting never creates, migrates or moves a store (with
+            # none there are simply no decisions), and a read-only one exports as well.
+            self.store = Store.open(store_path(args.store), read_only=True)
         except StoreError as err:
             raise UserError(str(err)) from None
-        if self.store.notice:
-            print(f"{PROG}: {self.store.notice}", file=sys.stderr)
         self.memory = load_memory(self.store)
         self.analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
 

@@ -33,6 +33,9 @@ CREATE INDEX decisions_by_kind ON decisions(kind, id);
 
 MIGRATIONS: tuple[str, ...] = (_V1,)
 
+# `PRAGMA application_id` of our stores ("NwsR"): an SQLite file with another id is not ours.
+APPLICATION_ID = 0x4E777352
+
 # Checked after migrating: a store at the right version without these is not ours.
 REQUIRED_TABLES = frozenset({"articles", "decisions"})
 

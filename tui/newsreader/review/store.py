@@ -2,15 +2,23 @@
 
 Every write is its own short `BEGIN IMMEDIATE` transaction, committed before the call
 returns, so a killed process loses nothing and two processes on one store both get
-their writes in (the busy timeout makes the second wait its turn). A damaged store, or
-one written by a newer newsreader, is moved aside and a fresh one started; `notice`
-then holds the sentence to show the user. Problems the user must fix (an unwritable
-folder, a store locked for too long) raise `StoreError`, whose text is one line.
+their writes in (the busy timeout makes the second wait its turn).
+
+The file at the store's path is never harmed: one that is not an SQLite database of
+ours (an article given to `--store` by mistake, another program's database) is refused
+with `StoreError` and left exactly as it is. Only a store of ours that is damaged, or
+was written by a newer newsreader, is moved aside and a fresh one started; `notice`
+then holds the sentence to show the user. A store this process may not write is read
+into memory (nothing is created beside it) and `notice` says decisions made now last
+until the reader closes. Problems the user must fix (an unwritable folder, a store
+locked for too long) raise `StoreError`, whose text is one line.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +29,10 @@ from pathlib import Path
 from newsreader.review import schema
 
 BUSY_TIMEOUT_SECONDS = 15.0
+# The first 100 bytes of an SQLite file are its header: the magic string, then (at 60)
+# `PRAGMA user_version` and (at 68) `PRAGMA application_id`, both big-endian.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
 # Columns named, never `*`: a later migration may add columns these rows do not hold.
 _ARTICLE_BY_HASH = (
     "SELECT id, text_hash, path, title, first_seen, last_seen FROM articles WHERE text_hash = ?"
@@ -80,9 +92,18 @@ class Store:
     # -- opening and closing -------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating or migrating) the store at `path`, moving an unusable one aside."""
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        """Open (creating or migrating) the store at `path`, moving a damaged one of ours aside.
+
+        `read_only` (export): nothing is created, migrated or moved; a missing store is an
+        empty one. A file that is not our store raises `StoreError` and is left alone.
+        """
         target = Path(path)
+        found = _what_is_at(target)
+        if read_only or (found == "ours" and not _writable(target)):
+            if found == "nothing":
+                return cls.in_memory()
+            return cls._copied(target, said_read_only=not read_only)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -103,6 +124,24 @@ class Store:
                     "and a fresh one started"
                 )
         raise AssertionError("unreachable")
+
+    @classmethod
+    def _copied(cls, target: Path, *, said_read_only: bool) -> Store:
+        """The store at `target` read into memory, leaving no file behind (not even -wal/-shm)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            with _closed_on_failure(conn, target):
+                _read_into(target, conn)
+                _check_and_migrate(conn)  # in memory only: the file keeps its schema
+        except _Unusable as bad:  # nothing is moved aside when only reading
+            raise StoreError(f"the review store {target} {bad.reason}") from None
+        notice = None
+        if said_read_only:
+            notice = (
+                f"the review store {target} is read-only: its decisions are shown, "
+                "and decisions made now last only until you quit"
+            )
+        return cls(conn, target, notice=notice)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -255,6 +294,58 @@ class Store:
             conn.execute("COMMIT")
 
 
+def _what_is_at(path: Path) -> str:
+    """ "nothing" (no file, or an empty one), "ours" (an SQLite file that is or may be a
+    review store); anything else raises `StoreError` so that the file is never touched."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "nothing"
+    except OSError as err:
+        raise StoreError(f"cannot use {path} as the review store: {err.strerror or err}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise StoreError(f"{path} is a folder; give the review store a file name (--store PATH)")
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError(f"{path} is not a regular file, so it cannot be the review store")
+    if st.st_size == 0:
+        return "nothing"
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(_HEADER_SIZE)
+    except OSError as err:
+        raise StoreError(f"cannot read the review store {path}: {err.strerror or err}") from None
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < _HEADER_SIZE:
+        raise StoreError(
+            f"{path} is not a review store (not an SQLite database); it was left as it is: "
+            "give another path with --store or NEWSREADER_STORE"
+        )
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id not in (0, schema.APPLICATION_ID):
+        raise StoreError(f"{path} is an SQLite database of another program, not a review store")
+    return "ours"  # another program's database with application id 0 is caught by _migrate
+
+
+def _writable(path: Path) -> bool:
+    # WAL needs the folder too: SQLite creates the -wal and -shm files beside the store
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_into(path: Path, memory: sqlite3.Connection) -> None:
+    """Copy the store at `path` into `memory` without creating anything beside it.
+
+    With no -wal file nobody has the store open, so it is read as immutable (no -shm or
+    -wal is made); with one, its committed pages must be read too, and SQLite's read-only
+    mode uses the files already there.
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+    source = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
@@ -262,17 +353,22 @@ def _connect(path: Path) -> sqlite3.Connection:
         )
     except sqlite3.Error as err:
         raise StoreError(_describe(err, path)) from None
-    try:
+    with _closed_on_failure(conn, path):
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         # WAL lets readers and one writer work at once; on a file system without shared
         # memory SQLite keeps its rollback journal, which is slower but just as safe.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        check = conn.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise _Unusable("damaged", "is damaged")
-        _migrate(conn)
+        _check_and_migrate(conn)
+    return conn
+
+
+@contextmanager
+def _closed_on_failure(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Close `conn` if opening fails, and say why as `StoreError` or `_Unusable` (damaged)."""
+    try:
+        yield
     except _Unusable:
         conn.close()
         raise
@@ -285,8 +381,14 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise StoreError(_describe(err, path)) from None
     except sqlite3.DatabaseError:
         conn.close()
-        raise _Unusable("damaged", "is damaged or not a review store") from None
-    return conn
+        raise _Unusable("damaged", "is damaged") from None
+
+
+def _check_and_migrate(conn: sqlite3.Connection) -> None:
+    check = conn.execute("PRAGMA quick_check").fetchone()
+    if check is None or check[0] != "ok":
+        raise _Unusable("damaged", "is damaged")
+    _migrate(conn)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -306,6 +408,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
             for statement in _statements(schema.MIGRATIONS[step]):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {latest}")
+        conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables >= schema.REQUIRED_TABLES:
             raise _Unusable("damaged", "is not a review store (tables are missing)")
