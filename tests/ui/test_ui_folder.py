@@ -98,3 +98,18 @@ async def test_the_palette_opens_any_article_of_the_folder_by_name(started, make
     async with started(app, size=(100, 30)) as pilot:
         await go(pilot, "ctrl+p", *"open 2/2", "enter", opens="2/2")
         assert app.review.article.source.endswith("b.txt")
+
+
+async def test_an_unreadable_article_is_said_and_stepped_over(started, make_app, tmp_path) -> None:
+    paths = folder(tmp_path)
+    third = tmp_path / "articles" / "c.txt"
+    third.write_text("Court ruling\n\nTom Brack said the ruling stands.\n", encoding="utf-8")
+    paths = [paths[0], paths[1], str(third)]
+    Path(paths[1]).write_bytes(b"\x00\x01\x02 binary \x00" * 50)  # no longer an article
+    app = make_app(article.load(paths[0]), analyse=analyse, articles=paths)
+    async with started(app, size=(100, 30)) as pilot:
+        await go(pilot, "greater_than_sign", opens="3/3")
+        assert header(app).startswith("3/3  Court ruling")
+        assert any("b.txt" in n.message and "not a text file" in n.message for n in app._notifications)
+        await go(pilot, "greater_than_sign", opens="1/3")  # past the end, and said so
+        assert any("wrapped round to the first" in n.message for n in app._notifications)

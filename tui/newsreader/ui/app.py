@@ -238,29 +238,38 @@ class ReaderApp(App[int], inherit_bindings=False):
         self.open_nth(self._at + 1)
 
     def action_previous_article(self) -> None:
-        self.open_nth(self._at - 1)
+        self.open_nth(self._at - 1, step=-1)
 
-    def open_nth(self, index: int) -> None:
+    def open_nth(self, index: int, *, step: int = 1) -> None:
         """Open the folder's article at `index` (wrapping) in a fresh reader screen; the
-        review of the one left is closed, its decisions long since in the store."""
+        review of the one left is closed, its decisions long since in the store. An article
+        that cannot be read is reported and skipped, onwards in the direction of `step`."""
         from newsreader import article as articles
 
-        if len(self.articles) < 2:
+        count = len(self.articles)
+        if count < 2:
             self.reader.status("one article open: `newsreader FOLDER` reads a folder's articles")
             return
         if self.screen is not self.reader:
             return  # a dialog or the help is open: it has the keys
-        index %= len(self.articles)
         limit = self._max_bytes or articles.DEFAULT_MAX_BYTES
-        item = self.articles[index]
-        try:
-            doc = item if isinstance(item, Article) else articles.load(item, max_bytes=limit)
-        except articles.ArticleError as err:
-            self.notify(str(err), title="cannot open", severity="error", markup=False)
+        for tried in range(count):
+            wanted = index + tried * step
+            at = wanted % count
+            item = self.articles[at]
+            try:
+                doc = item if isinstance(item, Article) else articles.load(item, max_bytes=limit)
+                break
+            except articles.ArticleError as err:
+                self.notify(str(err), title="cannot open, skipped", severity="error", markup=False)
+        else:
             return
+        if at == self._at:
+            return  # every other article is unreadable
+        wrapped = not 0 <= wanted < count
         self._leave_review()
         self._report_article_problems(doc)
-        self.article, self.analysis, self._at = doc, None, index
+        self.article, self.analysis, self._at = doc, None, at
         self.reader = ReaderScreen(doc, position=self._position())
         # The first reader is the app's default screen, which cannot be replaced: the
         # second is pushed over it, and from then on the top one is swapped.
@@ -268,6 +277,9 @@ class ReaderApp(App[int], inherit_bindings=False):
             self.switch_screen(self.reader)
         else:
             self.push_screen(self.reader)
+        if wrapped:
+            where = "first" if step > 0 else "last"
+            self.notify(f"wrapped round to the {where} article", title="folder", timeout=4)
         self.call_after_refresh(self._run_analysis)
 
     def _leave_review(self) -> None:
