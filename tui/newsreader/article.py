@@ -135,6 +135,10 @@ def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
     text = normalise_newlines(decoded.text)
     kind = sniff_format(text, suffix)
     problems: tuple[str, ...] = ()
+    if kind == "markdown":
+        from newsreader import markdowntext
+
+        return markdowntext.markdown_article(text, source, encoding=decoded.encoding, notes=tuple(notes))
     if kind == "html":
         from newsreader import htmltext
 
