@@ -58,6 +58,15 @@ _ESCAPE_SEQUENCE = re.compile(
 # embedding/override/isolate controls that can reorder what a reader sees.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _JOINERS = re.compile("[\u200c\u200d]")
+# Unicode's Stream-Safe Text Format (UAX #15, section 13) allows at most 30 combining marks
+# in a row; no script needs more. Longer runs ("Zalgo" text) are only there to stack marks
+# over a line, and made the reader's layout slow down quadratically: the marks past the
+# 30th are removed. The ranges are the combining-mark blocks such text is made of.
+_STREAM_SAFE = 30
+_MARK_RUN = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{" + str(_STREAM_SAFE + 1) + ",}"
+)
 
 
 @dataclass(frozen=True)
@@ -245,6 +254,7 @@ def clean(text: str) -> Cleaned:
     if (
         not _CONTROL.search(text)
         and not _JOINERS.search(text)
+        and not _MARK_RUN.search(text)
         and "\x1b" not in text
         and unicodedata.is_normalized("NFC", text)
     ):
@@ -275,6 +285,8 @@ def _removals(text: str) -> Iterator[tuple[int, int]]:
         spans.append((m.start(), m.end()))
     for m in _CONTROL.finditer(text):
         spans.append((m.start(), m.end()))
+    for m in _MARK_RUN.finditer(text):
+        spans.append((m.start() + _STREAM_SAFE, m.end()))
     for m in _JOINERS.finditer(text):
         i = m.start()
         before = text[i - 1] if i else ""
