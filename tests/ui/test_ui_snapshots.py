@@ -38,3 +38,18 @@ def test_help_screen(snap_compare, make_app, seed, frozen_analysis) -> None:
 def test_monochrome_theme(snap_compare, make_app, seed, frozen_analysis) -> None:
     app = make_app(seed, frozen_analysis, theme="mono")
     assert snap_compare(app, terminal_size=(80, 24), run_before=on_xi_and_following)
+
+
+async def on_a_candidates_detail(pilot) -> None:
+    """The detail view of Yu Jun's second candidate: entry, source, why, the others."""
+    await ready(pilot)
+    await pilot.press("tab", "tab", "tab")
+    xref = pilot.app.reader.panes.xref
+    yu = next(e for e in pilot.app.reader.analysis.entities if e.name == "Yu Jun")
+    xref.highlight_id(xref.row_id_of(yu.id, yu.candidates[1]))
+    await pilot.press("i")
+
+
+def test_detail_view_80x24(snap_compare, make_app, seed, frozen_analysis) -> None:
+    app = make_app(seed, frozen_analysis)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=on_a_candidates_detail)

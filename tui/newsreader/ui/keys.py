@@ -51,6 +51,14 @@ CLEAR_SEARCH = _key(
 COPY = _key(
     "y", "screen.copy", "copy", "copy", "copy the mention or quote (OSC 52, works over SSH)", show=False
 )
+DETAILS = _key(
+    "i",
+    "screen.details",
+    "details",
+    "details",
+    "the row or mention in full: entry, source, why; a quote",
+    show=False,
+)
 HELP = _key("question_mark", "app.help", "help", "help", "list every key")
 NEXT_ARTICLE = _key(
     "greater_than_sign",
@@ -192,12 +200,35 @@ CHOICE_DOWN = _key(
 )
 CHOICE_UP = _key("up", "choice_up", "up", "choice_up", "previous choice", show=False)
 
+# -- the detail view (i) ----------------------------------------------------------------
+CLOSE_DETAIL = _key("escape,q,i", "dismiss", "close", "close_detail", "close the detail view")
+COPY_SOURCE = _key(
+    "y", "copy_source", "copy", "copy_source", "copy the reference's source URL (a quote: its text)"
+)
+DETAIL_DOWN = _key("j,down", "scroll('down')", "down", "detail_down", "scroll the detail down", show=False)
+DETAIL_UP = _key("k,up", "scroll('up')", "up", "detail_up", "scroll the detail up", show=False)
+DETAIL_PAGE_DOWN = _key(
+    "pagedown,space", "scroll('page_down')", "page down", "detail_page_down", "page down", show=False
+)
+DETAIL_PAGE_UP = _key("pageup", "scroll('page_up')", "page up", "detail_page_up", "page up", show=False)
+DETAIL_TOP = _key("g,home", "scroll('home')", "top", "detail_top", "top", show=False)
+DETAIL_BOTTOM = _key("G,end", "scroll('end')", "bottom", "detail_bottom", "bottom", show=False)
+
 # The footer has room for few keys at 80 columns: `s` shows there in the Quotes pane only,
 # `d` in the article only (the panes' own keys fill their footers).
 ARTICLE_SPEAKER = replace(SPEAKER, show=False)
 PANE_NEXT_UNDECIDED = replace(NEXT_UNDECIDED, show=False)
 
-SCREEN: list[Binding] = [NEXT_PANE, PREVIOUS_PANE, JUMP_BACK, JUMP_FORWARD, SEARCH, CLEAR_SEARCH, COPY]
+SCREEN: list[Binding] = [
+    NEXT_PANE,
+    PREVIOUS_PANE,
+    JUMP_BACK,
+    JUMP_FORWARD,
+    SEARCH,
+    CLEAR_SEARCH,
+    COPY,
+    DETAILS,
+]
 REVIEW: list[Binding] = [NEXT_UNDECIDED, UNDO, CHANGE_TYPE, MERGE_INTO, SPLIT, SET_SPEAKER, NOTE, SET_STATUS]
 APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW, NEXT_ARTICLE, PREVIOUS_ARTICLE]
 ARTICLE: list[Binding] = [
@@ -227,6 +258,16 @@ ENTITIES: list[Binding] = [*LIST, NEXT_SAME, PREVIOUS_SAME, TYPE_FILTER, *DECISI
 QUOTES: list[Binding] = [*LIST, SPEAKER, PANE_NEXT_UNDECIDED]
 XREF: list[Binding] = [*LIST, *DECISIONS, PANE_NEXT_UNDECIDED]
 DIALOG: list[Binding] = [CANCEL_DIALOG, CHOICE_DOWN, CHOICE_UP]
+DETAIL: list[Binding] = [
+    CLOSE_DETAIL,
+    COPY_SOURCE,
+    DETAIL_DOWN,
+    DETAIL_UP,
+    DETAIL_PAGE_DOWN,
+    DETAIL_PAGE_UP,
+    DETAIL_TOP,
+    DETAIL_BOTTOM,
+]
 
 # What the help screen shows, in order; every id appears once.
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
@@ -237,6 +278,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Entities and cross-reference", DECISIONS),
     ("Reviewing (anywhere)", REVIEW),
     ("Dialogs", DIALOG),
+    ("Detail view (i)", DETAIL),
 ]
 
 ALL: list[Binding] = [
@@ -248,6 +290,7 @@ ALL: list[Binding] = [
     *DECISIONS,
     *REVIEW,
     *DIALOG,
+    *DETAIL,
     CLOSE_HELP,
     CANCEL_SEARCH,
 ]

@@ -27,7 +27,7 @@ from newsreader.article import Article
 from newsreader.ui import keys
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.chrome import ReaderHeader, StatusLine
-from newsreader.ui.navigation import Navigator, Target
+from newsreader.ui.navigation import MENTION, Navigator, Target
 from newsreader.ui.review_keys import ReviewKeys
 
 if TYPE_CHECKING:
@@ -372,6 +372,27 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         where = pane.match_position() if pane.search_query else None
         found = f"/{pane.search_query}  {where[0]}/{where[1]} · " if where else ""
         self.status(self._visiting_prefix(pane) + found + self._describe_row(target))
+
+    # -- the detail view ---------------------------------------------------------------
+
+    def action_details(self) -> None:
+        """The chosen row in full, else what the cursor is on (its entity, or its quote)."""
+        from newsreader.ui.detail import DetailScreen, detail_of
+        from newsreader.ui.panes.base import RowTarget
+
+        if self.reviewed is None:
+            self.status("still analysing…: the details come with the names")
+            return
+        target = self._focused_row()
+        cursor = self.navigator.cursor
+        if target is None and cursor is not None:
+            quote = self.navigator.quote_here() if cursor.kind != MENTION else None
+            target = RowTarget(quote=quote) if quote is not None else RowTarget(entity_id=cursor.entity_id)
+        detail = detail_of(target, self.reviewed, self.article.text) if target is not None else None
+        if detail is None:
+            self.status("i shows the details of a row, or of the mention or quote under the cursor")
+            return
+        self.app.push_screen(DetailScreen(detail))
 
     # -- copying ---------------------------------------------------------------------
 
