@@ -101,15 +101,80 @@ def test_brat_ann_parses_and_its_offsets_index_the_txt(doc: Article, reviewed: R
     assert notes == {"spelling [sic] *checked*", "from the readout"}
 
 
-def test_csv_parses_back_with_a_row_per_entity_and_quote(doc: Article, reviewed: ReviewedAnalysis) -> None:
+def csv_of(doc: Article, reviewed: ReviewedAnalysis) -> list[dict[str, str]]:
     buf = io.StringIO()
     formats.write_csv(formats.csv_rows(doc, reviewed), buf)
-    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
-    assert [r["record"] for r in rows] == ["entity"] * 4 + ["quote"] * 2
+    return list(csv.DictReader(io.StringIO(buf.getvalue())))
+
+
+def test_csv_parses_back_with_a_row_per_entity_candidate_and_quote(
+    doc: Article, reviewed: ReviewedAnalysis
+) -> None:
+    rows = csv_of(doc, reviewed)
+    assert [r["record"] for r in rows] == [
+        *("entity", "candidate", "candidate"),  # Lu Shai and the two names offered for it
+        *("entity", "candidate", "entity", "entity"),
+        *("quote", "quote"),
+    ]
     lu = rows[0]
     assert (lu["name"], lu["reference"], lu["note"]) == ("Lu Shai", "Lu Shaye", "spelling [sic] *checked*")
     assert doc.text[int(lu["start"]) : int(lu["end"])] == lu["text"]
-    assert rows[5]["speaker_name"] == "Lu Shai"
+    assert rows[-1]["speaker_name"] == "Lu Shai"
+
+
+def test_csv_and_brat_keep_every_verdict_apart(store: Store, doc: Article, analysis: Analysis) -> None:
+    review = ArticleReview(store, doc, analysis)
+    fresh = {(r["record"], r["name"], r["reference"]): r["state"] for r in csv_of(doc, review.reviewed)}
+    assert fresh[("entity", "Lu Shai", "")] == "undecided"
+    assert fresh[("candidate", "Lu Shai", "Lu Sha")] == "undecided"
+    assert fresh[("entity", "Volodymyr Zelensky", "Volodymyr Zelensky")] == "matched"
+    review.unsure("e1", LU_SHAYE)
+    review.reject("e1", LU_SHA)
+    states = {(r["record"], r["name"], r["reference"]): r["state"] for r in csv_of(doc, review.reviewed)}
+    assert states[("candidate", "Lu Shai", "Lu Shaye")] == "unsure"
+    assert states[("candidate", "Lu Shai", "Lu Sha")] == "rejected"
+    assert states[("entity", "Lu Shai", "")] == "unsure"
+    review.reject("e1", LU_SHAYE)
+    rows = csv_of(doc, review.reviewed)
+    assert next(r for r in rows if r["name"] == "Lu Shai")["state"] == "rejected"
+    review.accept("e1", LU_SHAYE)
+    rows = csv_of(doc, review.reviewed)
+    assert next(r for r in rows if r["name"] == "Lu Shai")["state"] == "accepted"
+    assert "decided" not in {r["state"] for r in rows if r["record"] != "quote"}
+    _, ann = formats.to_brat(doc, review.reviewed)
+    verdicts = [f[1].split(" ") for f in parse_ann(ann)["A"]]
+    lu_first = parse_ann(ann)["T"][0][0]
+    assert ["Verdict", lu_first, "accepted"] in verdicts
+    assert {v[2] for v in verdicts} == {"accepted", "matched"}
+
+
+def test_brat_reference_ids_name_their_list_once(doc: Article) -> None:
+    lu = find(doc.text, "Lu Shai")
+    listed = Match("Lu Shaye", 99.0, "bundled", "same", "exact", entry_id="bundled:19")
+    other = Match("Kyiv", 99.0, "my list", "same", "exact", entry_id="Q1899")
+    kyiv = find(doc.text, "Kyiv")
+    analysis = Analysis(
+        entities=(
+            Entity("e1", "Lu Shai", "person", (lu,), reference=listed),
+            Entity("e2", "Kyiv", "place", (kyiv,), reference=other),
+        )
+    )
+    _, ann = formats.to_brat(doc, ArticleReview(Store.in_memory(), doc, analysis).reviewed)
+    refs = [n[1].split(" ")[2] for n in parse_ann(ann)["N"]]
+    assert refs == ["bundled:19", "my_list:Q1899"]
+
+
+def test_annotation_conf_declares_every_label_and_verdict(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    _, ann = formats.to_brat(doc, reviewed)
+    conf = formats.annotation_conf([ann])
+    sections = re.split(r"^\[(\w+)\]$", conf, flags=re.M)
+    body = dict(zip(sections[1::2], sections[2::2], strict=True))
+    used = {t[1].split(" ", 1)[0] for t in parse_ann(ann)["T"]}
+    assert used <= set(body["entities"].split())
+    assert body["relations"].split("\t")[0].strip() == "Speaker"
+    (verdict,) = body["attributes"].strip().splitlines()
+    values = set(verdict.split("Value:")[1].split("|"))
+    assert {"accepted", "rejected", "unsure", "undecided"} <= values
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
@@ -256,8 +321,57 @@ def test_export_never_overwrites_an_article(seed_with_decisions: tuple[Path, Pat
     path, store_file = seed_with_decisions
     before = path.read_bytes()
     code, _, err = run(["--store", str(store_file), "-f", "brat", "-o", str(path.parent), str(path)], capsys)
-    assert code == 2 and "is one of the articles" in err and "Traceback" not in err
+    assert code == 0 and "Traceback" not in err
     assert path.read_bytes() == before
+    assert (path.parent / "story-2.txt").exists() and (path.parent / "story-2.ann").exists()
+    assert f"wrote {path.parent / 'story-2.txt'}" in err
+
+
+def test_export_to_a_folder_adds_a_number_instead_of_overwriting(
+    seed_with_decisions: tuple[Path, Path], tmp_path: Path, capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "story.md").write_text("my own report\n", encoding="utf-8")
+    for _ in range(2):
+        code, _, err = run(["--store", str(store_file), "-o", str(out_dir), str(path)], capsys)
+        assert code == 0
+    assert (out_dir / "story.md").read_text(encoding="utf-8") == "my own report\n"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["story-2.md", "story-3.md", "story.md"]
+    assert f"wrote {out_dir / 'story-3.md'}" in err
+
+
+def test_export_brat_writes_annotation_conf_once(
+    seed_with_decisions: tuple[Path, Path], tmp_path: Path, capsys: Capsys
+) -> None:
+    path, store_file = seed_with_decisions
+    out_dir = tmp_path / "ann"
+    run(["--store", str(store_file), "-f", "brat", "-o", str(out_dir), str(path)], capsys)
+    conf = (out_dir / "annotation.conf").read_text(encoding="utf-8")
+    assert "[entities]" in conf and "Verdict" in conf
+    (out_dir / "annotation.conf").write_text("[entities]\nMine\n", encoding="utf-8")
+    code, _, err = run(["--store", str(store_file), "-f", "brat", "-o", str(out_dir), str(path)], capsys)
+    assert code == 0 and "left as it is" in err
+    assert (out_dir / "annotation.conf").read_text(encoding="utf-8") == "[entities]\nMine\n"
+
+
+def test_export_names_files_by_the_input_not_by_a_hash_in_it(tmp_path: Path, capsys: Capsys) -> None:
+    tricky = tmp_path / "in" / "a#..#..#escaped.txt"
+    tricky.parent.mkdir()
+    tricky.write_text("Angela Merkel spoke in Berlin.\n", encoding="utf-8")
+    deep = tmp_path / "in" / "x#" / ".." / "b#3.txt"
+    (tmp_path / "in" / "x#").mkdir()
+    deep.write_text("Olaf Scholz spoke in Bonn.\n", encoding="utf-8")
+    up = tmp_path / "in" / "x#" / ".." / ".." / "c.txt"  # read as FEED#N, its tail climbs out
+    up.write_text("Emmanuel Macron spoke in Paris.\n", encoding="utf-8")
+    out_dir = tmp_path / "deep" / "out"
+    inputs = [str(tricky), str(deep), str(up)]
+    code, _, err = run(["--store", str(tmp_path / "s"), "-o", str(out_dir), *inputs], capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a#..#..#escaped.md", "b#3.md", "c.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt", "deep", "in"]
+    assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == ["out"]
 
 
 def test_export_without_a_store_exports_the_plain_analysis(tmp_path: Path, capsys: Capsys) -> None:

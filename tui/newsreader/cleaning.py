@@ -55,8 +55,12 @@ _ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE,
 )
 # Left after escapes: lone C0 controls but tab and newline, DEL, C1, and the bidi
-# embedding/override/isolate controls that can reorder what a reader sees.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# controls (embeddings, overrides, isolates, the LRM/RLM/ALM marks) that can reorder
+# what a reader sees. The one rule for article text and for every string printed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates: what Python makes of a file name's bytes that are not UTF-8. No
+# encoder writes them as valid text, so shown and printed strings get U+FFFD instead.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _JOINERS = re.compile("[\u200c\u200d]")
 # Unicode's Stream-Safe Text Format (UAX #15, section 13) allows at most 30 combining marks
 # in a row; no script needs more. Longer runs ("Zalgo" text) are only there to stack marks
@@ -67,6 +71,17 @@ _MARK_RUN = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{" + str(_STREAM_SAFE + 1) + ",}"
 )
+
+
+def printable(text: str) -> str:
+    """`text` safe to show or print anywhere: escape sequences removed whole, then the
+    controls of `_CONTROL` (all but tab and newline); NEL becomes a newline, and a lone
+    surrogate (undecodable bytes of a file name) U+FFFD. For every string from outside
+    that is written out: names, titles, file names, list entries, config values."""
+    if text.isprintable():
+        return text
+    text = _ESCAPE_SEQUENCE.sub("", text.replace("\x85", "\n"))
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,16 @@
 
 Markdown, JSON and CSV go to standard output unless `--output DIR` is given (one file
 per article); span JSONL is one line per article; brat writes NAME.txt and NAME.ann into
-a folder (`brat/` unless `--output DIR`). Nothing is written to the store.
+a folder (`brat/` unless `--output DIR`), with the folder's `annotation.conf`. A file is
+never overwritten: a name already taken gets a number (`story-2.md`), and each file
+written is said on stderr. Nothing is written to the store.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,11 +70,11 @@ def run(argv: list[str]) -> int:
             if done is None:
                 failures += 1
             else:
-                results.append((path if isinstance(path, str) else path.source, done))
+                results.append((_stem(path), done))
         if out_dir is None:
             _print(args.format, [r for _, r in results], many=len(paths) > 1 or paths != args.paths)
         else:
-            _write_files(out_dir, results, inputs=[p for p in paths if isinstance(p, str)])
+            _write_files(out_dir, results)
     finally:
         exporter.close()
     if not results and failures:
@@ -156,40 +160,67 @@ def _print(fmt: str, results: list[Any], *, many: bool) -> None:
     out.flush()
 
 
-def _write_files(out_dir: Path, results: list[tuple[str, Any]], *, inputs: list[str]) -> None:
+def _write_files(out_dir: Path, results: list[tuple[str, dict[str, str]]]) -> None:
+    """Each article's files into `out_dir` under its stem, numbered when the stem is taken
+    (by another article of this run, or by a file already there): nothing is overwritten."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UserError(f"cannot create {out_dir}: {err.strerror or err}") from None
-    protected = {Path(p).resolve() for p in inputs if p != "-"}
-    for name, (_, files) in zip(_names([p for p, _ in results]), results, strict=True):
-        targets = {out_dir / f"{name}{suffix}": content for suffix, content in files.items()}
-        for target in targets:
-            if target.resolve() in protected:
-                raise UserError(f"{target} is one of the articles; give another folder with --output DIR")
-        for target, content in targets.items():
-            try:
-                with target.open("w", encoding="utf-8", newline="") as fh:
+    taken: set[str] = set()
+    for stem, files in results:
+        written = _write_new(out_dir, stem, files, taken)
+        print(f"{PROG}: wrote {' and '.join(str(t) for t in written)}", file=sys.stderr)
+    anns = [files[".ann"] for _, files in results if ".ann" in files]
+    if anns:
+        _write_brat_conf(out_dir, anns)
+
+
+def _write_new(out_dir: Path, stem: str, files: dict[str, str], taken: set[str]) -> list[Path]:
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        n += 1
+        targets = [out_dir / f"{name}{suffix}" for suffix in files]
+        if name in taken or any(os.path.lexists(t) for t in targets):
+            continue
+        taken.add(name)
+        try:
+            for target, content in zip(targets, files.values(), strict=True):
+                with target.open("x", encoding="utf-8", newline="") as fh:  # "x": never over a file
                     fh.write(content)
-            except OSError as err:
-                raise UserError(f"cannot write {target}: {err.strerror or err}") from None
-        print(f"{PROG}: wrote {' and '.join(str(t) for t in targets)}", file=sys.stderr)
+        except FileExistsError:
+            continue  # created meanwhile by someone else: the next number
+        except OSError as err:
+            raise UserError(f"cannot write {target}: {err.strerror or err}") from None
+        return targets
 
 
-def _names(paths: list[str]) -> list[str]:
-    """A file name for each article: its stem, made unique."""
-    names: list[str] = []
-    for path in paths:
-        if path == "-":
-            stem = "stdin"
-        elif "#" in path:  # a feed's item: FEED#N
-            feed, number = path.rsplit("#", 1)
-            stem = f"{Path(feed).stem}-{number}"
-        else:
-            stem = Path(path).stem or "article"
-        name, n = stem, 1
-        while name in names:
-            n += 1
-            name = f"{stem}-{n}"
-        names.append(name)
-    return names
+def _write_brat_conf(out_dir: Path, anns: list[str]) -> None:
+    from newsreader.review.export import BRAT_CONF, annotation_conf
+
+    conf, target = annotation_conf(anns), out_dir / BRAT_CONF
+    try:
+        with target.open("x", encoding="utf-8", newline="") as fh:
+            fh.write(conf)
+    except FileExistsError:
+        if target.read_text(encoding="utf-8", errors="replace") != conf:
+            print(f"{PROG}: {target} already exists and was left as it is", file=sys.stderr)
+        return
+    except OSError as err:
+        raise UserError(f"cannot write {target}: {err.strerror or err}") from None
+    print(f"{PROG}: wrote {target}", file=sys.stderr)
+
+
+def _stem(item: Any) -> str:
+    """The file name, without suffix, of an article's export: the input's own stem (a
+    path is never read for `#`), a feed item's `FEEDSTEM-N`; never a path of folders."""
+    from newsreader.cleaning import printable
+
+    if isinstance(item, str):
+        stem = "stdin" if item == "-" else Path(item).stem
+    else:  # an item of a feed, whose source is FEED#N
+        feed, _, number = item.source.rpartition("#")
+        stem = f"{Path(feed).stem}-{number}"
+    stem = re.sub(r"[/\\\x00]", "_", printable(stem)).lstrip(".")
+    return stem or "article"

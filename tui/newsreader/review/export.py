@@ -18,7 +18,16 @@ from newsreader.analysis.model import Entity, Quote, Span
 from newsreader.article import Article
 from newsreader.review.decisions import KINDS, Recorded, describe
 from newsreader.review.memory import candidate_key
-from newsreader.review.overlay import NONE, ReviewedAnalysis
+from newsreader.review.overlay import (
+    ACCEPTED,
+    LEARNED,
+    MATCHED,
+    NONE,
+    OPEN,
+    REJECTED,
+    UNSURE,
+    ReviewedAnalysis,
+)
 
 FORMATS = ("md", "json", "csv", "spans", "brat")
 CSV_FIELDS = (
@@ -38,6 +47,13 @@ CSV_FIELDS = (
     "speaker_name",
     "note",
 )
+
+# The states CSV and brat write for a reference or a candidate: the reviewer's verdict
+# (accepted, rejected, unsure), "undecided" while a candidate waits for one, "matched"
+# (the analysis's own confident match) or "learned" (from a decision in another article)
+# when none is needed, and "none" when there is nothing to decide.
+UNDECIDED = "undecided"
+VERDICT_STATES = (ACCEPTED, REJECTED, UNSURE, UNDECIDED, MATCHED, LEARNED, NONE)
 
 Spanner = Callable[[int, int], Span]
 
@@ -207,7 +223,8 @@ def _md_entity(e: Entity, reviewed: ReviewedAnalysis, text: str) -> str:
 
 
 def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> list[dict[str, Any]]:
-    """One row per entity and per quote, in the columns of `CSV_FIELDS`."""
+    """One row per entity (its state: `reference_state`), one per candidate it was offered
+    (each with its own verdict) and one per quote, in the columns of `CSV_FIELDS`."""
     body, span = _view(article, text)
     a = reviewed.analysis
     names = {e.id: e.name for e in a.entities}
@@ -227,10 +244,22 @@ def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "sourc
                 "mentions": len(e.mentions),
                 "reference": e.reference.name if e.reference else "",
                 "reference_list": e.reference.list if e.reference else "",
-                "state": reviewed.entity_mark(e).state,
+                "state": reference_state(e, reviewed),
                 "note": " | ".join(notes),
             }
         )
+        for c in e.candidates:
+            rows.append(
+                {
+                    "record": "candidate",
+                    "id": e.id,
+                    "type": e.type,
+                    "name": e.name,
+                    "reference": c.name,
+                    "reference_list": c.list,
+                    "state": _verdict_state(reviewed.candidate_mark(e, c).state),
+                }
+            )
     for i, q in enumerate(a.quotes, start=1):
         s, t = span(q.start, q.end)
         rows.append(
@@ -241,7 +270,7 @@ def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "sourc
                 "text": body[s:t],
                 "start": s,
                 "end": t,
-                "state": reviewed.quote_mark(q).state,
+                "state": _verdict_state(reviewed.quote_mark(q).state),
                 "speaker": q.speaker or "",
                 "speaker_name": names.get(q.speaker or "", ""),
                 "note": reviewed.note_for(q),
@@ -250,6 +279,27 @@ def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "sourc
     for row in rows:
         row["source"] = article.source
     return rows
+
+
+def reference_state(e: Entity, reviewed: ReviewedAnalysis) -> str:
+    """What is decided about the entity's reference, one of `VERDICT_STATES`: "undecided"
+    while any candidate waits; else the verdict on the reference it has; else, with no
+    reference, "unsure" if a candidate was left unsure, "rejected" if they all were."""
+    states = [reviewed.candidate_mark(e, c).state for c in e.candidates]
+    if OPEN in states:
+        return UNDECIDED
+    if e.reference is not None:
+        mark = reviewed.candidate_marks.get((e.id, candidate_key(e.reference)))
+        return MATCHED if mark is None else _verdict_state(mark.state)  # not offered: the analysis's
+    if UNSURE in states:
+        return UNSURE
+    if states and all(state == REJECTED for state in states):
+        return REJECTED
+    return NONE
+
+
+def _verdict_state(state: str) -> str:
+    return UNDECIDED if state == OPEN else state
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, *, header: bool = True) -> None:
@@ -303,9 +353,13 @@ def to_brat(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source
 
     equivs: list[str] = []
     norms: list[str] = []
+    attributes: list[str] = []
     notes: list[tuple[str, str]] = []
     for e in reviewed.analysis.entities:
         tids = [textbound("m", _brat_label(e.type), *m) for m in e.mentions]
+        state = reference_state(e, reviewed)
+        if tids and state != NONE:
+            attributes.append(f"A{len(attributes) + 1}\t{BRAT_VERDICT} {tids[0]} {state}")
         notes += [
             (tids[i], reviewed.mention_notes[m])
             for i, m in enumerate(e.mentions)
@@ -314,9 +368,8 @@ def to_brat(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source
         if len(tids) > 1:
             equivs.append(f"*\tEquiv {' '.join(tids)}")
         if e.reference is not None and tids:
-            db = re.sub(r"\s+", "_", e.reference.list) or "list"
-            entry = re.sub(r"\s+", "_", e.reference.entry_id or e.reference.name)
-            norms.append(f"N{len(norms) + 1}\tReference {tids[0]} {db}:{entry}\t{_squash(e.reference.name)}")
+            ref = _brat_reference(e.reference.list, e.reference.entry_id or e.reference.name)
+            norms.append(f"N{len(norms) + 1}\tReference {tids[0]} {ref}\t{_squash(e.reference.name)}")
     relations: list[str] = []
     for q in reviewed.analysis.quotes:
         qid = textbound("q", "Quote", q.start, q.end)
@@ -325,9 +378,48 @@ def to_brat(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source
         said_by = q.speaker_span or _first_mention(reviewed, q)
         if said_by is not None and ("m", said_by) in ids:
             relations.append(f"R{len(relations) + 1}\tSpeaker Arg1:{qid} Arg2:{ids[('m', said_by)]}")
-    lines = bound + relations + equivs + norms
+    lines = bound + relations + equivs + attributes + norms
     lines += [f"#{i}\tAnnotatorNotes {target}\t{_squash(n)}" for i, (target, n) in enumerate(notes, start=1)]
     return body, "\n".join(lines) + ("\n" if lines else "")
+
+
+BRAT_VERDICT = "Verdict"
+BRAT_CONF = "annotation.conf"
+
+
+def annotation_conf(anns: Iterable[str]) -> str:
+    """brat's `annotation.conf` for a folder holding these `.ann` files: every entity label
+    they use, the Speaker relation, Equiv, and the Verdict attribute with its values."""
+    labels = {"Quote"}
+    for ann in anns:
+        for line in ann.splitlines():
+            if line.startswith("T"):
+                labels.add(line.split("\t")[1].split(" ", 1)[0])
+    entities = [*sorted(labels - {"Quote"}), "Quote"]
+    return "\n".join(
+        [
+            "[entities]",
+            *entities,
+            "",
+            "[relations]",
+            f"Speaker\tArg1:Quote, Arg2:{'|'.join(entities[:-1]) or '<ENTITY>'}",
+            "Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive",
+            "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+            "",
+            "[events]",
+            "",
+            "[attributes]",
+            f"{BRAT_VERDICT}\tArg:<ENTITY>, Value:{'|'.join(v for v in VERDICT_STATES if v != NONE)}",
+            "",
+        ]
+    )
+
+
+def _brat_reference(list_name: str, entry: str) -> str:
+    """`DB:ID` for a normalisation; an id that already starts with its list's name keeps it once."""
+    db = re.sub(r"\s+", "_", list_name) or "list"
+    entry = re.sub(r"\s+", "_", entry)
+    return entry if entry.startswith(f"{db}:") else f"{db}:{entry}"
 
 
 def _first_mention(reviewed: ReviewedAnalysis, q: Quote) -> Span | None:
