@@ -25,6 +25,7 @@ examples:
   newsreader story.html            open an article (.txt, .md, .html; - reads stdin)
   newsreader articles/             open a folder's articles: > and < go from one to the next
   newsreader wire.rss              open a feed's items (RSS or Atom) the same way
+  newsreader https://example.org/story   fetch a page (or a feed) and open it; links.urls: one URL a line
   newsreader --theme mono story.txt
   newsreader analyze --format table story.txt
   newsreader analyze --format jsonl a.txt b.md c.html > analysis.jsonl
@@ -105,7 +106,12 @@ def analyze_parser() -> argparse.ArgumentParser:
         description="Print the names, quotes and cross-references found in each article.",
         epilog="example: newsreader analyze --format jsonl a.txt b.html > out.jsonl",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders of them (- reads stdin)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="articles, folders, feeds, URLs or files of URLs (- reads stdin)",
+    )
     p.add_argument("--format", "-f", choices=("json", "jsonl", "table"), default="json")
     add_text_option(p)
     add_common_options(p)
@@ -168,26 +174,37 @@ def _lazy(module: str, name: str) -> Callable[[list[str]], int]:
 
 def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[list[Any], int]:
     """What to read: each path as it is, a folder as the articles in it (see
-    `article.articles_in`), a feed as its items (already loaded `Article`s), and how
-    many of `paths` gave nothing (each said on stderr)."""
-    from newsreader import article, feeds
+    `article.articles_in`), a feed as its items, a URL as its page or feed (fetched) and
+    a file of URLs as theirs (these already loaded `Article`s), and how many of `paths`
+    or of their items gave nothing (each said on stderr)."""
+    from newsreader import article, feeds, fetch
 
     out: list[Any] = []
     failures = 0
+    limit = max_bytes or article.DEFAULT_MAX_BYTES
     for path in paths:
         try:
             if path != "-" and os.path.isdir(path):
                 found = [str(p) for p in article.articles_in(path)]
+            elif path != "-" and fetch.is_url_list(path):
+                found = fetch.read_url_list(path)
             else:
                 found = [path]
-            for item in found:
-                if item != "-" and feeds.is_feed(item):
-                    out.extend(feeds.read_feed(item, max_bytes=max_bytes or article.DEFAULT_MAX_BYTES))
-                else:
-                    out.append(item)
         except article.ArticleError as err:
             print(f"{PROG}: {err}", file=sys.stderr)
             failures += 1
+            continue
+        for item in found:
+            try:
+                if fetch.is_url(item):
+                    out.extend(fetch.load_url(item, max_bytes=limit))
+                elif item != "-" and feeds.is_feed(item):
+                    out.extend(feeds.read_feed(item, max_bytes=limit))
+                else:
+                    out.append(item)
+            except article.ArticleError as err:
+                print(f"{PROG}: {err}", file=sys.stderr)
+                failures += 1
     return out, failures
 
 
@@ -233,13 +250,14 @@ def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run_reader(argv: list[str]) -> int:
     args = reader_parser().parse_args(argv)
-    from newsreader import feeds, resources
+    from newsreader import feeds, fetch, resources
 
     path = args.path or str(resources.seed_article())
     folder: list[Any] = []
-    if path != "-" and (os.path.isdir(path) or os.path.splitext(path)[1].lower() in feeds.FEED_SUFFIXES):
-        folder, failures = article_inputs([path], args.max_size)
-        if failures or not folder:
+    many = os.path.isdir(path) or os.path.splitext(path)[1].lower() in feeds.FEED_SUFFIXES
+    if path != "-" and (many or fetch.is_url(path) or fetch.is_url_list(path)):
+        folder, _ = article_inputs([path], args.max_size)
+        if not folder:  # what failed was said on stderr; a list's other links still open
             return EXIT_USAGE
     first = folder[0] if folder else path
     doc = first if not isinstance(first, str) else load_article(first, args.max_size)

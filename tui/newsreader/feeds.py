@@ -32,15 +32,26 @@ def is_feed(name: str) -> bool:
             head = fh.read(4096)
     except OSError:
         return False
-    return _FEED_ROOT.search(head) is not None
+    return looks_like_feed(head)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Does `data` begin like an RSS or Atom document?"""
+    return _FEED_ROOT.search(data[:4096]) is not None
 
 
 def read_feed(name: str, *, max_bytes: int = article.DEFAULT_MAX_BYTES) -> list[Article]:
     """The feed's items as articles, in the feed's order; ArticleError for a file that is
     not a feed or has no items."""
+    return parse_feed(article.read_file(name, max_bytes=max_bytes), name)
+
+
+def parse_feed(data: bytes, name: str) -> list[Article]:
+    """The items of the feed in `data` (a file's or a response's bytes), named `name#N`;
+    ArticleError when it is not a feed or has no items."""
     import feedparser  # a feed is the rare case: its parser is imported only for one
 
-    parsed = feedparser.parse(article.read_file(name, max_bytes=max_bytes))
+    parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = "not a feed (RSS or Atom)" if parsed.get("bozo") else "a feed with no items"
         raise ArticleError(name, reason)
