@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis import analyze_text
+from newsreader.analysis import analyze_text, entities
+from newsreader.analysis.mentions import Mention
+from newsreader.analysis.model import PERSON
 
 
 def groups(text: str) -> dict[str, set[str]]:
@@ -118,3 +120,59 @@ def test_a_company_with_two_legal_forms_keeps_all_its_mentions():
 def test_a_company_named_without_its_last_word_is_the_same_company():
     text = "Harbury Motors cut its forecast. Harbury said sales in Leeds fell, and Harbury shares slid."
     assert groups(text)["Harbury Motors"] == {"Harbury Motors", "Harbury"}
+
+
+# --- grouping people: the indexed search finds what comparing every group finds -------
+
+NAME_PARTS = st.sampled_from(
+    "Viktor Victor V. Vladimir Vladimirovich Putin Orlov Orlova Zelensky Zelenskyy Anna Ana A. Lee Li "
+    "Jinping Xi Maria Mariа Costa Kosta Phil Philip".split()
+)
+
+
+def _grouped_by_comparing_every_group(names: list[str]) -> list[set[str]]:
+    """The rule as written: each new full name, longest first, joins the first group
+    holding a name it is the same person as (a subset of its parts, or the same first
+    name, initial or spelling and a surname of the same skeleton)."""
+    groups: list[list[list[str]]] = []
+    home: dict[str, int] = {}
+    for name in sorted(names, key=lambda n: -len(entities._name_parts(n))):
+        if name in home:
+            continue
+        parts = entities._name_parts(name)
+        found = next(
+            (
+                i
+                for i, members in enumerate(groups)
+                if any(
+                    set(parts) <= set(theirs)
+                    or (
+                        entities._same_first_name(parts[0], theirs[0])
+                        and entities.skeleton(parts[-1]) == entities.skeleton(theirs[-1])
+                    )
+                    for theirs in members
+                )
+            ),
+            None,
+        )
+        if found is None:
+            groups.append([])
+            found = len(groups) - 1
+        groups[found].append(parts)
+        home[name] = found
+    return [{n for n, i in home.items() if i == g} for g in range(len(groups))]
+
+
+@settings(max_examples=300, deadline=None)
+# the earliest group wins, though a later one holds the name whole
+@example(["Anna Orlov Zelensky", "Phil Anna Zelenskyy", "Anna Zelenskyy"])
+@given(st.lists(st.lists(NAME_PARTS, min_size=2, max_size=4).map(" ".join), min_size=1, max_size=30))
+def test_people_are_grouped_as_if_every_group_were_compared(names):
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(Mention(at, at + len(name), name, PERSON))
+        at += len(name) + 2
+    drafts, _ = entities.group(mentions, "  ".join(names))
+    found = [{m.text for m in d.mentions} for d in drafts]
+    expected = _grouped_by_comparing_every_group(names)
+    assert sorted(map(sorted, found)) == sorted(map(sorted, expected))

@@ -109,24 +109,28 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
     short = [m for m in mentions if len(_name_parts(m.text)) < 2]
     clusters: list[EntityDraft] = []
     cluster_of: dict[str, EntityDraft] = {}  # each distinct full surface -> its cluster
+    known = _FullNames()
     # longest names first, so "Vladimir Vladimirovich Putin" anchors "Vladimir Putin"
     for m in sorted(full, key=lambda m: (-len(_name_parts(m.text)), m.start)):
         surface = _key(m.text)
         home = cluster_of.get(surface)
         if home is None:
             parts = _name_parts(surface)
-            home = next((c for c in clusters if _same_person(parts, cluster_surfaces(c))), None)
-            if home is None:
-                home = EntityDraft(PERSON)
-                clusters.append(home)
-            cluster_of[surface] = home
+            found = known.first_same_person(parts)
+            if found is None:
+                clusters.append(EntityDraft(PERSON))
+                found = len(clusters) - 1
+            home = cluster_of[surface] = clusters[found]
+            known.add(parts, found)
         home.mentions.append(m)
     # every part of every full name, and its spelling skeleton, leads to its clusters
     owners_of: dict[str, list[EntityDraft]] = defaultdict(list)
+    owned: set[tuple[str, int]] = set()
     for surface, cluster in cluster_of.items():
         for part in _name_parts(surface):
             for key in (part, "~" + skeleton(part)):
-                if not any(c is cluster for c in owners_of[key]):
+                if (key, id(cluster)) not in owned:
+                    owned.add((key, id(cluster)))
                     owners_of[key].append(cluster)
     ambiguous: list[_Amb] = []
     singles: dict[str, EntityDraft] = {}
@@ -144,24 +148,39 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
     return clusters + list(singles.values()), ambiguous
 
 
-def cluster_surfaces(cluster: EntityDraft) -> set[str]:
-    return {_key(m.text) for m in cluster.mentions}
+class _FullNames:
+    """The full names grouped so far, indexed so that a new name is compared only with
+    those that can be the same person: names holding its rarest part (it may be their
+    subset), and names whose surname has its surname's spelling skeleton."""
+
+    def __init__(self) -> None:
+        self._with_part: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
+        self._with_surname: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
+
+    def add(self, parts: list[str], cluster: int) -> None:
+        entry = (parts, cluster)
+        for part in dict.fromkeys(parts):
+            self._with_part[part].append(entry)
+        self._with_surname[skeleton(parts[-1])].append(entry)
+
+    def first_same_person(self, parts: list[str]) -> int | None:
+        """The earliest cluster holding a name that `parts` is the same person as: one
+        that has every part of it, or the same first name (or its initial, or another
+        spelling of it) and a surname with the same spelling skeleton."""
+        rarest = min(parts, key=lambda p: len(self._with_part.get(p, ())))
+        wanted = set(parts)
+        best: int | None = None
+        for theirs, cluster in self._with_part.get(rarest, ()):
+            if (best is None or cluster < best) and wanted <= set(theirs):
+                best = cluster
+        for theirs, cluster in self._with_surname.get(skeleton(parts[-1]), ()):
+            if (best is None or cluster < best) and _same_first_name(parts[0], theirs[0]):
+                best = cluster
+        return best
 
 
-def _same_person(parts: list[str], surfaces: set[str]) -> bool:
-    for other in surfaces:
-        theirs = _name_parts(other)
-        if set(parts) <= set(theirs):
-            return True
-        if len(parts) >= 2 and len(theirs) >= 2:
-            same_first = (
-                parts[0] == theirs[0]
-                or _initial_of(parts[0], theirs[0])
-                or _same_given_name(parts[0], theirs[0])  # Viktor / Victor
-            )
-            if same_first and skeleton(parts[-1]) == skeleton(theirs[-1]):
-                return True
-    return False
+def _same_first_name(a: str, b: str) -> bool:
+    return a == b or _initial_of(a, b) or _same_given_name(a, b)  # Viktor / Victor
 
 
 def _same_given_name(a: str, b: str) -> bool:
