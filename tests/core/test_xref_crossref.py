@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from newsreader import article
-from newsreader.analysis.matcher import SAME, Thresholds
-from newsreader.analysis.model import Entity
+from newsreader.analysis.matcher import MAYBE, SAME, Thresholds, compare
+from newsreader.analysis.model import Entity, Match
 from newsreader.analysis.references import Entry, parse
 from newsreader.analysis.refindex import ReferenceIndex
 from newsreader.analysis.service import Analyzer
-from newsreader.analysis.xref import context_words, cross_reference, suggest_merges
+from newsreader.analysis.xref import context_words, contrary_evidence, cross_reference, suggest_merges
 
 HEADER = "name,aliases,type,description\n"
 
@@ -217,7 +217,7 @@ def test_a_type_mismatch_lowers_the_score() -> None:
 
 def test_cross_reference_follows_the_thresholds_it_is_given() -> None:
     index = index_of("Radoslav Kvetnik,,person,Slovak transport minister\n")
-    text = "Radoslaw Kvetnyk said on Tuesday that the bridge would open."
+    text = "Radoslaw Kvetnyk, the transport minister, said on Tuesday that the bridge would open."
     ent = entity(text, "Radoslaw Kvetnyk")
     default = xref_one(text, ent, index)
     assert default.reference is not None
@@ -359,3 +359,171 @@ def test_a_name_part_shared_by_dozens_of_names_does_not_make_every_pair_compared
     merges = suggest_merges(johns + variants)
     assert ("e100", "e101") in [(m.a, m.b) for m in merges]
     assert len(compared) < 60  # not the 1,770 pairs of sixty Johns
+
+
+# --- contrary evidence: a name not written as listed is "same" only when nothing is against it
+
+
+def only_candidate(text: str, mention: str, index: ReferenceIndex, name: str, kind: str = "person") -> Match:
+    """The candidate `name` for the entity `mention` of `text`, its verdict matching the reference."""
+    result = xref_one(text, entity(text, mention, kind), index)
+    [match] = [c for c in result.candidates if c.name == name]
+    assert (result.reference is not None) == (match.verdict == SAME)
+    return match
+
+
+def test_a_fuzzy_match_needs_words_near_it_that_agree_with_the_entry() -> None:
+    index = index_of("Halvard Brekke,,person,Norwegian fisheries minister\n")
+    bare = "Halvard Breke said on Tuesday that the weather was fine."
+    match = only_candidate(bare, "Halvard Breke", index, "Halvard Brekke")
+    assert match.verdict == MAYBE
+    assert "no words near it agree" in match.why
+    agreeing = "Halvard Breke, the fisheries minister, said on Tuesday that quotas would fall."
+    match = only_candidate(agreeing, "Halvard Breke", index, "Halvard Brekke")
+    assert match.verdict == SAME
+    assert "fisheries" in match.why
+
+
+def test_a_name_written_as_listed_needs_no_context() -> None:
+    index = index_of("Halvard Brekke,,person,Norwegian fisheries minister\n")
+    text = "Halvard Brekke said on Tuesday that the weather was fine."
+    assert only_candidate(text, "Halvard Brekke", index, "Halvard Brekke").verdict == SAME
+
+
+def test_one_word_of_agreement_does_not_lift_a_near_miss_to_same() -> None:
+    index = index_of("Halvard Brekke,,person,Norwegian fisheries minister\n")
+    score = compare("Halvard Breke", "Halvard Brekke").score
+    # thresholds just above the string's own score: only context can make it "same"
+    tight = Thresholds(same=score + 3, maybe=score - 10)
+    one = "Halvard Breke, the minister, said on Tuesday that the weather was fine."
+    two = "Halvard Breke, the fisheries minister, said on Tuesday that the weather was fine."
+    (weak,) = xref_one(one, entity(one, "Halvard Breke"), index, tight).candidates
+    assert weak.verdict == MAYBE
+    assert "one word near it" in weak.why
+    (strong,) = xref_one(two, entity(two, "Halvard Breke"), index, tight).candidates
+    assert strong.verdict == SAME
+
+
+def test_a_match_through_one_shared_word_of_an_alias_is_only_maybe() -> None:
+    index = index_of("Umberto Vantaggi,Prince Vantaggi,person,Crown prince of Ruritania\n")
+    text = "Dario Vantaggi, the crown prince's cousin from Ruritania, opened the fair."
+    match = only_candidate(text, "Dario Vantaggi", index, "Umberto Vantaggi")
+    assert "Prince Vantaggi" in match.why
+    assert match.verdict == MAYBE
+    assert "held against it: only one word in common (vantaggi)" in match.why
+
+
+def test_a_place_is_not_the_organisation_named_after_it() -> None:
+    rows = "Santa Clara Ledger,,organization,daily newspaper printed in Cuba\n"
+    rows += "Santo Clarion Ledger,,organization,daily newspaper printed in Cuba\n"
+    index = index_of(rows)
+    text = "SANTA CLARA, the daily newspaper reported on Monday that sugar prices fell."
+    match = only_candidate(text, "SANTA CLARA", index, "Santa Clara Ledger", "organization")
+    assert match.verdict == MAYBE
+    assert "'SANTA CLARA' is a place; the organisation is named after it" in match.why
+    # the same words around a name that is no place: the rule, not the context, decided
+    text = "SANTO CLARION, the daily newspaper reported on Monday that sugar prices fell."
+    assert (
+        only_candidate(text, "SANTO CLARION", index, "Santo Clarion Ledger", "organization").verdict == SAME
+    )
+
+
+def test_a_type_disagreement_keeps_even_an_exact_name_from_same() -> None:
+    index = index_of("Orrin Capital,,organization,investment fund registered in Cyprus\n")
+    text = "Orrin Capital, the investment fund, declined to comment on Tuesday."
+    as_person = only_candidate(text, "Orrin Capital", index, "Orrin Capital", "person")
+    assert as_person.verdict == MAYBE
+    assert "held against it: the list has a organization, the text a person" in as_person.why
+    as_org = only_candidate(text, "Orrin Capital", index, "Orrin Capital", "organization")
+    assert as_org.verdict == SAME
+
+
+def test_two_bodies_joined_by_a_conjunction_are_not_the_one_listed() -> None:
+    index = index_of("Forestry Department,,organization,government forestry department of Ruritania\n")
+    joined = "The Fisheries and Forestry Department of Ruritania said the government would act."
+    match = only_candidate(
+        joined, "Fisheries and Forestry Department", index, "Forestry Department", "organization"
+    )
+    assert match.verdict == MAYBE
+    assert "two names joined by 'and'" in match.why
+    single = "The Brannock Forestry Department of Ruritania said the government would act."
+    mention = "Brannock Forestry Department"
+    assert only_candidate(single, mention, index, "Forestry Department", "organization").verdict == SAME
+
+
+@pytest.mark.parametrize(
+    ("mention", "listed", "reason"),
+    [
+        ("Norwegian-Chilean", "Chilean Senate", "an adjective pair ('Norwegian-Chilean')"),
+        ("Norwegian Chilean", "Chilean Senate", "an adjective pair ('Norwegian Chilean')"),
+        ("Central Asian", "Central Asian Union", "'Central Asian' ends in an adjective, not a name"),
+        ("Mining and Metals Board", "Metals Board", "two names joined by 'and'"),
+        ("Velmora Bank", "Bank of Velmora", "its words in another order: another body"),
+        ("Dario Vantaggi", "Prince Vantaggi", "only one word in common (vantaggi)"),
+    ],
+)
+def test_contrary_evidence_inside_the_names(mention: str, listed: str, reason: str) -> None:
+    kind = "person" if "Vantaggi" in mention else "organization"
+    assert reason in contrary_evidence(mention, kind, listed, kind)
+
+
+@pytest.mark.parametrize(
+    ("mention", "listed"),
+    [
+        ("Chilean Senate Office", "Chilean Senate"),  # an adjective that the name has too
+        ("Fisheries and Mining Board", "Fisheries and Mining Board of Velmora"),  # its own "and"
+        ("Dario Vantagi", "Dario Vantaggi"),  # both words in common, one misspelt
+    ],
+)
+def test_names_with_nothing_against_them(mention: str, listed: str) -> None:
+    kind = "person" if "Vantag" in mention else "organization"
+    assert contrary_evidence(mention, kind, listed, kind) == []
+
+
+def test_a_sports_report_is_held_against_someone_not_in_sport() -> None:
+    rows = "Tomas Vrabelik,,person,Czech finance minister\n"
+    index = index_of(rows)
+    report = (
+        "Tomas Vrablik, the Czech finance student turned striker, scored twice as the league "
+        "leaders won the cup tie 3-1. The goalkeeper kept a clean sheet and the referee "
+        "sent off a defender before half-time in a tournament the football club leads."
+    )
+    match = only_candidate(report, "Tomas Vrablik", index, "Tomas Vrabelik")
+    assert match.verdict == MAYBE
+    assert "a sports report; the entry is not in sport" in match.why
+    budget = "Tomas Vrablik, the Czech finance minister, said on Tuesday that the budget would balance."
+    assert only_candidate(budget, "Tomas Vrablik", index, "Tomas Vrabelik").verdict == SAME
+
+
+def test_a_sports_report_does_not_count_against_a_sportsman() -> None:
+    index = index_of("Tomas Vrabelik,,person,Czech football striker\n")
+    report = (
+        "Tomas Vrablik, the Czech striker, scored twice as the league leaders won the cup tie "
+        "3-1. The goalkeeper kept a clean sheet and the referee sent off a defender before half-time."
+    )
+    assert only_candidate(report, "Tomas Vrablik", index, "Tomas Vrabelik").verdict == SAME
+
+
+def test_a_speaker_of_another_country_s_parliament_is_not_the_listed_speaker() -> None:
+    index = index_of("Aodhan Mulcahey,,person,Speaker of the parliament of Ireland\n")
+    other = "Aodhan Mulcahy, Speaker of the Canadian parliament, opened the session on Monday."
+    match = only_candidate(other, "Aodhan Mulcahy", index, "Aodhan Mulcahey")
+    assert match.verdict == MAYBE
+    assert "held against it: the text names Cana" in match.why
+    assert "the entry Irel" in match.why
+    own = "Aodhan Mulcahy, Speaker of the Irish parliament, opened the session on Monday."
+    assert only_candidate(own, "Aodhan Mulcahy", index, "Aodhan Mulcahey").verdict == SAME
+
+
+def test_a_name_written_as_one_entry_is_no_misspelling_of_another() -> None:
+    index = index_of(
+        "Kestrel Mining,,organization,Chilean copper mining company\n"
+        "Kestrel Minting,,organization,Chilean copper coin minting company\n"
+    )
+    text = "Kestrel Mining, the Chilean copper company, said output rose."
+    result = xref_one(text, entity(text, "Kestrel Mining", "organization"), index)
+    assert result.reference is not None
+    assert result.reference.name == "Kestrel Mining"
+    for other in (c for c in result.candidates if c.name != "Kestrel Mining"):
+        assert other.verdict == MAYBE
+        assert "written as another entry ('Kestrel Mining')" in other.why

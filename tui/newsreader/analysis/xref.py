@@ -6,6 +6,14 @@ ambassador to France") against the entry's description ("Chinese ambassador to F
 and the entity's type against the entry's. The best candidate that is judged the same,
 clearly ahead of the next, becomes the entity's `reference`; up to three are shown.
 
+A name written as the entry or an alias is "same" on the string alone. Any other name is
+"same" only with the matcher's verdict, words near the mentions that agree with the
+entry's description, and nothing held against it: a type disagreement, one word in
+common, a place standing for an organisation named after it, an adjective or a
+conjunction in the mention, a sports report for someone not in sport, other countries
+than the entry's. Otherwise it is "maybe", shown and never accepted, and its `why` says
+what was held against it.
+
 Short-name guard: an entity known only by one short name ("Xi") is matched exactly or
 not at all; a fuller mention in the article ("Xi Jinping") is what gets matched.
 """
@@ -15,23 +23,34 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from newsreader.analysis import lexicon, vocab
 from newsreader.analysis.matcher import (
     DEFAULT_THRESHOLDS,
+    MAYBE,
     SAME,
+    NameForm,
     Thresholds,
     compare,
     name_form,
     sound,
+    token_similarity,
 )
-from newsreader.analysis.model import NAMED_TYPES, Entity, Match, MergeSuggestion
+from newsreader.analysis.model import NAMED_TYPES, ORGANIZATION, PERSON, Entity, Match, MergeSuggestion
+from newsreader.analysis.references import Entry
 from newsreader.analysis.refindex import Hit, ReferenceIndex
+from newsreader.analysis.translit import to_ascii
 
 CONTEXT_WINDOW = 80  # characters each side of a mention
 CONTEXT_BONUS_PER_WORD = 4.0
 CONTEXT_BONUS_MAX = 12.0
+CONTEXT_LIFT_WORDS = 2  # words of agreement needed to lift a "maybe" to "same": one is chance
 TYPE_MISMATCH_PENALTY = 30.0
+CONTEXT_AGAINST_PENALTY = 10.0  # the article points away from the entry: lowered, and never "same"
+SHARED_WORD = 60.0  # token similarity from which two name parts are a word in common (a near miss too)
+SPORT_MIN_DISTINCT = 2  # a sports report uses at least this many different words of sport ...
+SPORT_WORDS_PER_HIT = 100  # ... and one in every hundred of its words is one
 CLEAR_LEAD = 5.0  # the reference must beat the runner-up by this much
 MAX_CANDIDATES = 3
 
@@ -43,6 +62,15 @@ _STOP = frozenset(
     some any all many much very only just then there here they them these those our your you she
     him himself herself itself during between against among through within without""".split()
 )
+
+
+def _sport_words() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "sport_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+SPORT_WORDS = _sport_words()
 
 
 def context_words(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
@@ -85,12 +113,17 @@ def _country_key(word: str) -> str | None:
     return None
 
 
-def _context_bonus(context: set[str], entry_text: str) -> tuple[float, list[str]]:
-    shared = sorted(context & _informative(entry_text))
+def _context_bonus(context: set[str], entry_text: str, names_words: set[str]) -> tuple[float, list[str]]:
+    """Words near the mentions that the entry's description uses too, its names' own words
+    left out: "United States" around a mention agrees with any entry that names the country."""
+    shared = sorted((context & _informative(entry_text)) - names_words)
     if not shared:
         return 0.0, []
-    shown = [w.split(":", 1)[1].title() if w.startswith("country:") else w for w in shared]
-    return min(CONTEXT_BONUS_PER_WORD * len(shared), CONTEXT_BONUS_MAX), shown
+    return min(CONTEXT_BONUS_PER_WORD * len(shared), CONTEXT_BONUS_MAX), [_shown(w) for w in shared]
+
+
+def _shown(word: str) -> str:
+    return word.split(":", 1)[1].title() if word.startswith("country:") else word
 
 
 def _query_name(entity: Entity, text: str) -> str | None:
@@ -116,58 +149,39 @@ def cross_reference(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> tuple[tuple[Entity, ...], tuple[MergeSuggestion, ...]]:
     out = []
+    sport = is_sports_report(text) if index is not None else False
     for entity in entities:
         if index is None or entity.type not in NAMED_TYPES:
             out.append(entity)
             continue
-        out.append(_match_entity(text, entity, index, thresholds))
+        out.append(_match_entity(text, entity, index, thresholds, sport))
     return tuple(out), suggest_merges(out, thresholds)
 
 
-def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: Thresholds) -> Entity:
+def _match_entity(
+    text: str, entity: Entity, index: ReferenceIndex, thresholds: Thresholds, sport: bool
+) -> Entity:
     query = _query_name(entity, text)
     if query is None:
         return entity
     single = len(name_form(query).tokens) < 2
     hits: list[Hit]
     if single:
-        hits = [
-            Hit(index.entry(e_id), query, compare(query, query, kind=entity.type))
-            for e_id in index.exact_entries(query)
-        ]
+        hits = []
+        for e_id in index.exact_entries(query):
+            entry = index.entry(e_id)
+            matched = _listed_form(entry, query)
+            hits.append(Hit(entry, matched, compare(query, matched, kind=entity.type)))
     else:
         hits = index.search(query, limit=MAX_CANDIDATES + 2, kind=entity.type)
     context = context_words(text, entity.mentions)
+    # a name written as one entry is no misspelling of another
+    written = next((h.entry.name for h in hits if written_as_listed(entity.name, h.matched)), None)
     scored: list[Match] = []
     for hit in hits:
-        score = hit.comparison.score
-        why = [hit.comparison.why]
-        if hit.matched != hit.entry.name:
-            why.insert(0, f"listed as an alias ('{hit.matched}')")
-        bonus, shared = _context_bonus(context, hit.entry.description)
-        if bonus and score >= thresholds.maybe:  # context tips a near match, never makes one
-            score += bonus
-            why.append("context: " + ", ".join(shared[:4]))
-        if hit.entry.type != entity.type:
-            score -= TYPE_MISMATCH_PENALTY
-            why.append(f"the list has a {hit.entry.type}, the text a {entity.type}")
-        score = max(0.0, score)  # may pass 100 with context: ties are judged before capping
-        verdict = thresholds.verdict(score)
-        if verdict == "different":
-            continue
-        scored.append(
-            Match(
-                name=hit.entry.name,
-                score=round(score, 1),
-                list=hit.entry.list,
-                verdict=verdict,
-                why="; ".join(w for w in why if w),
-                type=hit.entry.type,
-                description=hit.entry.description,
-                source=hit.entry.source,
-                entry_id=hit.entry.id,
-            )
-        )
+        match = _judge(entity, hit, context, sport, thresholds, written)
+        if match is not None:
+            scored.append(match)
     scored.sort(key=lambda m: -m.score)
     reference = None
     if scored and scored[0].verdict == SAME:
@@ -178,6 +192,172 @@ def _match_entity(text: str, entity: Entity, index: ReferenceIndex, thresholds: 
     if reference is not None:
         reference = capped[0]
     return replace(entity, reference=reference, candidates=capped)
+
+
+def _listed_form(entry: Entry, query: str) -> str:
+    """The name or alias of `entry` that `query` equals once normalised."""
+    key = name_form(query).key
+    return next((n for n in entry.names if name_form(n).key == key), entry.name)
+
+
+def _judge(
+    entity: Entity, hit: Hit, context: set[str], sport: bool, thresholds: Thresholds, written_as: str | None
+) -> Match | None:
+    """The candidate as the reviewer sees it, or None when it is no match at all.
+
+    A name written as the entry or an alias is "same" on the strength of the string (unless
+    the types disagree). Any other name is "same" only when the matcher says so, words near
+    the mentions agree with the entry's description, and nothing is held against it;
+    otherwise it is at best "maybe", shown and never accepted."""
+    entry = hit.entry
+    score = hit.comparison.score
+    why = [hit.comparison.why]
+    if hit.matched != entry.name:
+        why.insert(0, f"listed as an alias ('{hit.matched}')")
+    names_words = _informative(" ".join((entity.name, *entry.names)))
+    bonus, shared = _context_bonus(context, entry.description, names_words)
+    if bonus and score >= thresholds.maybe:  # context tips a near match, never makes one
+        score += bonus
+        why.append("context: " + ", ".join(shared[:4]))
+    written = written_as_listed(entity.name, hit.matched)
+    against = [] if written else contrary_evidence(entity.name, entity.type, hit.matched, entry.type)
+    if written_as is not None and not written:
+        against.append(f"written as another entry ('{written_as}')")
+    disagreeing = [] if written else _context_against(context, entry.description, sport)
+    if disagreeing:
+        score -= CONTEXT_AGAINST_PENALTY
+    if entry.type != entity.type:
+        score -= TYPE_MISMATCH_PENALTY
+        against.insert(0, f"the list has a {entry.type}, the text a {entity.type}")
+    score = max(0.0, score)  # may pass 100 with context: ties are judged before capping
+    verdict = thresholds.verdict(score)
+    if verdict == "different":
+        return None
+    against += disagreeing
+    why += [f"held against it: {reason}" for reason in against]
+    lifted = not written and hit.comparison.score < thresholds.same and len(shared) < CONTEXT_LIFT_WORDS
+    if verdict == SAME and (against or lifted or not (written or shared)):
+        verdict = MAYBE
+        if lifted and not against:
+            why.append("not accepted: one word near it agreeing with the entry is not enough")
+        elif not against:
+            why.append("not accepted: no words near it agree with the entry's description")
+    return Match(
+        name=entry.name,
+        score=round(score, 1),
+        list=entry.list,
+        verdict=verdict,
+        why="; ".join(w for w in why if w),
+        type=entry.type,
+        description=entry.description,
+        source=entry.source,
+        entry_id=entry.id,
+    )
+
+
+def written_as_listed(mention: str, listed: str) -> bool:
+    """Is the mention the listed name as written, up to case, accents, punctuation and a
+    leading "The"? Anything else is a judgement of the matcher's, open to doubt."""
+    return _plain_words(mention) == _plain_words(listed)
+
+
+def _plain_words(name: str) -> tuple[str, ...]:
+    words = tuple(re.findall(r"[a-z0-9]+", to_ascii(name).lower()))
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+_CONJUNCTIONS = frozenset("and & or und et".split())
+
+
+def contrary_evidence(mention: str, mention_type: str, listed: str, listed_type: str) -> list[str]:
+    """What in the two names themselves says a mention written unlike the listed name is
+    another thing: one word in common, a place standing for an organisation named after it,
+    an adjective or two names joined by a conjunction where the list has a name."""
+    out = []
+    fm, fl = name_form(mention), name_form(listed)
+    if not (fm.ideographic or fl.ideographic):
+        common = _shared_words(fm, fl)
+        if max(len(fm.tokens), len(fl.tokens)) >= 2 and len(common) <= 1:
+            out.append(f"only one word in common ({', '.join(common) or 'none'})")
+        if listed_type == ORGANIZATION and _reordered(fm, fl):
+            out.append("its words in another order: another body")
+    if listed_type == ORGANIZATION and len(fl.tokens) > len(fm.tokens) and _is_place(mention):
+        out.append(f"'{mention}' is a place; the organisation is named after it")
+    words = [w for w in re.split(r"[\s\-–]+", mention) if w]
+    adjectives = [w for w in words if w in vocab.DEMONYMS]
+    if len(adjectives) >= 2 and len(adjectives) == len(words):
+        out.append(f"an adjective pair ('{mention}')")
+    elif (
+        mention_type != PERSON
+        and words
+        and words[-1] in vocab.DEMONYMS
+        and _plain_words(listed)[-1:] != (words[-1].lower(),)
+    ):
+        out.append(f"'{mention}' ends in an adjective, not a name")
+    joined = _CONJUNCTIONS & {w.lower() for w in words}
+    if joined and not joined & {w.lower() for w in listed.split()}:
+        out.append(f"two names joined by '{min(joined)}'")
+    return out
+
+
+def _shared_words(fm: NameForm, fl: NameForm) -> list[str]:
+    """The mention's words (initials aside) that meet a word of the listed name, as the
+    matcher judges tokens: equal, the same sound, a typo or a near miss apart."""
+    loose = fm.accented or fl.accented
+    cross = fm.transliterated != fl.transliterated
+    return [
+        x
+        for x in fm.tokens
+        if len(x) > 1
+        and any(len(y) > 1 and token_similarity(x, y, loose, cross)[0] >= SHARED_WORD for y in fl.tokens)
+    ]
+
+
+def _reordered(fm: NameForm, fl: NameForm) -> bool:
+    """Do the words the two names share come in another order (European Council / Council of
+    the European Union)? The order of a body's words is part of its name."""
+    at = [fl.tokens.index(x) for x in fm.tokens if x in fl.tokens]
+    return at != sorted(at)
+
+
+def _is_place(name: str) -> bool:
+    return lexicon.place(name) is not None or (name.isupper() and lexicon.place(name.title()) is not None)
+
+
+def _context_against(context: set[str], description: str, sport: bool) -> list[str]:
+    """What the article says near the mentions that the entry's description contradicts:
+    a sports report for someone who is not in sport; countries, none of them the one the
+    description opens with ("Foreign ministry of Germany", "Speaker of the Irish parliament":
+    what the entry is and of where; later clauses name countries in passing)."""
+    out = []
+    if sport and not _informative(description) & SPORT_WORDS:
+        out.append("a sports report; the entry is not in sport")
+    near = {w for w in context if w.startswith("country:")}
+    opening = _CLAUSE.split(description, 1)[0]
+    listed = {w for w in _informative(opening) if w.startswith("country:")}
+    if near and listed and not {_country_prefix(w) for w in near} & {_country_prefix(w) for w in listed}:
+        out.append(
+            f"the text names {', '.join(sorted(map(_shown, near))[:3])}, "
+            f"the entry {', '.join(sorted(map(_shown, listed))[:3])}"
+        )
+    return out
+
+
+_CLAUSE = re.compile(r"[,;(]")
+
+
+def _country_prefix(key: str) -> str:
+    """A country's key cut to two letters: adjectives are folded by their stem, names by the
+    country's, and the two differ past the start (Irish "iris", Ireland "irel"); loose, so a
+    country is taken for another only when they plainly differ."""
+    return key.split(":", 1)[1][:2]
+
+
+def is_sports_report(text: str) -> bool:
+    """Does the text read as a sports report: several words of sport, often?"""
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = [w for w in words if w in SPORT_WORDS]
+    return len(set(hits)) >= SPORT_MIN_DISTINCT and len(hits) * SPORT_WORDS_PER_HIT >= len(words)
 
 
 MAX_MERGE_BLOCK = 40  # names sharing one part's sound that are compared pairwise
