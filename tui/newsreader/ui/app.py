@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App
 from textual.binding import BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
@@ -26,6 +25,7 @@ from newsreader.article import Article
 from newsreader.ui import keys, themes
 from newsreader.ui.decisions import DecisionLog
 from newsreader.ui.reader_screen import ReaderScreen
+from newsreader.ui.typeahead import TypeAheadApp
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -69,7 +69,7 @@ def reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
-class ReaderApp(App[int], inherit_bindings=False):
+class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
     CSS_PATH = "reader.tcss"
     TITLE = "newsreader"
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from newsreader.ui import keys
+from newsreader.ui.typeahead import hold_keys_in, want_keys
 
 
 class SearchBar(Input):
@@ -25,15 +26,20 @@ class SearchBar(Input):
         self.placeholder = f"search {label} (enter to search, esc to cancel)"
         self.value = ""
         self.add_class("-open")
-        # Focus now, not after the next refresh as focus() does: keys typed in one burst
-        # ("/lu shai", or over a slow SSH link) would reach the pane behind and run its
-        # bindings: the 'a' of "shai" would accept a match. And again after the refresh,
-        # so a focus change still on its way (a tab typed just before) does not take it.
+        # Keys typed in one burst ("/lu shai", or over a slow SSH link) are held from now
+        # (newsreader.ui.typeahead): they would reach the pane behind and run its bindings,
+        # the 'a' of "shai" accepting a match. Focus now, and again after the refresh, so a
+        # focus change still on its way (a tab typed just before) does not take it; then
+        # the held keys are typed into the field.
+        hold_keys_in(self.screen)
         self.screen.set_focus(self)
         self.focus()
+        want_keys(self, after_refresh=True)
 
     def close(self) -> None:
+        """Close the field; keys typed after its enter or esc go where the focus goes next."""
         self.remove_class("-open")
+        want_keys(self, after_refresh=True)
 
     def action_cancel(self) -> None:
         self.close()

@@ -1,9 +1,11 @@
 """A small modal list to choose from, narrowed by typing: the base of the review dialogs.
 
 The field on top filters the choices as you type; ↓ ↑ move, enter takes the highlighted
-choice, esc closes without one. Labels are `Content` built from plain strings (names are
-never read as markup) and the list is made with `markup=False` as well. The dialog
-dismisses with the chosen id, or None when cancelled.
+choice, esc closes without one. What is typed while the dialog opens goes into the
+field (`FieldScreen`), and enter takes a choice of the list as filtered by what the
+field holds, never one shown before the filter caught up. Labels are `Content` built
+from plain strings (names are never read as markup) and the list is made with
+`markup=False` as well. The dialog dismisses with the chosen id, or None when cancelled.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsreader.ui import keys
+from newsreader.ui.typeahead import FieldScreen
 
 
 class Choice(NamedTuple):
@@ -28,7 +30,7 @@ class Choice(NamedTuple):
     words: str  # what typing in the field looks through
 
 
-class Chooser(ModalScreen[str | None], inherit_bindings=False):
+class Chooser(FieldScreen[str | None], inherit_bindings=False):
     """Choose one of `choices`; `current` is highlighted first and marked "(now)"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.DIALOG]
@@ -44,6 +46,7 @@ class Chooser(ModalScreen[str | None], inherit_bindings=False):
         self.choices = list(choices)
         self.current = current
         self.shown: list[Choice] = []
+        self.shown_for = ""  # the field's text the list is filtered by
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -54,7 +57,7 @@ class Chooser(ModalScreen[str | None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#filter", Input).focus()
+        self.take_typing(self.query_one("#filter", Input))
 
     @property
     def choice_list(self) -> OptionList:
@@ -70,7 +73,7 @@ class Chooser(ModalScreen[str | None], inherit_bindings=False):
         extra = self.extra_choice(query.strip()) if needle else None
         if extra is not None and all(c.id != extra.id for c in shown):
             shown.append(extra)
-        self.shown = shown
+        self.shown, self.shown_for = shown, query
         options = [Option(self._label(c), id=c.id) for c in shown]
         if not options:
             options = [Option(Content.styled("nothing matches", "$text-muted italic"), disabled=True)]
@@ -93,9 +96,13 @@ class Chooser(ModalScreen[str | None], inherit_bindings=False):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.value != self.shown_for:  # the field's last letters are not filtered yet
+            self._fill(event.value)
         option = self.choice_list.highlighted_option
-        if option is not None and option.id is not None:
+        if option is not None and option.id is not None and not option.disabled:
             self.dismiss(option.id)
+        else:
+            self.stay_open()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -8,14 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from newsreader.ui import keys
+from newsreader.ui.typeahead import FieldScreen
 
 
-class NoteDialog(ModalScreen[str | None], inherit_bindings=False):
-    """Dismisses with the note as written (stripped), or None when cancelled."""
+class NoteDialog(FieldScreen[str | None], inherit_bindings=False):
+    """Dismisses with the note as written (stripped), or None when cancelled; what is typed
+    while it opens goes into the note."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.CANCEL_DIALOG]
     HINT = "enter keeps it · an empty note clears it · esc cancels"
@@ -32,7 +33,7 @@ class NoteDialog(ModalScreen[str | None], inherit_bindings=False):
             yield Static(Content.styled(self.HINT, "$text-muted"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#note", Input).focus()
+        self.take_typing(self.query_one("#note", Input))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
