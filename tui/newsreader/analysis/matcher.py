@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
-from newsreader.analysis import lexicon
+from newsreader.analysis import legalforms, lexicon, numberwords, vocab
 from newsreader.analysis.namerules import WEIGHTS, Aligned, Pair, Weights, apply_rules, common_given_name
 from newsreader.analysis.translit import to_ascii
 
@@ -67,19 +67,11 @@ PARTICLES = frozenset(
 _ARTICLES = frozenset("al el ul ad ar as ash at az an".split())
 _PATRONYMIC = frozenset("bin ben ibn bint ould".split())
 SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
-# Legal forms of companies, compared apart from the name (Siemens AG = Siemens).
-LEGAL_FORMS = frozenset(
-    """inc incorporated corp corporation co company ltd limited llc llp lp plc ag gmbh sa sas sarl nv
-    bv ab asa oy oyj spa srl kk kg se pjsc ojsc ooo zao pao jsc pte pty""".split()
-)
-_LEGAL_PHRASES = (
-    (re.compile(r"\blimited liability company\b"), "llc"),
-    (re.compile(r"\bpublic limited company\b"), "plc"),
-    (re.compile(r"\bgesellschaft mit beschr\w+ haftung\b"), "gmbh"),
-    (re.compile(r"\baktiengesellschaft\b"), "ag"),
-    (re.compile(r"\bsoci\w+ anonyme\b"), "sa"),
-    (re.compile(r"\b(?:(?:open|closed|public|private|non-public) )?joint[ -]stock company\b"), "jsc"),
-)
+# Legal forms of companies, compared apart from the name (Siemens AG = Siemens), in many
+# languages (data/legal_forms.tsv)
+LEGAL_FORMS = legalforms.SHORT
+# Words joining two names into one mention ("Health and Education Department")
+_CONJUNCTIONS = frozenset("and und et".split())
 
 
 class NameForm(NamedTuple):
@@ -97,6 +89,10 @@ class NameForm(NamedTuple):
     distinct: bool  # no part written twice (Mohammad ... Mohammad), so parts align by value
     letters: bool  # only single letters, two or more (U.S.S.R., D.C.): an abbreviation
     bigrams: frozenset[str]  # adjacent parts written together (jeanmarie of Jean Marie)
+    titles: tuple[str, ...]  # titles set apart (president, prince)
+    legal: bool  # a company's legal form was written (AG, Limited, OOO)
+    conjoined: bool  # "and" or "&" between its words: two names run together, or one body's
+    adjectival: bool  # nationality adjectives joined (Russian-Swiss): a description, not a name
 
     @property
     def key(self) -> str:
@@ -148,22 +144,36 @@ def name_form(name: str) -> NameForm:
     if transliterated and ("'" in ascii_text or "`" in ascii_text):
         # a hamza or ain opening an Arabic word carries a vowel (أسد -> 'sd -> asd)
         ascii_text = _OPENING_HAMZA.sub("a", ascii_text)
+    if _GLUED_FORM.search(ascii_text):
+        ascii_text = _GLUED_FORM.sub(_unglue_legal_form, ascii_text)  # AcmeAG = Acme AG
     lowered = ascii_text.lower()
     if "'" in lowered or "`" in lowered:
         lowered = lowered.replace("'", "").replace("`", "")
     if "." in lowered:
         lowered = _DOTTED.sub(_undot_legal_form, lowered)  # S.A. -> sa, N.V. -> nv
-    if "limited" in lowered or "gesellschaft" in lowered or "anonyme" in lowered or "stock" in lowered:
-        for pattern, short in _LEGAL_PHRASES:
-            lowered = pattern.sub(short, lowered)
+    words = _WORD.findall(lowered)
+    if not legalforms.PHRASE_STARTS.isdisjoint(words):
+        lowered = legalforms.spell_short(lowered)
+    if not numberwords.WORDS.isdisjoint(words) or any(c.isdigit() for c in lowered):
+        lowered = numberwords.as_digits(lowered)  # Brigade Forty-Four = Brigade 44
+    adjectival = "-" in lowered and _adjectival(lowered)
     raw = _raw_tokens(lowered)
+    if any(t.startswith("abd") for t in raw):
+        raw = _theophoric(raw)
     if not _ABBREVIATED.isdisjoint(raw):
         raw = [_ABBREVIATIONS.get(tok, tok) for tok in raw]
     particles: list[str] = []
+    titles: list[str] = []
     if ideographic or _FUNCTION_WORDS.isdisjoint(raw):  # CJK syllables (la, de) are not particles
-        tokens, suffix = raw, ""
+        tokens, suffix, legal = raw, "", False
     else:
-        tokens, particles, suffix = _set_apart(raw)
+        # a legal form leads a company's name in capitals (AB Volvo, OOO Vostok), but Asa
+        # Hutchinson is a person
+        lead = ascii_text.lstrip().split(" ", 1)[0]
+        tokens, particles, suffix, titles, legal = _set_apart(
+            raw, lead.isupper() and not ascii_text.isupper()
+        )
+    conjoined = "&" in text or not _CONJUNCTIONS.isdisjoint(raw[1:-1])
     parts = tuple(tokens)
     joined = "".join(parts)
     return NameForm(
@@ -179,6 +189,10 @@ def name_form(name: str) -> NameForm:
         len(set(parts)) == len(parts),
         len(parts) > 1 and len(joined) == len(parts),
         frozenset(map(operator.add, parts, parts[1:])) if len(parts) > 1 else _NO_BIGRAMS,
+        tuple(titles),
+        legal,
+        conjoined,
+        adjectival,
     )
 
 
@@ -201,25 +215,61 @@ def _raw_tokens(lowered: str) -> list[str]:
     return raw
 
 
-def _set_apart(raw: list[str]) -> tuple[list[str], list[str], str]:
-    """Content tokens, particles and suffix: titles and legal forms are dropped."""
+def _set_apart(raw: list[str], lead_form: bool) -> tuple[list[str], list[str], str, list[str], bool]:
+    """Content tokens, particles, suffix, the titles dropped, and whether a legal form was.
+    `lead_form`: the first word may be a legal form even if it is also a given name."""
     tokens: list[str] = []
     particles: list[str] = []
+    titles: list[str] = []
     suffix = ""
+    legal = False
     for i, tok in enumerate(raw):
         if tok in SUFFIXES and i > 0:
             suffix = {"junior": "jr", "senior": "sr"}.get(tok, tok)
         elif tok in TITLES and len(raw) > 1:
-            continue
+            titles.append(tok)
         elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in _ARTICLES or tok == "the"):
             particles.append(tok)  # "E. Macron": a first "e" is an initial, not Portuguese "e"
-        elif tok in LEGAL_FORMS and len(raw) > 1:
-            continue  # "PJSC Gazprom", "Siemens AG"
+        elif (
+            tok in LEGAL_FORMS
+            and len(raw) > 1
+            and (i > 0 or lead_form or lexicon.given_name(tok.title()) is None)
+        ):
+            legal = True  # "PJSC Gazprom", "Siemens AG"
         else:
             tokens.append(tok)
     if not tokens and raw:
         tokens = raw[-1:]
-    return tokens, particles, suffix
+    return tokens, particles, suffix, titles, legal
+
+
+# Theophoric Arabic names: Abd al-Rahman, Abdul Rahman, Abdelrahman are one name ("servant
+# of the Merciful"), its halves written apart or together, with or without the article:
+# each is written "abd rahman".
+_ABD = ("abdoul", "abdul", "abdel", "abdal", "abdol", "abdu", "abd")
+
+
+def _theophoric(raw: list[str]) -> list[str]:
+    out: list[str] = []
+    for tok in raw:
+        if tok in _ABD:
+            out.append("abd")
+            continue
+        prefix = next((p for p in _ABD[:-1] if tok.startswith(p)), "")
+        if prefix and len(tok) >= len(prefix) + 4:  # not Abdullah / Abdallah
+            out += ["abd", tok[len(prefix) :]]
+        else:
+            out.append(tok)
+    return out
+
+
+def _adjectival(lowered: str) -> bool:
+    """A word of nationality adjectives joined by hyphens (Russian-Swiss, Sino-Soviet)?"""
+    return any(
+        all(piece.title() in vocab.DEMONYMS for piece in word.split("-") if piece)
+        for word in lowered.split()
+        if "-" in word.strip("-")
+    )
 
 
 # Greek writes b, d and g as μπ, ντ, γκ at the start of a word and after a consonant
@@ -249,6 +299,15 @@ def _cjk_words(text: str) -> str:
 
 _ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
+# A legal form run into the name before it, told by its capital (AcmeAG, NordwindGmbH)
+_GLUED_FORM = re.compile(r"(?<=[a-z])[A-Z][A-Za-z]{1,4}\b")
+
+
+def _unglue_legal_form(m: re.Match[str]) -> str:
+    form = m.group()
+    return f" {form}" if form.lower() in LEGAL_FORMS and form.lower() != "co" else form
 
 
 def _undot_legal_form(m: re.Match[str]) -> str:

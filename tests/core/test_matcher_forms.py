@@ -1,0 +1,96 @@
+"""Ways of writing one company's or person's name that the matcher folds together:
+legal forms in other languages, numbers as words, run-together words, Abd al- names."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis.legalforms import SHORT, spell_short
+from newsreader.analysis.matcher import SAME, compare, name_form
+from newsreader.analysis.numberwords import as_digits
+
+ORG = "organization"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Siemens Aktiengesellschaft", "Siemens AG"),
+        ("Nordwind Logistik GmbH", "Nordwind Logistik Gesellschaft mit beschränkter Haftung"),
+        ("Tessera S.p.A.", "Tessera Società per Azioni"),
+        ("Obshchestvo s ogranichennoy otvetstvennostyu Vostok", "OOO Vostok"),
+        ("Общество с ограниченной ответственностью Восток", "Vostok LLC"),
+        ("Polimex Sp. z o.o.", "Polimex spółka z ograniczoną odpowiedzialnością"),
+        ("Fjordkraft AS", "Fjordkraft Aksjeselskap"),
+        ("Danubia Kft.", "Danubia Korlátolt Felelősségű Társaság"),
+        ("Maersk Line A/S", "Maersk Line"),
+        ("Desert Rose FZE", "Desert Rose Free Zone Establishment"),
+    ],
+)
+def test_a_legal_form_spelt_out_or_abbreviated_is_one_company(a: str, b: str) -> None:
+    c = compare(a, b, kind=ORG)
+    assert c.verdict == SAME, c
+    assert name_form(a).legal
+
+
+def test_legal_forms_come_from_the_data_file() -> None:
+    assert {"ag", "gmbh", "ooo", "spzoo", "kft", "ltda"} <= SHORT
+    assert spell_short("acme societe a responsabilite limitee").split() == ["acme", "sarl"]
+    assert spell_short("acme limited").split() == ["acme", "limited"]  # one-word forms stay
+
+
+def test_a_given_name_that_is_also_a_legal_form_stays_a_name() -> None:
+    assert name_form("Asa Hutchinson").tokens == ("asa", "hutchinson")
+    assert name_form("Fjordkraft ASA").tokens == ("fjordkraft",)
+
+
+def test_another_word_beside_the_legal_form_is_another_company() -> None:
+    assert compare("Siemens AG", "Siemens Energy AG", kind=ORG).verdict != SAME
+    assert compare("Vostok OOO", "Vostok Neft OOO", kind=ORG).verdict != SAME
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("brigade forty-four", "brigade 44"),
+        ("battalion one hundred and one", "battalion 101"),
+        ("twenty-first century", "21 century"),
+        ("21st century", "21 century"),
+        ("two thousand and twenty", "2020"),
+        ("one and two", "1 and 2"),
+    ],
+)
+def test_number_words_become_digits(words: str, digits: str) -> None:
+    assert as_digits(words) == digits
+
+
+def test_numbers_written_as_words_or_digits_are_one_name() -> None:
+    assert compare("Brigade Forty-Four", "Brigade 44", kind=ORG).verdict == SAME
+    assert compare("Twenty-First Century Fox", "21st Century Fox", kind=ORG).verdict == SAME
+    assert compare("Brigade Forty-Four", "Brigade 45", kind=ORG).verdict != SAME
+    assert compare("Channel 4", "Channel Five", kind=ORG).verdict != SAME
+
+
+def test_a_legal_form_run_into_the_name_is_set_apart() -> None:
+    assert compare("AcmeAG", "Acme AG", kind=ORG).verdict == SAME
+    assert name_form("NordwindGmbH").tokens == ("nordwind",)
+    # a capital inside a name is not a legal form unless it spells one
+    assert name_form("PetroChina").tokens == ("petrochina",)
+    assert name_form("McDonald").tokens == ("mcdonald",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Abdul Rahman Yasin", "Abdelrahman Yasin"),
+        ("Abd al-Aziz al-Muqrin", "Abdulaziz al-Muqrin"),
+        ("Abdul Basit Usman", "Abdulbasit Usman"),
+    ],
+)
+def test_abd_names_written_apart_or_together_are_one_name(a: str, b: str) -> None:
+    assert compare(a, b).verdict == SAME, compare(a, b)
+
+
+def test_abd_names_keep_what_follows_abd() -> None:
+    assert compare("Abdul Rahman Yasin", "Abdul Rashid Yasin").verdict != SAME
+    assert name_form("Abdullah Azzam").tokens == ("abdullah", "azzam")  # not abd + ullah
