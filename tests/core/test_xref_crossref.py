@@ -506,7 +506,7 @@ def test_a_sports_report_does_not_count_against_a_sportsman() -> None:
 
 def test_a_speaker_of_another_country_s_parliament_is_not_the_listed_speaker() -> None:
     index = index_of("Aodhan Mulcahey,,person,Speaker of the parliament of Ireland\n")
-    other = "Aodhan Mulcahy, Speaker of the Canadian parliament, opened the session on Monday."
+    other = "Aodhan Mulcahy, Speaker of the parliament of Canada, opened the session on Monday."
     match = only_candidate(other, "Aodhan Mulcahy", index, "Aodhan Mulcahey")
     assert match.verdict == MAYBE
     assert "held against it: the text names Cana" in match.why

@@ -40,7 +40,6 @@ from newsreader.analysis.matcher import (
 from newsreader.analysis.model import NAMED_TYPES, ORGANIZATION, PERSON, Entity, Match, MergeSuggestion
 from newsreader.analysis.references import Entry
 from newsreader.analysis.refindex import Hit, ReferenceIndex
-from newsreader.analysis.translit import to_ascii
 
 CONTEXT_WINDOW = 80  # characters each side of a mention
 CONTEXT_BONUS_PER_WORD = 4.0
@@ -77,12 +76,29 @@ def context_words(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
     """Informative words near the first mentions, with country names and adjectives folded
     to one key ("China's", "Chinese" -> "country:chin")."""
     words: set[str] = set()
-    for start, end in spans[:4]:
-        # the words around the mention, not the mention itself: a name agreeing with
-        # itself is no evidence about which of two look-alike entries it is
-        words.update(_informative(text[max(0, start - CONTEXT_WINDOW) : start]))
-        words.update(_informative(text[end : end + CONTEXT_WINDOW]))
+    for window in _windows(text, spans):
+        words.update(_informative(window))
     return words
+
+
+def _windows(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    # the words around the mention, not the mention itself: a name agreeing with
+    # itself is no evidence about which of two look-alike entries it is
+    out = []
+    for start, end in spans[:4]:
+        out += [text[max(0, start - CONTEXT_WINDOW) : start], text[end : end + CONTEXT_WINDOW]]
+    return out
+
+
+def countries_named(text: str) -> set[str]:
+    """The keys of the countries `text` names by name (France, UK), not by adjective: the
+    adjectives fold too loosely to set two countries apart (Democratic, Eastern)."""
+    out = set()
+    for word in _WORD.findall(text):
+        place = lexicon.place(re.sub(r"['’]s?$", "", word)) if word[:1].isupper() else None
+        if place is not None and place.kind == "country":
+            out.add("country:" + place.canonical.lower()[:4])
+    return out
 
 
 def _informative(text: str) -> set[str]:
@@ -175,11 +191,12 @@ def _match_entity(
     else:
         hits = index.search(query, limit=MAX_CANDIDATES + 2, kind=entity.type)
     context = context_words(text, entity.mentions)
+    near_countries = countries_named(" ".join(_windows(text, entity.mentions)))
     # a name written as one entry is no misspelling of another
     written = next((h.entry.name for h in hits if written_as_listed(entity.name, h.matched)), None)
     scored: list[Match] = []
     for hit in hits:
-        match = _judge(entity, hit, context, sport, thresholds, written)
+        match = _judge(entity, hit, (context, near_countries), sport, thresholds, written)
         if match is not None:
             scored.append(match)
     scored.sort(key=lambda m: -m.score)
@@ -201,14 +218,21 @@ def _listed_form(entry: Entry, query: str) -> str:
 
 
 def _judge(
-    entity: Entity, hit: Hit, context: set[str], sport: bool, thresholds: Thresholds, written_as: str | None
+    entity: Entity,
+    hit: Hit,
+    near: tuple[set[str], set[str]],
+    sport: bool,
+    thresholds: Thresholds,
+    written_as: str | None,
 ) -> Match | None:
     """The candidate as the reviewer sees it, or None when it is no match at all.
 
     A name written as the entry or an alias is "same" on the strength of the string (unless
     the types disagree). Any other name is "same" only when the matcher says so, words near
     the mentions agree with the entry's description, and nothing is held against it;
-    otherwise it is at best "maybe", shown and never accepted."""
+    otherwise it is at best "maybe", shown and never accepted. `near`: the informative words
+    near the mentions, and the countries named there."""
+    context, near_countries = near
     entry = hit.entry
     score = hit.comparison.score
     why = [hit.comparison.why]
@@ -223,7 +247,7 @@ def _judge(
     against = [] if written else contrary_evidence(entity.name, entity.type, hit.matched, entry.type)
     if written_as is not None and not written:
         against.append(f"written as another entry ('{written_as}')")
-    disagreeing = [] if written else _context_against(context, entry.description, sport)
+    disagreeing = [] if written else _context_against(near_countries, entry.description, sport)
     if disagreeing:
         score -= CONTEXT_AGAINST_PENALTY
     if entry.type != entity.type:
@@ -256,13 +280,14 @@ def _judge(
 
 
 def written_as_listed(mention: str, listed: str) -> bool:
-    """Is the mention the listed name as written, up to case, accents, punctuation and a
-    leading "The"? Anything else is a judgement of the matcher's, open to doubt."""
+    """Is the mention the listed name as written, up to case, punctuation and a leading
+    "The"? Anything else, an accent left out too (Micheál / Michael: one name, or two
+    people), is a judgement of the matcher's, open to doubt."""
     return _plain_words(mention) == _plain_words(listed)
 
 
 def _plain_words(name: str) -> tuple[str, ...]:
-    words = tuple(re.findall(r"[a-z0-9]+", to_ascii(name).lower()))
+    words = tuple(re.findall(r"\w+", name.casefold()))
     return words[1:] if len(words) > 1 and words[0] == "the" else words
 
 
@@ -324,33 +349,24 @@ def _is_place(name: str) -> bool:
     return lexicon.place(name) is not None or (name.isupper() and lexicon.place(name.title()) is not None)
 
 
-def _context_against(context: set[str], description: str, sport: bool) -> list[str]:
+def _context_against(near_countries: set[str], description: str, sport: bool) -> list[str]:
     """What the article says near the mentions that the entry's description contradicts:
-    a sports report for someone who is not in sport; countries, none of them the one the
-    description opens with ("Foreign ministry of Germany", "Speaker of the Irish parliament":
-    what the entry is and of where; later clauses name countries in passing)."""
+    a sports report for someone who is not in sport; countries, none of them one that the
+    description opens with ("Foreign ministry of Germany", "Speaker of the parliament of
+    Ireland": what the entry is and of where; later clauses name countries in passing)."""
     out = []
     if sport and not _informative(description) & SPORT_WORDS:
         out.append("a sports report; the entry is not in sport")
-    near = {w for w in context if w.startswith("country:")}
-    opening = _CLAUSE.split(description, 1)[0]
-    listed = {w for w in _informative(opening) if w.startswith("country:")}
-    if near and listed and not {_country_prefix(w) for w in near} & {_country_prefix(w) for w in listed}:
+    listed = countries_named(_CLAUSE.split(description, 1)[0])
+    if near_countries and listed and not near_countries & listed:
         out.append(
-            f"the text names {', '.join(sorted(map(_shown, near))[:3])}, "
+            f"the text names {', '.join(sorted(map(_shown, near_countries))[:3])}, "
             f"the entry {', '.join(sorted(map(_shown, listed))[:3])}"
         )
     return out
 
 
 _CLAUSE = re.compile(r"[,;(]")
-
-
-def _country_prefix(key: str) -> str:
-    """A country's key cut to two letters: adjectives are folded by their stem, names by the
-    country's, and the two differ past the start (Irish "iris", Ireland "irel"); loose, so a
-    country is taken for another only when they plainly differ."""
-    return key.split(":", 1)[1][:2]
 
 
 def is_sports_report(text: str) -> bool:
