@@ -527,3 +527,13 @@ def test_a_name_written_as_one_entry_is_no_misspelling_of_another() -> None:
     for other in (c for c in result.candidates if c.name != "Kestrel Mining"):
         assert other.verdict == MAYBE
         assert "written as another entry ('Kestrel Mining')" in other.why
+
+
+def test_a_mention_inside_a_longer_name_is_not_the_entry_it_spells() -> None:
+    index = index_of("Velmora Courier,Courier,organization,daily newspaper of Velmora\n")
+    longer = "A report in the Weekend Courier said on Sunday that the port would close."
+    match = only_candidate(longer, "Courier", index, "Velmora Courier", "organization")
+    assert match.verdict == MAYBE
+    assert "held against it: the text writes it in a longer name ('Weekend Courier')" in match.why
+    plain = "A report in the Courier said on Sunday that the port would close.\nCourier staff agreed."
+    assert only_candidate(plain, "Courier", index, "Velmora Courier", "organization").verdict == SAME

@@ -192,11 +192,14 @@ def _match_entity(
         hits = index.search(query, limit=MAX_CANDIDATES + 2, kind=entity.type)
     context = context_words(text, entity.mentions)
     near_countries = countries_named(" ".join(_windows(text, entity.mentions)))
+    longer = _longer_name(text, entity) if entity.type == ORGANIZATION else None
     # a name written as one entry is no misspelling of another
     written = next((h.entry.name for h in hits if written_as_listed(entity.name, h.matched)), None)
     scored: list[Match] = []
     for hit in hits:
         match = _judge(entity, hit, (context, near_countries), sport, thresholds, written)
+        if match is not None and longer is not None and hit.entry.type == ORGANIZATION:
+            match = _held_back(match, f"the text writes it in a longer name ('{longer}')")
         if match is not None:
             scored.append(match)
     scored.sort(key=lambda m: -m.score)
@@ -209,6 +212,33 @@ def _match_entity(
     if reference is not None:
         reference = capped[0]
     return replace(entity, reference=reference, candidates=capped)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+_SENTENCE_END = tuple('.!?:;"“”')
+
+
+def _longer_name(text: str, entity: Entity) -> str | None:
+    """The longer name a mention is part of, when a capitalised word inside a sentence comes
+    right before it ("the Sunday Telegraph" for Telegraph): then the text names something
+    else than the mention says. Articles, titles and nationalities do not lengthen a name."""
+    for start, end in entity.mentions:
+        m = _WORD_BEFORE.search(text, max(0, start - 25), start)
+        if m is None:
+            continue
+        word, before = m.group(1), text[max(0, m.start() - 3) : m.start()]
+        if not before.strip() or "\n" in before or before.rstrip().endswith(_SENTENCE_END):
+            continue  # the word opens a sentence, a line or the text
+        if word in vocab.DEMONYMS or word in vocab.PERSON_TITLES or word.lower() in _STOP or word == "A":
+            continue
+        return f"{word} {text[start:end]}"
+    return None
+
+
+def _held_back(match: Match, reason: str) -> Match:
+    """`match` with one more thing held against it: "maybe" at most."""
+    verdict = MAYBE if match.verdict == SAME else match.verdict
+    return replace(match, verdict=verdict, why=f"{match.why}; held against it: {reason}")
 
 
 def _listed_form(entry: Entry, query: str) -> str:
