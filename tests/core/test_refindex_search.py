@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.analysis import refindex
-from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, compare
+from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, compare, name_form
 from newsreader.analysis.references import Entry, parse
 from newsreader.analysis.refindex import ReferenceIndex, cache_root, cached_index
 from newsreader.analysis.service import Analyzer
@@ -415,3 +415,83 @@ def test_a_name_in_another_script_finds_its_latin_entry() -> None:
     index = ReferenceIndex.build(entries)
     hits = index.search("ドナルド・トランプ", limit=2)  # Japanese: Donarudo Toranpu
     assert hits and hits[0].entry.name == "Donald Trump"
+
+
+# --- one edit away, among near-duplicates -----------------------------------------------
+
+# Made-up people and the near-duplicate entries a real list holds for them (one listed
+# with a letter lost, added or doubled, or with a middle name), in a crowd that shares
+# their given name and family name hundreds of times over, as lists share John and Smith.
+CLUSTER = [
+    "Orsolya Quellbrand",
+    "Orsolya Quelbrand",
+    "Orsolya Quellbrandt",
+    "Orsolya Qellbrand",
+    "Orsolya Quelbrandt",
+    "Orsolya Ilka Quellbrand",
+    "Benedek Tamas Quellbrand",
+    "Benedek Tamas Quelbrand",
+    "Benedek Tamas Quellbrandt",
+]
+CROWD = 300  # people named Orsolya, and people named Quellbrand, each
+
+# query -> the entry it is one edit away from
+ONE_EDIT = {
+    "Orsolya Quellbraind": "Orsolya Quellbrand",  # a letter inserted
+    "Orsolya Quellbran": "Orsolya Quellbrand",  # a letter deleted
+    "Orsolya Quellbrend": "Orsolya Quellbrand",  # a letter changed
+    "Orsolya Quellbarnd": "Orsolya Quellbrand",  # two letters swapped
+    "Orsolya Quellbrrand": "Orsolya Quellbrand",  # a letter doubled
+    "Orsloya Quellbrand": "Orsolya Quellbrand",  # in the given name
+    "Benedek Quellbrand": "Benedek Tamas Quellbrand",  # the middle name dropped
+    "Orsolya Vera Quellbrand": "Orsolya Quellbrand",  # a middle name added
+}
+
+
+@pytest.fixture(scope="module")
+def crowded() -> list[Entry]:
+    rng = random.Random(20260311)
+    out = generated_entries(1500, seed=99)
+    surnames = sorted({e.name.split()[1] for e in out})
+    for i in range(CROWD):
+        out.append(Entry(f"o:{i}", f"Orsolya {rng.choice(surnames)}", (), "person", "crowd", "", "c"))
+        out.append(Entry(f"q:{i}", f"{rng.choice(GIVEN)} Quellbrand", (), "person", "crowd", "", "c"))
+    for i, name in enumerate(CLUSTER):
+        out.insert(700 + 97 * i, Entry(f"c:{i}", name, (), "person", "listed", "", "c"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def crowded_index(crowded: list[Entry]) -> ReferenceIndex:
+    return ReferenceIndex.build(crowded)
+
+
+@pytest.mark.parametrize("query", list(ONE_EDIT))
+def test_one_edit_finds_the_entry_among_near_duplicates(
+    crowded_index: ReferenceIndex, crowded: list[Entry], query: str
+) -> None:
+    hits = crowded_index.search(query, limit=3)
+    assert ONE_EDIT[query] in [h.entry.name for h in hits], [(h.entry.name, h.comparison.score) for h in hits]
+    # nothing the matcher would rank higher was left out of the index's candidates
+    scan = brute_force(crowded, query)
+    assert hits[0].comparison.score == max(scan.values())
+
+
+def test_every_near_duplicate_one_edit_away_is_a_candidate(crowded_index: ReferenceIndex) -> None:
+    # Quellbrend is one edit from Quellbrand, two from the others: the entries written
+    # Quellbrand are all found, whichever the given name, however common the parts
+    form = name_form("Orsolya Quellbrend")
+    found = {crowded_index.name(n) for n in crowded_index.candidate_names(form, limit=20)}
+    assert "Orsolya Quellbrand" in found
+    assert "Orsolya Ilka Quellbrand" in found  # a middle name more costs little
+
+
+def test_names_written_alike_take_one_place_among_the_candidates() -> None:
+    twins = [Entry(f"t:{i}", "Irena Sopela", (), "person", f"poet {i}", "", "t") for i in range(12)]
+    others = [Entry("n:0", "Irena Sopel", (), "person", "x", "", "t")]
+    others += [Entry(f"n:{i}", f"Irena Sopel{'a' * i}k", (), "person", "x", "", "t") for i in range(1, 6)]
+    index = ReferenceIndex.build(twins + others)
+    found = [index.name_entry[n] for n in index.candidate_names(name_form("Irena Sopelo"), limit=2)]
+    # the twelve entries written alike are one name: the next best name still has its place
+    assert {index.entry(e).id for e in found} == {e.id for e in twins} | {"n:0"}
+    assert {h.entry.id for h in index.search("Irena Sopelo", limit=13)} >= {e.id for e in twins} | {"n:0"}

@@ -113,9 +113,23 @@ def analyze_parser() -> argparse.ArgumentParser:
         help="articles, folders, feeds, URLs or files of URLs (- reads stdin)",
     )
     p.add_argument("--format", "-f", choices=("json", "jsonl", "table"), default="json")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="analyse in N processes (default 1); the output is the same, in the same order",
+    )
     add_text_option(p)
     add_common_options(p)
     return p
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 1024:
+        raise argparse.ArgumentTypeError("a number of processes from 1 to 1024")
+    return int(value)
 
 
 def add_text_option(parser: argparse.ArgumentParser) -> None:
@@ -276,34 +290,30 @@ def run_reader(argv: list[str]) -> int:
 
 def run_analyze(argv: list[str]) -> int:
     args = analyze_parser().parse_args(argv)
-    from newsreader import article
+    from newsreader import article, jobs
     from newsreader.analysis import contract
 
     analyzer = make_analyzer(args)
     paths, failures = article_inputs(args.paths, args.max_size)
+    options = jobs.Options(args.format, args.text, args.max_size or article.DEFAULT_MAX_BYTES)
     docs = []
     done = 0
-    for path in paths:
-        try:
-            if isinstance(path, article.Article):
-                doc = path  # an item of a feed
+    with jobs.Progress(len(paths), sys.stderr) as progress:
+        for outcome in jobs.analyze_all(paths, analyzer, options, workers=args.jobs):
+            progress.step()
+            if outcome.error or outcome.problems:
+                progress.clear()
+            if outcome.error:
+                print(f"{PROG}: {outcome.error}", file=sys.stderr)
+                failures += 1
+                continue
+            report_problems(outcome)
+            done += 1
+            if args.format == "json":
+                docs.append(outcome.output)
             else:
-                doc = article.load(path, max_bytes=args.max_size or article.DEFAULT_MAX_BYTES)
-        except article.ArticleError as err:
-            print(f"{PROG}: {err}", file=sys.stderr)
-            failures += 1
-            continue
-        report_problems(doc)
-        result = analyzer.analyze(doc)
-        done += 1
-        data = contract.to_dict(doc, result, text=args.text)
-        if args.format == "jsonl":
-            sys.stdout.write(contract.dumps(data) + "\n")
-            sys.stdout.flush()
-        elif args.format == "table":
-            write_table(sys.stdout, doc, result)
-        else:
-            docs.append(data)
+                sys.stdout.write(outcome.output)
+                sys.stdout.flush()
     if args.format == "json" and docs:
         one = len(paths) == 1 and paths == args.paths
         sys.stdout.write(contract.dumps(docs[0] if one else docs, indent=2) + "\n")

@@ -115,6 +115,11 @@ def are_nicknames(a: str, b: str) -> bool:
     return b in _tables()[4].get(a, ())
 
 
+def nicknames(name: str) -> tuple[str, ...]:
+    """The nicknames of a lower-case given name, and the names it is a nickname of."""
+    return _tables()[4].get(name, ())
+
+
 def surname_rank(name: str) -> int | None:
     """Approximate rank among US surnames (500 = in the top 500), or None."""
     key = _tables()[2].get(name)

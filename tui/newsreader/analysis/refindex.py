@@ -2,13 +2,20 @@
 
 A list of a million names cannot be compared name by name (a quarter of a second per
 query even with rapidfuzz). The index keeps, per distinct name part (token):
-- the names that contain it (postings), weighted by rarity when candidates are ranked;
-- its one-letter deletions (SymSpell), so a query token one edit away meets it
+- the names that contain it (postings), complete however common the part is;
+- its one-letter deletions (SymSpell), so a query token one edit away meets it: an
+  insertion, deletion, substitution or transposition, a doubled letter or one undoubled
   (Bessi/Messi share "essi"; Puting loses its g and is Putin);
 - its consonant skeleton (`matcher.sound`), so transliterations meet (Selenskyj/Zelensky);
-- its consonant classes (`matcher.coarse_sound`), looked up for names from other scripts.
-A query gathers the names its tokens lead to, ranks them by the summed rarity of the
-tokens they share, and only the best few dozen are scored by the full matcher.
+- its consonant classes (`matcher.coarse_sound`), looked up for names from other scripts;
+and, per name, its tokens in order, so a candidate is ranked without being parsed again.
+
+A query's parts each lead to the vocabulary tokens near them, and those to the names
+holding them. A candidate has every part of a two-part query (or all but one of a
+longer query, so a middle name may be added or dropped); the sets are intersected in C,
+so a given name shared by a hundred thousand names costs a set operation, not a loop.
+Candidates are ranked by the matcher's own token similarities, and the best few distinct
+names are scored by the full matcher.
 
 Everything is stored in flat `array`s and two text blobs, so the index saves to disk in
 one pass and loads in well under a second even for a million names. The cache is keyed
@@ -22,24 +29,23 @@ import contextlib
 import hashlib
 import heapq
 import json
-import math
 import os
 import shutil
 import sys
 import tempfile
 import zlib
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import anyascii
-from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import OSA, Indel
 
 import newsreader
-from newsreader.analysis import matcher, translit
+from newsreader.analysis import lexicon, matcher, translit
 from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import (
     Comparison,
@@ -51,12 +57,18 @@ from newsreader.analysis.matcher import (
     token_similarity,
 )
 from newsreader.analysis.references import Entry
-from newsreader.analysis.translit import to_ascii
 
-INDEX_VERSION = 1
-MAX_POSTINGS = 5000  # a token in more names than this is too common to lead anywhere alone
-COMMON_TOKEN = 200  # postings beyond this only re-weigh candidates rarer tokens found
-FULLY_SCORED = 6  # candidates per query that the full matcher scores
+INDEX_VERSION = 2
+FULLY_SCORED = 8  # distinct names per query that the full matcher scores
+# A vocabulary token met through a sound key but less like the query part than this is a
+# chance meeting; one within one edit is kept whatever the matcher thinks of it.
+MIN_TOKEN_SIMILARITY = 60.0
+INITIAL_SIMILARITY = 90.0  # ranking: an initial for the part it begins, as the matcher scores it
+EXTRA_PART_COST = 3.0  # ranking: a part the candidate has and the query lacks (a middle name)
+# A name sharing only one part with a query of two or more is ranked when that part is
+# this rare: a surname it shares may be the person spelt beyond the keys (another
+# transliteration, a nickname); a shared common given name says nothing.
+RARE_PART = 200
 _SEP = "\x1f"
 
 
@@ -94,7 +106,16 @@ class _KeyTable:
 
 
 class ReferenceIndex:
-    ARRAYS = ("entry_off", "name_off", "name_entry", "tok_off", "post_off", "postings")
+    ARRAYS = (
+        "entry_off",
+        "name_off",
+        "name_entry",
+        "tok_off",
+        "post_off",
+        "postings",
+        "name_tok_off",
+        "name_toks",
+    )
     TABLES = ("full", "token_keys", "dels", "sounds", "coarse")
 
     def __init__(self) -> None:
@@ -107,6 +128,8 @@ class ReferenceIndex:
         self.tok_off = array.array("Q")
         self.post_off = array.array("Q")
         self.postings = array.array("I")
+        self.name_tok_off = array.array("Q")  # name id -> where its tokens start in name_toks
+        self.name_toks = array.array("I")  # each name's token ids, in the name's order
         self.full = _KeyTable(array.array("I"), array.array("I"))
         self.token_keys = _KeyTable(array.array("I"), array.array("I"))
         self.dels = _KeyTable(array.array("I"), array.array("I"))
@@ -125,6 +148,8 @@ class ReferenceIndex:
         vocab: dict[str, int] = {}
         token_names: list[list[int]] = []
         full_pairs: list[tuple[int, int]] = []
+        name_tok_off = array.array("Q", [0])
+        name_toks = array.array("I")
         for e_id, entry in enumerate(entries):
             records.append(
                 _SEP.join(
@@ -145,12 +170,16 @@ class ReferenceIndex:
                 name_entry.append(e_id)
                 form = name_form(name)
                 full_pairs.append((_h(form.key), n_id))
-                for tok in set(form.tokens):
+                for tok in form.tokens:
                     t_id = vocab.get(tok)
                     if t_id is None:
                         t_id = vocab[tok] = len(token_names)
                         token_names.append([])
-                    token_names[t_id].append(n_id)
+                    ids = token_names[t_id]
+                    if not ids or ids[-1] != n_id:  # a part written twice is posted once
+                        ids.append(n_id)
+                    name_toks.append(t_id)
+                name_tok_off.append(len(name_toks))
         index.records = "\n".join(records)
         index.entry_off = _offsets(records)
         index.names = "\n".join(names)
@@ -165,10 +194,11 @@ class ReferenceIndex:
             postings.extend(ids)
             post_off.append(len(postings))
         index.post_off, index.postings = post_off, postings
+        index.name_tok_off, index.name_toks = name_tok_off, name_toks
         index.full = _KeyTable.build(full_pairs)
         index.token_keys = _KeyTable.build((_h(t), i) for i, t in enumerate(tokens))
         index.dels = _KeyTable.build(
-            (_h(d), i) for i, t in enumerate(tokens) if len(t) >= 4 for d in deletions(t)
+            (_h(d), i) for i, t in enumerate(tokens) if len(t) >= 3 for d in deletions(t)
         )
         index.sounds = _KeyTable.build((_h(s), i) for i, t in enumerate(tokens) if len(s := sound(t)) >= 3)
         index.coarse = _KeyTable.build(
@@ -237,6 +267,8 @@ class ReferenceIndex:
             and spans(self.entry_off, self.records, entries)
             and spans(self.name_off, self.names, names)
             and len(self.name_entry) == names
+            and len(self.name_tok_off) == names + 1
+            and self.name_tok_off[-1] == len(self.name_toks)
             and spans(self.tok_off, self.vocab, len(self.tok_off) - 1)
             and len(self.post_off) == len(self.tok_off)
             and self.post_off[-1] == len(self.postings)
@@ -276,47 +308,83 @@ class ReferenceIndex:
                 out.append(self.name_entry[n_id])
         return sorted(set(out))
 
-    def candidate_names(self, form: NameForm, limit: int = 40) -> list[int]:
-        """Name ids sharing the rarest, closest tokens with `form`, best first.
+    def candidate_names(self, form: NameForm, limit: int = FULLY_SCORED) -> list[int]:
+        """Name ids whose parts are nearest `form`'s, best first: every name that has each
+        part of the query within one edit or of the same sound (all but one part of a query
+        of three or more, so a middle name may be left out on either side), ranked by the
+        matcher's token similarities; the best `limit` distinct names, with every name written
+        the same way as one of them. When fewer qualify, names sharing a rare part follow."""
+        parts = [t for t in form.tokens if len(t) > 1]
+        initials = {t for t in form.tokens if len(t) == 1}
+        if not parts:
+            return sorted(self.full.get(_h(form.key)))
+        near = [self._near_parts(tok, form.accented, form.transliterated) for tok in parts]
+        need = len(parts) if len(parts) <= 2 else len(parts) - 1
+        found = self._holding(near, need)
+        found.update(self.full.get(_h(form.key)))
+        ranking = _Ranking(self, parts, near, initials)
+        best = ranking.best(found, limit)
+        if len(best) < limit and len(parts) > 1:
+            rare = [near[i] for i in range(len(near)) if self._postings_count(near[i]) <= RARE_PART]
+            if rare:
+                best += ranking.best(self._holding(rare, 1) - found, limit - len(best))
+        return [n_id for names in best for n_id in names]
 
-        Rare tokens bring their names in; a common one (a given name shared by
-        thousands) only adds weight to the names already in, found by a set
-        intersection in C rather than a Python loop over its postings."""
-        total = max(len(self.name_entry), 1)
-        scores: dict[int, float] = defaultdict(float)
-        for n_id in self.full.get(_h(form.key)):
-            scores[n_id] += 100.0
-        loose, cross = form.accented, form.transliterated
-        leads: list[tuple[int, int, float]] = []  # (postings count, token id, weight)
-        for tok in form.tokens:
-            for t_id in self._near_tokens(tok, cross):
-                sim, _ = token_similarity(tok, self._token(t_id), loose, cross)
-                if sim < 60:
-                    continue
-                count = self.post_off[t_id + 1] - self.post_off[t_id]
-                leads.append((count, t_id, math.log(1 + total / count) * sim / 100.0))
-        leads.sort()
-        for count, t_id, weight in leads:
-            start = self.post_off[t_id]
-            postings = self.postings[start : start + min(count, MAX_POSTINGS)]
-            if count > COMMON_TOKEN and scores:
-                for n_id in scores.keys() & set(postings):
-                    scores[n_id] += weight
-            else:
-                for n_id in postings:
-                    scores[n_id] += weight
-        return heapq.nlargest(limit, scores, key=scores.__getitem__)
+    def _near_parts(self, tok: str, accented: bool, cross_script: bool) -> dict[int, float]:
+        """Vocabulary token id -> the matcher's similarity to `tok`, for the tokens the
+        keys lead to that are within one edit of it or alike enough."""
+        out: dict[int, float] = {}
+        for t_id in self._near_tokens(tok, cross_script):
+            other = self._token(t_id)
+            one_edit = len(other) > 1 and OSA.distance(tok, other, score_cutoff=1) <= 1
+            # a sound key's chance meeting shares few letters: the matcher would not
+            # pass it (only a transliteration is judged by its sound alone)
+            if not (one_edit or accented or cross_script or Indel.normalized_similarity(tok, other) >= 0.5):
+                continue
+            sim, _ = token_similarity(tok, other, accented, cross_script)
+            if one_edit or sim >= MIN_TOKEN_SIMILARITY:
+                out[t_id] = sim
+        return out
+
+    def _postings_count(self, near: dict[int, float]) -> int:
+        return sum(self.post_off[t + 1] - self.post_off[t] for t in near)
+
+    def _postings(self, t_id: int) -> array.array[int]:
+        return self.postings[self.post_off[t_id] : self.post_off[t_id + 1]]
+
+    def _holding(self, near: list[dict[int, float]], need: int) -> set[int]:
+        """Names holding a token of at least `need` of the parts' `near` sets. Every such
+        name holds one of the rarest len - need + 1 parts, so only those are gathered;
+        the others are intersected with them, all in C."""
+        order = sorted(range(len(near)), key=lambda i: self._postings_count(near[i]))
+        drivers = order[: len(near) - need + 1]
+        pool: set[int] = set()
+        for i in drivers:
+            for t_id in near[i]:
+                pool.update(self._postings(t_id))
+        if need <= 1:
+            return pool
+        held = Counter[int]()
+        for tokens in near:
+            names: set[int] = set()
+            for t_id in tokens:
+                names.update(pool.intersection(self._postings(t_id)))
+            held.update(names)
+        return {n_id for n_id, count in held.items() if count >= need}
 
     def _near_tokens(self, tok: str, cross_script: bool = False) -> set[int]:
-        """Vocabulary tokens equal to `tok`, one edit away, or of the same sound; for a name
-        from another script, also of the same consonant classes (beulladimileu: Vladimir)."""
+        """Vocabulary tokens equal to `tok`, one edit away, a nickname of it or of the
+        same sound; for a name from another script, also of the same consonant classes
+        (beulladimileu: Vladimir)."""
         near: set[int] = set(self.token_keys.get(_h(tok)))
-        if len(tok) >= 4:
+        near.update(self.dels.get(_h(tok)))
+        if len(tok) >= 3:
             for d in deletions(tok):
                 h = _h(d)
                 near.update(self.token_keys.get(h))
                 near.update(self.dels.get(h))
-            near.update(self.dels.get(_h(tok)))
+        for other in lexicon.nicknames(tok):
+            near.update(self.token_keys.get(_h(other)))
         s = sound(tok)
         if len(s) >= 3:
             near.update(self.sounds.get(_h(s)))
@@ -324,36 +392,74 @@ class ReferenceIndex:
             near.update(self.coarse.get(_h(c)))
         return near
 
-    def search(self, name: str, limit: int = 5, pool: int = 40, kind: str = "") -> list[Hit]:
+    def search(self, name: str, limit: int = 5, pool: int = FULLY_SCORED, kind: str = "") -> list[Hit]:
         """The entries whose names compare best with `name`, each once, best first.
         `kind` is the type of what is named, when known (see `matcher.compare`).
 
-        The `pool` of candidates the index proposes is narrowed with a cheap token-sort
-        ratio (C code, a microsecond each) to the few that the full matcher then scores."""
+        The index ranks its candidates by their parts' similarities; the best `pool`
+        distinct names (at least `limit`) are then scored by the full matcher, each once
+        however many entries share it."""
         form = name_form(name)
-        # an initial (V. Eakins) leads nowhere in the index: look through more of the names
-        # that share the other parts, and prefer those with a part of that initial
-        initials = {t for t in form.tokens if len(t) == 1}
-        found = self.candidate_names(form, pool * 5 if initials else pool)
-        candidates = [(n_id, self.name(n_id)) for n_id in found]
-        query = form.key
-
-        def closeness(candidate: tuple[int, str]) -> float:
-            # in ASCII: Álfheiður and Alfheidur are one word to the matcher
-            folded = utils.default_process(to_ascii(candidate[1]))
-            ratio = fuzz.token_sort_ratio(query, folded)
-            if not initials:
-                return ratio
-            return ratio + 15.0 * sum(1 for t in folded.split() if len(t) > 1 and t[0] in initials)
-
-        ranked = sorted(candidates, key=lambda c: -closeness(c))
         best: dict[int, Hit] = {}
-        for n_id, matched in ranked[: max(FULLY_SCORED, limit)]:
+        compared: dict[tuple[str, str], Comparison] = {}
+        for n_id in self.candidate_names(form, max(pool, limit)):
             e_id = self.name_entry[n_id]
-            comparison = compare(name, matched, kind=kind or self.entry(e_id).type)
+            matched = self.name(n_id)
+            entry = self.entry(e_id)
+            key = (matched, kind or entry.type)
+            comparison = compared.get(key)
+            if comparison is None:
+                comparison = compared[key] = compare(name, matched, kind=key[1])
             if e_id not in best or comparison.score > best[e_id].comparison.score:
-                best[e_id] = Hit(self.entry(e_id), matched, comparison)
+                best[e_id] = Hit(entry, matched, comparison)
         return sorted(best.values(), key=lambda h: -h.comparison.score)[:limit]
+
+
+class _Ranking:
+    """Ranks candidate names for one query by the matcher's similarities of their parts:
+    the mean over the query's parts of the best similarity each finds in the name (an
+    initial meets a part it begins, either way round: "M. Danies" / Mervyn Danies), less a
+    little for each part of the name left over."""
+
+    def __init__(
+        self, index: ReferenceIndex, parts: list[str], near: list[dict[int, float]], initials: set[str]
+    ) -> None:
+        self.index = index
+        self.initials = initials
+        self.count = len(parts) + len(initials)
+        self.similarity = [dict(tokens) for tokens in near]
+        for part, tokens in zip(parts, self.similarity, strict=True):
+            for t_id in index.token_keys.get(_h(part[0])):
+                if index._token(t_id) == part[0]:
+                    tokens.setdefault(t_id, INITIAL_SIMILARITY)  # the name has this part's initial
+
+    def shape(self, n_id: int) -> tuple[int, ...]:
+        """The name's tokens: names written alike (after folding) share it."""
+        index = self.index
+        return tuple(index.name_toks[index.name_tok_off[n_id] : index.name_tok_off[n_id + 1]])
+
+    def score(self, tokens: tuple[int, ...]) -> float:
+        total = 0.0
+        used = 0
+        zeros = (0.0,) * len(tokens)
+        for similarity in self.similarity:
+            sim = max(map(similarity.get, tokens, zeros))
+            if sim:
+                total += sim
+                used += 1
+        if self.initials:
+            hits = len(self.initials & {self.index._token(t_id)[0] for t_id in tokens})
+            total += INITIAL_SIMILARITY * hits
+            used += hits
+        return total / self.count - EXTRA_PART_COST * max(0, len(tokens) - used)
+
+    def best(self, names: Iterable[int], limit: int) -> list[list[int]]:
+        """The best `limit` shapes, best first, each as the names written that way."""
+        by_shape: dict[tuple[int, ...], list[int]] = {}
+        for n_id in names:
+            by_shape.setdefault(self.shape(n_id), []).append(n_id)
+        ranked = heapq.nlargest(limit, by_shape, key=self.score)
+        return [sorted(by_shape[shape]) for shape in ranked]
 
 
 def _offsets(items: list[str]) -> array.array[int]:

@@ -1,0 +1,164 @@
+"""Analysing many articles, in this process or in N worker processes, in input order.
+
+Each worker is given the analyzer once, by the pool's initializer: where processes are
+forked (Linux) it inherits the parent's, reference index and all, without a copy; where
+they are spawned it arrives pickled, once. The lexicons load on a worker's first article.
+An article's outcome is rendered in the worker (JSON, a JSON line or a table), so the
+parent only writes; the output is byte for byte that of one process.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, TextIO
+
+from newsreader import article
+from newsreader.analysis.service import Analyzer
+from newsreader.article import Article, ArticleError
+
+# Articles handed out ahead of the one being written, per worker: enough to keep every
+# worker busy, few enough that an archive of millions never sits in memory at once.
+_AHEAD_PER_WORKER = 8
+
+
+@dataclass(frozen=True)
+class Options:
+    format: str = "json"  # json | jsonl | table
+    text: str = "source"  # which text offsets index (see contract.to_dict)
+    max_bytes: int = article.DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Outcome:
+    output: Any = None  # the JSON document (json), or the text to write (jsonl, table)
+    problems: tuple[str, ...] = ()  # what could not be done for the article (Article.problems)
+    error: str = ""  # why the article could not be read; then there is no output
+
+
+def analyze_all(
+    items: Sequence[str | Article], analyzer: Analyzer, options: Options, *, workers: int = 1
+) -> Iterator[Outcome]:
+    """Each item's outcome (a path is loaded first), in the order of `items`, computed by
+    `workers` processes (this one alone when 1)."""
+    workers = min(workers, len(items))
+    if workers <= 1:
+        for item in items:
+            yield analyze_one(item, analyzer, options)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_install, initargs=(analyzer, options))
+    try:
+        pending: deque[Future[Outcome]] = deque()
+        queue = iter(items)
+        for item in queue:
+            pending.append(pool.submit(_in_worker, item))
+            if len(pending) >= workers * _AHEAD_PER_WORKER:
+                break
+        while pending:
+            outcome = pending.popleft().result()
+            for item in queue:
+                pending.append(pool.submit(_in_worker, item))
+                break
+            yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def analyze_one(item: str | Article, analyzer: Analyzer, options: Options) -> Outcome:
+    """Load (a path), analyse and render one article."""
+    from newsreader.analysis import contract
+
+    try:
+        doc = item if isinstance(item, Article) else article.load(item, max_bytes=options.max_bytes)
+    except ArticleError as err:
+        return Outcome(error=str(err))
+    result = analyzer.analyze(doc)
+    output: Any
+    if options.format == "table":
+        from newsreader.cli import write_table
+
+        buffer = io.StringIO()
+        write_table(buffer, doc, result)
+        output = buffer.getvalue()
+    else:
+        output = contract.to_dict(doc, result, text=options.text)
+        if options.format == "jsonl":
+            output = contract.dumps(output) + "\n"
+    return Outcome(output=output, problems=doc.problems)
+
+
+_worker: tuple[Analyzer, Options] | None = None
+
+
+def _install(analyzer: Analyzer, options: Options) -> None:
+    global _worker
+    _worker = (analyzer, options)
+
+
+def _in_worker(item: str | Article) -> Outcome:
+    assert _worker is not None, "the pool's initializer installs the analyzer"
+    return analyze_one(item, *_worker)
+
+
+class Progress:
+    """A progress bar on `stream`, drawn only when it is a terminal and the work has taken
+    more than `after` seconds; `clear()` it before writing anything else there."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr, *, after: float = 1.0) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.shown = False
+        self._live = total > 1 and _is_terminal(stream)
+        self._started = time.monotonic()
+        self._after = after
+        self._drawn_at = 0.0
+        self._width = 0  # of the line last drawn
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.clear()
+
+    def step(self) -> None:
+        self.done += 1
+        if not self._live:
+            return
+        now = time.monotonic()
+        if now - self._started < self._after or (now - self._drawn_at < 0.1 and self.done < self.total):
+            return
+        self._drawn_at = now
+        drawn = self.line(now - self._started)
+        self._width = len(drawn)
+        self.stream.write("\r" + drawn)
+        self.stream.flush()
+        self.shown = True
+
+    def line(self, elapsed: float, width: int = 30) -> str:
+        """The bar as drawn: `analysed 120/1,000 [###.......]  12%  8 s`."""
+        share = self.done / self.total if self.total else 1.0
+        filled = int(share * width)
+        bar = "#" * filled + "." * (width - filled)
+        return f"analysed {self.done:,}/{self.total:,} [{bar}] {share:4.0%}  {elapsed:.0f} s"
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self.shown = False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream is no terminal
+        return False
