@@ -485,7 +485,7 @@ HELD_BACK = {
             "person",
             "Dario Vantagi",
         ),
-        "held against it: only one word in common (vantaggi)",
+        "held against: only one word in common (vantaggi)",
     ),
     "a place for an organisation named after it": (
         "Santa Clara Ledger,,organization,daily newspaper printed in Cuba\n"
@@ -502,7 +502,7 @@ HELD_BACK = {
             "organization",
             "Santo Clarion Ledger",
         ),
-        "held against it: 'SANTA CLARA' is a place; the organisation is named after it",
+        "held against: 'SANTA CLARA' is a place; the organisation is named after it",
     ),
     "a type disagreement, even for an exact name": (
         "Orrin Capital,,organization,investment fund registered in Cyprus\n",
@@ -518,7 +518,7 @@ HELD_BACK = {
             "organization",
             "Orrin Capital",
         ),
-        "held against it: the list has a organization, the text a person",
+        "held against: the list has a organization, the text a person",
     ),
     "two bodies joined by a conjunction": (
         "Forestry Department,,organization,government forestry department of Ruritania\n",
@@ -534,7 +534,7 @@ HELD_BACK = {
             "organization",
             "Forestry Department",
         ),
-        "held against it: two names joined by 'and'",
+        "held against: two names joined by 'and'",
     ),
     "a sports report for someone not in sport": (
         "Tomas Vrabelik,,person,Czech finance minister\n",
@@ -545,7 +545,7 @@ HELD_BACK = {
             "person",
             "Tomas Vrabelik",
         ),
-        "held against it: a sports report; the entry is not in sport",
+        "held against: a sports report; the entry is not in sport",
     ),
     "the speaker of another country's parliament": (
         "Aodhan Mulcahey,,person,Speaker of the parliament of Ireland\n",
@@ -561,7 +561,7 @@ HELD_BACK = {
             "person",
             "Aodhan Mulcahey",
         ),
-        "held against it: the text names Cana, the entry Irel",
+        "held against: the text names Cana, the entry Irel",
     ),
     "a mention inside a longer name": (
         "Velmora Courier,Courier,organization,daily newspaper of Velmora\n",
@@ -577,7 +577,7 @@ HELD_BACK = {
             "organization",
             "Velmora Courier",
         ),
-        "held against it: the text writes it in a longer name ('Weekend Courier')",
+        "held against: the text writes it in a longer name ('Weekend Courier')",
     ),
 }
 

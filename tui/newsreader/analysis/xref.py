@@ -8,7 +8,7 @@ clearly ahead of the next, becomes the entity's `reference`; up to three are sho
 
 A name written as the entry or an alias is "same" on the string alone. Any other name is
 "same" only with the matcher's verdict, words near the mentions that agree with the
-entry's description, and nothing held against it: a type disagreement, one word in
+entry's description, and nothing held against: a type disagreement, one word in
 common, a place standing for an organisation named after it, an adjective or a
 conjunction in the mention, a sports report for someone not in sport, other countries
 than the entry's. Otherwise it is "maybe", shown and never accepted, and its `why` says
@@ -236,9 +236,9 @@ def _longer_name(text: str, entity: Entity) -> str | None:
 
 
 def _held_back(match: Match, reason: str) -> Match:
-    """`match` with one more thing held against it: "maybe" at most."""
+    """`match` with one more thing held against: "maybe" at most."""
     verdict = MAYBE if match.verdict == SAME else match.verdict
-    return replace(match, verdict=verdict, why=f"{match.why}; held against it: {reason}")
+    return replace(match, verdict=verdict, why=f"{match.why}; held against: {reason}")
 
 
 def _listed_form(entry: Entry, query: str) -> str:
@@ -288,7 +288,7 @@ def _judge(
     if verdict == "different":
         return None
     against += disagreeing
-    why += [f"held against it: {reason}" for reason in against]
+    why += [f"held against: {reason}" for reason in against]
     lifted = not written and hit.comparison.score < thresholds.same and len(shared) < CONTEXT_LIFT_WORDS
     if verdict == SAME and (against or lifted or not (written or shared)):
         verdict = MAYBE
