@@ -390,10 +390,18 @@ def test_verdicts_follow_configurable_thresholds() -> None:
 
 
 def test_a_hard_negative_becomes_same_only_if_the_user_lowers_the_bar() -> None:
-    c = compare("Lu Jianguo", "Liu Jianguo")
-    assert c.verdict != SAME
+    a, b = "Mikhail Khordorovsky", "Mikhail Khodorkovsky"
+    c = compare(a, b)
+    assert c.verdict != SAME and not c.held_against
     lenient = Thresholds(same=c.score - 1, maybe=c.score - 10)
-    assert compare("Lu Jianguo", "Liu Jianguo", lenient).verdict == SAME
+    assert compare(a, b, lenient).verdict == SAME
+
+
+def test_contrary_evidence_is_never_same_whatever_the_bar() -> None:
+    c = compare("Lu Jianguo", "Liu Jianguo")
+    assert c.held_against and "held against" in c.why
+    lenient = Thresholds(same=c.score - 1, maybe=c.score - 10)
+    assert compare("Lu Jianguo", "Liu Jianguo", lenient).verdict == MAYBE
 
 
 def test_thresholds_verdict_boundaries() -> None:

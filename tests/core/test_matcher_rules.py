@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from newsreader.analysis import namerules
-from newsreader.analysis.matcher import SAME, compare
+from newsreader.analysis.matcher import MAYBE, SAME, Thresholds, compare
 from newsreader.analysis.namerules import WEIGHTS
 
 
@@ -115,3 +115,60 @@ def test_decisive_rules_use_their_weights() -> None:
         weighed("Bill Clinton", "William Clinton", nickname=70.0)[1]
         < compare("Bill Clinton", "William Clinton").score
     )
+
+
+# --- contrary evidence: at most "maybe", and the reason says what was held against it ---
+
+
+def assert_held_against(a: str, b: str, words: str, kind: str = "", kind_b: str = "") -> None:
+    c = compare(a, b, kind=kind, kind_b=kind_b)
+    assert c.verdict != SAME, c
+    assert c.score <= WEIGHTS.held_against
+    assert any(words in reason for reason in c.held_against), c
+    assert f"held against: {c.held_against[0]}" in c.why
+    # the verdict stays "maybe" at most even when the bar is lowered
+    assert compare(a, b, Thresholds(same=1, maybe=0), kind=kind, kind_b=kind_b).verdict == MAYBE
+
+
+def test_two_given_names_that_look_alike_are_held_against() -> None:
+    assert_held_against("Joan Stoner", "Jonas Støre", "joan and jonas are two given names")
+    # one name in two languages' forms is not two names
+    assert not compare("Vladimirs Putins", "Vladimir Putin").held_against
+
+
+def test_a_part_that_is_another_real_name_is_held_against() -> None:
+    assert_held_against("Thomas Cates", "Thomas Gates", "cates and gates are both names of their own")
+    assert compare("Jorge Hartmann", "Jorge Hartman").verdict == SAME  # a typo of a name, not two names
+
+
+def test_parts_both_reordered_and_misspelt_are_held_against() -> None:
+    assert_held_against("Lenny Davids", "David Lenny", "parts both reordered and misspelt")
+    assert compare("Orban Viktor", "Viktor Orbán").verdict == SAME  # reordered only
+
+
+def test_an_initial_and_a_misspelt_surname_are_held_against() -> None:
+    assert_held_against("Mervyn Davies", "M. Danies", "an initial and a misspelt name")
+    assert compare("M. Davies", "Mervyn Davies").verdict == SAME
+
+
+def test_a_common_surname_alone_is_held_against() -> None:
+    assert_held_against("Prince Harris", "Ray Harris", "harris alone is a common surname")
+    assert compare("Minister Lavrov", "Sergey Viktorovich Lavrov").verdict == SAME
+
+
+def test_a_type_disagreement_is_held_against() -> None:
+    assert_held_against(
+        "Acme Holdings", "Acme Holdings", "a organization and a person", "organization", "person"
+    )
+    assert_held_against("John Lewis", "John Lewis Ltd", "a company's legal form in a person's name", "person")
+    assert_held_against("Paris", "Paris Herald", "paris is a place", "organization")
+
+
+def test_a_conjunction_or_an_adjective_inside_a_mention_is_held_against() -> None:
+    assert_held_against(
+        "Health and Education Department", "Education Department", "'and' joins two names", "organization"
+    )
+    assert_held_against(
+        "Russian-Swiss Chamber", "Swiss Chamber", "is a description, not a name", "organization"
+    )
+    assert compare("Procter & Gamble", "Procter and Gamble", kind="organization").verdict == SAME

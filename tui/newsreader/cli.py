@@ -7,12 +7,17 @@ Heavy modules (Textual, the matcher) are imported inside the verb that needs the
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsreader import __version__
+from newsreader.cleaning import printable
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG = "newsreader"
 EXIT_USAGE = 2
@@ -46,14 +51,31 @@ class UserError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
 
 
-def _size(value: str) -> int:
+def say(message: str) -> None:
+    """`newsreader: message` on stderr, with nothing a terminal acts on (file names, list
+    entries and config values in messages come from outside)."""
+    print(f"{PROG}: {printable(message)}", file=sys.stderr)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse whose usage, help and errors (which quote the arguments given) are printable."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(printable(message), file)
+
+
+MAX_SIZE_MB = 100_000  # 100 GB: well past any article, and a size Python can read
+
+
+def megabytes(value: str, *, what: str = "the size limit", most: float = MAX_SIZE_MB) -> int:
+    """A `--max-size`-style option in bytes: a finite, positive number of megabytes."""
     try:
         mb = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
-    if mb <= 0:
-        raise argparse.ArgumentTypeError("the size limit must be positive")
-    return int(mb * 1024 * 1024)
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {printable(value)!r}") from None
+    if not math.isfinite(mb) or mb <= 0 or mb > most:
+        raise argparse.ArgumentTypeError(f"{what} must be a number of megabytes above 0, at most {most:,g}")
+    return max(1, int(mb * 1024 * 1024))
 
 
 def add_reference_options(parser: argparse.ArgumentParser) -> None:
@@ -66,13 +88,20 @@ def add_reference_options(parser: argparse.ArgumentParser) -> None:
         help="an extra reference list (our CSV or OpenSanctions targets.simple.csv); repeatable",
     )
     parser.add_argument("--no-bundled", action="store_true", help="do not use the bundled reference list")
+    parser.add_argument(
+        "--max-list-size",
+        type=lambda value: megabytes(value, what="the list size limit"),
+        default=None,
+        metavar="MB",
+        help="refuse reference lists larger than this many megabytes (default 1024)",
+    )
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     add_reference_options(parser)
     parser.add_argument(
         "--max-size",
-        type=_size,
+        type=megabytes,
         default=None,
         metavar="MB",
         help="refuse files larger than this many megabytes (default 20)",
@@ -80,7 +109,7 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def reader_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=PROG,
         description="A keyboard-driven terminal reader that marks the people, organisations, "
         "places and quotes in news text and cross-references names against reference lists.",
@@ -101,7 +130,7 @@ def reader_parser() -> argparse.ArgumentParser:
 
 
 def analyze_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=f"{PROG} analyze",
         description="Print the names, quotes and cross-references found in each article.",
         epilog="example: newsreader analyze --format jsonl a.txt b.html > out.jsonl",
@@ -154,12 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands[args[0]](args[1:])
         return run_reader(args)
     except UserError as err:
-        print(f"{PROG}: {err}", file=sys.stderr)
+        say(str(err))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except MemoryError:
-        print(f"{PROG}: out of memory", file=sys.stderr)
+        say("out of memory")
         return EXIT_USAGE
     except BrokenPipeError:
         # the reader of our output went away (`| head`); say nothing more
@@ -169,10 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # a bug of ours: one line for the user, the traceback on request
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
-        print(
-            f"{PROG}: internal error: {type(err).__name__}: {err} (NEWSREADER_DEBUG=1 shows the traceback)",
-            file=sys.stderr,
-        )
+        say(f"internal error: {type(err).__name__}: {err} (NEWSREADER_DEBUG=1 shows the traceback)")
         return EXIT_INTERNAL
 
 
@@ -205,7 +231,7 @@ def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[
             else:
                 found = [path]
         except article.ArticleError as err:
-            print(f"{PROG}: {err}", file=sys.stderr)
+            say(str(err))
             failures += 1
             continue
         for item in found:
@@ -217,7 +243,7 @@ def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[
                 else:
                     out.append(item)
             except article.ArticleError as err:
-                print(f"{PROG}: {err}", file=sys.stderr)
+                say(str(err))
                 failures += 1
     return out, failures
 
@@ -230,7 +256,7 @@ def report_problems(doc: Any) -> None:
     for problem in doc.problems:
         if problem not in _problems_said:
             _problems_said.add(problem)
-            print(f"{PROG}: {problem}", file=sys.stderr)
+            say(problem)
 
 
 def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
@@ -242,6 +268,13 @@ def load_article(path: str, max_bytes: int | None = None):  # type: ignore[no-un
         raise UserError(str(err)) from None
 
 
+def list_limit(args: argparse.Namespace) -> int:
+    """The largest reference list to read, in bytes: `--max-list-size` or the default."""
+    from newsreader.analysis.references import DEFAULT_MAX_LIST_BYTES
+
+    return int(args.max_list_size or DEFAULT_MAX_LIST_BYTES)
+
+
 def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The reference lists named on the command line (plus the bundled one), loaded."""
     from newsreader import config
@@ -249,16 +282,18 @@ def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     settings = config.load()
     for problem in settings.problems:
-        print(f"{PROG}: {problem}", file=sys.stderr)
+        say(problem)
     try:
         references = [*settings.references, *args.references]
-        analyzer = Analyzer.from_options(references, bundled=not args.no_bundled)
+        analyzer = Analyzer.from_options(
+            references, bundled=not args.no_bundled, max_list_bytes=list_limit(args)
+        )
     except ReferenceError as err:
         raise UserError(str(err)) from None
     for warning in analyzer.warnings[:20]:
-        print(f"{PROG}: {warning}", file=sys.stderr)
+        say(warning)
     if len(analyzer.warnings) > 20:
-        print(f"{PROG}: … and {len(analyzer.warnings) - 20} more rows skipped", file=sys.stderr)
+        say(f"… and {len(analyzer.warnings) - 20} more rows skipped")
     return analyzer
 
 
@@ -304,7 +339,7 @@ def run_analyze(argv: list[str]) -> int:
             if outcome.error or outcome.problems:
                 progress.clear()
             if outcome.error:
-                print(f"{PROG}: {outcome.error}", file=sys.stderr)
+                say(outcome.error)
                 failures += 1
                 continue
             report_problems(outcome)
@@ -323,20 +358,25 @@ def run_analyze(argv: list[str]) -> int:
 
 
 def write_table(out: TextIO, doc, result) -> None:  # type: ignore[no-untyped-def]
-    """A plain, aligned summary for a terminal (the text was cleaned on load)."""
-    out.write(f"{doc.title}\n{doc.source}\n\n")
+    """A plain, aligned summary for a terminal; every string in it made `printable`."""
+    out.write(f"{printable(doc.title)}\n{printable(doc.source)}\n\n")
     out.write(f"{'id':<5} {'type':<13} {'mentions':>8}  {'name':<32} reference\n")
     for e in result.entities:
-        ref = f"{e.reference.name} ({e.reference.score:.0f})" if e.reference else ""
-        out.write(f"{e.id:<5} {e.type:<13} {len(e.mentions):>8}  {e.name[:32]:<32} {ref}\n")
+        ref = f"{_cell(e.reference.name)} ({e.reference.score:.0f})" if e.reference else ""
+        out.write(f"{e.id:<5} {_cell(e.type):<13} {len(e.mentions):>8}  {_cell(e.name)[:32]:<32} {ref}\n")
     out.write(f"\n{'quote':<48} {'speaker':<24} cue\n")
     names = {e.id: e.name for e in result.entities}
     for q in result.quotes:
-        snippet = " ".join(doc.text[q.start : q.end].split())
+        snippet = _cell(doc.text[q.start : q.end])
         snippet = snippet if len(snippet) <= 46 else snippet[:45] + "…"
-        speaker = names.get(q.speaker or "", "unknown")
-        out.write(f"{snippet:<48} {speaker[:24]:<24} {q.cue or ''}\n")
+        speaker = _cell(names.get(q.speaker or "", "unknown"))
+        out.write(f"{snippet:<48} {speaker[:24]:<24} {_cell(q.cue or '')}\n")
     out.write("\n")
+
+
+def _cell(value: str) -> str:
+    """One line of printable text for a table cell."""
+    return " ".join(printable(value).split())
 
 
 if __name__ == "__main__":

@@ -29,7 +29,15 @@ from typing import NamedTuple
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
 from newsreader.analysis import legalforms, lexicon, numberwords, vocab
-from newsreader.analysis.namerules import WEIGHTS, Aligned, Pair, Weights, apply_rules, common_given_name
+from newsreader.analysis.namerules import (
+    WEIGHTS,
+    Aligned,
+    Pair,
+    Weights,
+    apply_rules,
+    common_given_name,
+    kinds_apart,
+)
 from newsreader.analysis.translit import to_ascii
 
 SAME = "same"
@@ -93,6 +101,7 @@ class NameForm(NamedTuple):
     legal: bool  # a company's legal form was written (AG, Limited, OOO)
     conjoined: bool  # "and" or "&" between its words: two names run together, or one body's
     adjectival: bool  # nationality adjectives joined (Russian-Swiss): a description, not a name
+    spelt: str  # the parts and particles written together (vanderbilt of Van der Bilt)
 
     @property
     def key(self) -> str:
@@ -102,6 +111,7 @@ class NameForm(NamedTuple):
 _NO_BIGRAMS: frozenset[str] = frozenset()
 _SPLIT = re.compile(r"[^a-z0-9-]+")
 _WORD = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _OPENING_HAMZA = re.compile(r"(?<![^\s-])['`]")
 # Abbreviations in the names of companies and bodies, written out (Kaspersky Lab = Kaspersky
@@ -117,6 +127,7 @@ _ABBREVIATIONS = {
 _ABBREVIATED = frozenset(_ABBREVIATIONS)
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
+_DROPPED = TITLES | SUFFIXES | LEGAL_FORMS
 
 
 @lru_cache(maxsize=262_144)
@@ -154,11 +165,11 @@ def name_form(name: str) -> NameForm:
     words = _WORD.findall(lowered)
     if not legalforms.PHRASE_STARTS.isdisjoint(words):
         lowered = legalforms.spell_short(lowered)
-    if not numberwords.WORDS.isdisjoint(words) or any(c.isdigit() for c in lowered):
+    if not numberwords.WORDS.isdisjoint(words) or _DIGIT.search(lowered):
         lowered = numberwords.as_digits(lowered)  # Brigade Forty-Four = Brigade 44
     adjectival = "-" in lowered and _adjectival(lowered)
     raw = _raw_tokens(lowered)
-    if any(t.startswith("abd") for t in raw):
+    if "abd" in lowered:
         raw = _theophoric(raw)
     if not _ABBREVIATED.isdisjoint(raw):
         raw = [_ABBREVIATIONS.get(tok, tok) for tok in raw]
@@ -193,6 +204,7 @@ def name_form(name: str) -> NameForm:
         legal,
         conjoined,
         adjectival,
+        "".join(t for t in raw if t not in _DROPPED) if particles else joined,
     )
 
 
@@ -428,6 +440,7 @@ class Comparison(NamedTuple):  # a tuple: one is made for every pair compared
     score: float
     verdict: str
     why: str
+    held_against: tuple[str, ...] = ()  # contrary evidence: never "same", whatever the score
 
 
 # Edit costs in "typo units": a substitution is one, an added or dropped letter one and a
@@ -496,6 +509,8 @@ def token_similarity(
     half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
     if len(a) == len(b) <= 4 and Hamming.distance(a, b) >= 2:
         return min(100.0 * indel, 55.0), "edit"  # Niro / Fico: half the letters, not a typo
+    if a[0] != b[0] and half_units >= 4:
+        return min(100.0 * indel, 62.0), "edit"  # Sanani / Madani: the first letter and more
     return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
 
 
@@ -516,25 +531,42 @@ def compare(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     *,
     kind: str = "",
+    kind_b: str = "",
     weights: Weights = WEIGHTS,
 ) -> Comparison:
     """Compare two names. `kind` "organization" or "place" makes added words count more:
     "Council of the European Union" is not the European Union, though a middle name
-    left out of a person's name changes nothing. `weights`: the rules' numbers."""
-    score, reasons = score_forms(name_form(a), name_form(b), kind, weights)
-    return Comparison(round(score, 1), thresholds.verdict(score), "; ".join(reasons))
+    left out of a person's name changes nothing. `kind_b`: what b names, when known and
+    possibly not `kind` (two kinds are contrary evidence). `weights`: the rules' numbers.
+    With contrary evidence (`held_against`) the verdict is at most "maybe"."""
+    against: list[str] = []
+    fa, fb = name_form(a), name_form(b)
+    score, reasons = score_forms(fa, fb, kind, weights, against)
+    if (apart := kinds_apart(fa, fb, kind, kind_b, weights)) is not None:
+        score = min(score, apart.value)
+        against.append(apart.reason)
+        reasons.append("held against: " + apart.reason)
+    verdict = thresholds.verdict(score)
+    if against and verdict == SAME:
+        verdict = MAYBE
+    return Comparison(round(score, 1), verdict, "; ".join(reasons), tuple(against))
 
 
 def score_forms(
-    fa: NameForm, fb: NameForm, kind: str = "", weights: Weights = WEIGHTS
+    fa: NameForm,
+    fb: NameForm,
+    kind: str = "",
+    weights: Weights = WEIGHTS,
+    against: list[str] | None = None,
 ) -> tuple[float, list[str]]:
     """The score of two normalised names and its reasons: a decisive rule (the same parts,
-    an abbreviation) or the parts' mean similarity after the rules of `namerules.RULES`."""
+    an abbreviation) or the parts' mean similarity after the rules of `namerules.RULES`.
+    Contrary evidence is added to `against` as well."""
     if not fa.tokens or not fb.tokens:
         return 0.0, ["nothing to compare"]
     if fa.ideographic and fb.ideographic:
         return _compare_characters(fa.original, fb.original)
-    if fa.tokens == fb.tokens or fa.joined == fb.joined:
+    if fa.tokens == fb.tokens or fa.joined == fb.joined or fa.spelt == fb.spelt:
         return _same_parts(fa, fb, weights)
     ta, tb = fa.tokens, fb.tokens
     if not (fa.bigrams.isdisjoint(tb) and fb.bigrams.isdisjoint(ta)):  # rare: Jean Marie / Jeanmarie
@@ -591,7 +623,7 @@ def score_forms(
         if how != "equal":
             reasons.append(_token_reason(x, long_[j], sim, how))
     pair = Pair(short, long_, s_form, l_form, fa, fb, person, aligned, used_j, order, worst, whole)
-    score = apply_rules(weighted / total, pair, reasons, weights)
+    score = apply_rules(weighted / total, pair, reasons, [] if against is None else against, weights)
     return score, reasons or ["same name parts"]
 
 

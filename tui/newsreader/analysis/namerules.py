@@ -44,7 +44,7 @@ class Weights:
     weak_part: float = 75.0  # below this a part is more than a typo ...
     weak_part_margin: float = 5.0  # ... and the score at most its similarity plus this
     # parts of the longer name with no counterpart
-    person_extra: tuple[float, ...] = (0.0, 3.0, 8.0, 22.0, 30.0)  # by how many (middle names)
+    person_extra: tuple[float, ...] = (0.0, 3.0, 8.0, 30.0, 30.0)  # by how many (middle names)
     organisation_extra: float = 20.0  # each added word of a body's name
     descriptor_extra: float = 5.0  # each added Group / Holdings / International
     country_apart: float = 60.0  # Bank of England / Bank
@@ -62,6 +62,10 @@ class Weights:
     # the popularity a company's own word may have and still name it alone (Zipf)
     distinctive_zipf: float = 3.5
     distinctive_length: int = 4
+    # contrary evidence: the pair may at most be "maybe", whatever the string evidence
+    held_against: float = 65.0
+    common_surname_rank: int = 2000  # a surname this common, alone with a title, is anyone's
+    real_name_rank: int = 5000  # two surnames this common, a letter apart, are two names
 
 
 WEIGHTS = Weights()
@@ -78,6 +82,7 @@ class Effect(NamedTuple):
 CAP = "cap"
 PENALTY = "penalty"
 NOTE = "note"
+AGAINST = "against"  # contrary evidence: at most "maybe", and said why
 
 
 class Aligned(NamedTuple):
@@ -104,20 +109,15 @@ class Pair:
     order: list[int]  # the counterparts' indexes, in the shorter name's order
     worst: float  # the lowest part similarity (0 for a part with no counterpart)
     whole: bool  # a part longer than an initial is in common
+    extra: int = 0  # how many parts of the longer name found no counterpart ...
+    placed: tuple[str, ...] = ()  # ... and which
+    described: bool = False  # those only say what a business is (Rosneft Oil Company)
 
-    @property
-    def extra(self) -> int:
-        return len(self.long_) - len(self.aligned)
-
-    @property
-    def placed(self) -> list[str]:
-        """The longer name's parts that found no counterpart."""
-        return [y for j, y in enumerate(self.long_) if j not in self.used_j]
-
-    @property
-    def described(self) -> bool:
-        """The longer name only adds what a business is (Rosneft Oil Company)."""
-        return self.extra > 0 and not self.person and all(y in DESCRIPTORS for y in self.placed)
+    def __post_init__(self) -> None:
+        self.extra = len(self.long_) - len(self.aligned)
+        if self.extra > 0:
+            self.placed = tuple(y for j, y in enumerate(self.long_) if j not in self.used_j)
+            self.described = not self.person and all(y in DESCRIPTORS for y in self.placed)
 
 
 Rule = Callable[[Pair, Weights], "Effect | None"]
@@ -167,7 +167,7 @@ def one_part_only(p: Pair, w: Weights) -> Effect | None:
         return None
     titled_surname = (
         p.person
-        and len(long_) == 2
+        and (len(long_) == 2 or bool(p.s_form.titles))  # Minister Lavrov: Sergey Viktorovich Lavrov
         and not p.s_form.suffix
         and (short[0] == long_[-1] or (short[0] == long_[0] and family_name_first(p.l_form)))
     )
@@ -224,6 +224,92 @@ def surname_left(p: Pair, w: Weights) -> Effect | None:
     return None
 
 
+def another_given_name(p: Pair, w: Weights) -> Effect | None:
+    """Two given names that merely look alike (Joan / Jonas) are two people: not a
+    nickname, not one name in two spellings."""
+    for i, a in p.aligned.items():
+        x, y = p.short[i], p.long_[a.j]
+        if (
+            (a.how in TYPO or a.how == "given names")
+            and _two_names(x, y)
+            and common_given_name(x)
+            and common_given_name(y)
+        ):
+            return Effect(AGAINST, w.held_against, f"{x} and {y} are two given names")
+    return None
+
+
+def another_real_name(p: Pair, w: Weights) -> Effect | None:
+    """A part one letter off another is a typo unless both are real names (Hart / Hurt,
+    Stoner / Store): then it is another person's name."""
+    for i, a in p.aligned.items():
+        x, y = p.short[i], p.long_[a.j]
+        if a.how in TYPO and _two_names(x, y) and _known_name(x, w) and _known_name(y, w):
+            return Effect(AGAINST, w.held_against, f"{x} and {y} are both names of their own")
+    return None
+
+
+def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
+    """Parts moved and changed both (Lenny Davids / David Lenny): two moves away from the
+    name, each of which alone is common."""
+    if p.order != sorted(p.order) and any(a.how in TYPO for a in p.aligned.values()):
+        return Effect(AGAINST, w.held_against, "parts both reordered and misspelt")
+    return None
+
+
+def initial_and_typo(p: Pair, w: Weights) -> Effect | None:
+    """An initial and a misspelt surname ("M. Danies" / Mervyn Davies): no part of the
+    name is written the same."""
+    hows = [a.how for a in p.aligned.values()]
+    if "initial" in hows and any(h in TYPO for h in hows) and all(h in TYPO or h == "initial" for h in hows):
+        return Effect(AGAINST, w.held_against, "an initial and a misspelt name, nothing written alike")
+    return None
+
+
+def common_surname_alone(p: Pair, w: Weights) -> Effect | None:
+    """A common surname with a title ("Prince Harris") is anyone of that name."""
+    if (
+        p.person
+        and len(p.short) == 1
+        and len(p.long_) > 1
+        and p.short[0] == p.long_[-1]
+        and (rank := lexicon.surname_rank(p.short[0].title())) is not None
+        and rank <= w.common_surname_rank
+    ):
+        return Effect(AGAINST, w.held_against, f"{p.short[0]} alone is a common surname")
+    return None
+
+
+def kinds_apart(fa: NameForm, fb: NameForm, kind: str, kind_b: str, w: Weights = WEIGHTS) -> Effect | None:
+    """Names of two known types are not one, however alike (Paris the city, Paris the
+    newspaper), and a person is not a company (a legal form is written). Weighed for
+    every pair, written alike or not."""
+    if kind and kind_b and kind != kind_b:
+        return Effect(AGAINST, w.held_against, f"a {kind} and a {kind_b}")
+    if kind in ("", "person") and kind_b in ("", "person") and (fa.legal or fb.legal):
+        return Effect(AGAINST, w.held_against, "a company's legal form in a person's name")
+    return None
+
+
+def place_for_a_body(p: Pair, w: Weights) -> Effect | None:
+    """A place's name inside a body's (Paris / Paris Herald) names the place."""
+    if not p.person and len(p.short) == 1 and p.extra and _is_place(p.short[0]):
+        return Effect(AGAINST, w.held_against, f"{p.short[0]} is a place")
+    return None
+
+
+def joined_or_described(p: Pair, w: Weights) -> Effect | None:
+    """ "Health and Education Department" runs two bodies together; "Russian-Swiss" is a
+    description. Neither is the other name."""
+    for form in (p.fa, p.fb):
+        other = p.fb if form is p.fa else p.fa
+        if form.conjoined and not other.conjoined:
+            return Effect(AGAINST, w.held_against, f"'and' joins two names in '{form.original}'")
+        if form.adjectival and not other.adjectival:
+            return Effect(AGAINST, w.held_against, f"'{form.original}' is a description, not a name")
+    return None
+
+
 def transliterated(p: Pair, w: Weights) -> Effect | None:
     if p.fa.transliterated or p.fb.transliterated:
         return Effect(NOTE, 0.0, "transliterated")
@@ -241,23 +327,59 @@ RULES: tuple[Rule, ...] = (
     parts_reordered,
     initials_only,
     surname_left,
+    # contrary evidence
+    another_given_name,
+    another_real_name,
+    reordered_and_misspelt,
+    initial_and_typo,
+    common_surname_alone,
+    place_for_a_body,
+    joined_or_described,
     transliterated,
 )
 
+# How two parts were found alike when that is only a near miss: a typo, or no more
+TYPO = frozenset(("edit", "letters swapped", "other word"))
 
-def apply_rules(score: float, pair: Pair, reasons: list[str], weights: Weights = WEIGHTS) -> float:
-    """The base score after every rule of `RULES`, their reasons added to `reasons`."""
+
+def apply_rules(
+    score: float, pair: Pair, reasons: list[str], against: list[str], weights: Weights = WEIGHTS
+) -> float:
+    """The base score after every rule of `RULES`, their reasons added to `reasons` and
+    the contrary evidence, also, to `against`."""
     for rule in RULES:
         effect = rule(pair, weights)
         if effect is None:
             continue
-        if effect.kind == CAP:
+        if effect.kind in (CAP, AGAINST):
             score = min(score, effect.value)
         elif effect.kind == PENALTY:
             score -= effect.value
-        if effect.reason:
+        if effect.kind == AGAINST:
+            against.append(effect.reason)
+            reasons.append("held against: " + effect.reason)
+        elif effect.reason:
             reasons.append(effect.reason)
     return max(0.0, min(100.0, score))
+
+
+def _two_names(x: str, y: str) -> bool:
+    """Not one name in two grammatical forms (Vladimirs / Vladimir, Putina / Putin)."""
+    return not (x.startswith(y) or y.startswith(x))
+
+
+def _known_name(token: str, w: Weights) -> bool:
+    """A given name or a surname of the lexicons (not a typo of one)."""
+    if len(token) < 3:
+        return False
+    rank = lexicon.surname_rank(token.title())
+    return (rank is not None and rank <= w.real_name_rank) or common_given_name(token) is not None
+
+
+@lru_cache(maxsize=8192)
+def _is_place(token: str) -> bool:
+    place = lexicon.place(token.title())
+    return place is not None and place.kind in ("country", "city", "admin", "continent")
 
 
 # Words saying how a business is held or how far it reaches: added to a company's own
