@@ -50,6 +50,7 @@ CONTEXT_AGAINST_PENALTY = 10.0  # the article points away from the entry: lowere
 SHARED_WORD = 60.0  # token similarity from which two name parts are a word in common (a near miss too)
 SPORT_MIN_DISTINCT = 2  # a sports report uses at least this many different words of sport ...
 SPORT_WORDS_PER_HIT = 100  # ... and one in every hundred of its words is one
+SPORT_READ = 20_000  # characters of a text read to tell whether it is a sports report
 CLEAR_LEAD = 5.0  # the reference must beat the runner-up by this much
 MAX_CANDIDATES = 3
 
@@ -400,10 +401,14 @@ _CLAUSE = re.compile(r"[,;(]")
 
 
 def is_sports_report(text: str) -> bool:
-    """Does the text read as a sports report: several words of sport, often?"""
-    words = [w.lower() for w in _WORD.findall(text)]
+    """Does the text read as a sports report: several words of sport, often? Its opening
+    decides (headline, lede and the first pages), so a long text costs no more."""
+    words = [w for w in (w.strip(_PUNCTUATION) for w in text[:SPORT_READ].lower().split()) if w[:1].isalpha()]
     hits = [w for w in words if w in SPORT_WORDS]
     return len(set(hits)) >= SPORT_MIN_DISTINCT and len(hits) * SPORT_WORDS_PER_HIT >= len(words)
+
+
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’"
 
 
 MAX_MERGE_BLOCK = 40  # names sharing one part's sound that are compared pairwise
