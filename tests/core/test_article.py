@@ -229,3 +229,51 @@ def test_any_text_offsets_map_inside_the_source(text):
     for s, e in doc.paragraphs:
         a, b = doc.offsets.span_to_source(s, e)
         assert 0 <= a <= b <= len(source)
+
+
+# -- findings of the hostile-input run -------------------------------------------------
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff"])
+def test_an_invisible_character_inside_a_name_does_not_split_it(invisible):
+    raw = f"Talks\n\nVladimir Pu{invisible}tin met Ang{invisible}ela Merkel in Berlin."
+    doc = article.from_text(raw, "x.txt")
+    assert invisible not in doc.text and "Vladimir Putin met Angela Merkel" in doc.text
+    start = doc.text.index("Putin")
+    assert doc.source_text is not None
+    s, e = doc.offsets.span_to_source(start, start + len("Putin"))
+    assert doc.source_text[s:e] == f"Pu{invisible}tin"  # the span maps back over it
+
+
+def test_a_zero_width_space_between_thai_words_is_kept():
+    raw = "ข่าว\u200bวันนี้"
+    assert article.from_text(raw, "x.txt").text == raw
+
+
+def test_nel_is_a_line_break_not_a_removed_control():
+    doc = article.from_text("Officials in Moscow\x85said nothing.", "x.txt")
+    assert "Moscowsaid" not in doc.text and "Moscow\nsaid" in doc.text
+    assert normalise_newlines("a\x85b") == "a\nb"
+
+
+def test_a_title_taken_from_the_file_name_is_printable():
+    hostile = "in\x1b]0;pwned\x07side\x9b31m-\u202eevil\u2066_x"
+    doc = article.from_text("no title line here", f"{hostile}.txt")
+    assert not CONTROL.search(doc.title) and "\u202e" not in doc.title and "\u2066" not in doc.title
+    assert doc.title == "inside evil x"
+
+
+def test_an_error_naming_a_hostile_file_is_printable(tmp_path):
+    with pytest.raises(ArticleError) as err:
+        article.load(tmp_path / "gone\x1b[2J\u202e.txt")
+    assert "\x1b" not in str(err.value) and "\u202e" not in str(err.value)
+    assert "gone[2J" not in str(err.value)  # the whole escape sequence goes, not only ESC
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "said"),
+    [(5000, 1, "4.9 KB; the limit is 1 byte"), (300_000, 2048, "0.3 MB; the limit is 2.0 KB")],
+)
+def test_too_large_names_sizes_that_do_not_read_zero(write, size, limit, said):
+    with pytest.raises(ArticleError, match=re.escape(f"too large ({said})")):
+        article.load(write("big.txt", "x" * size), max_bytes=limit)

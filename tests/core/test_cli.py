@@ -157,7 +157,7 @@ def test_hostile_text_is_escaped_in_every_output(tmp_path):
 
 def test_offsets_index_the_original_when_controls_were_removed(tmp_path):
     path = tmp_path / "dirty.txt"
-    original = "Report\n\nMinister Anna Berg\x85 visited Oslo on Monday.\n"
+    original = "Report\n\nMinister Anna Berg\x8e visited Oslo on Monday.\n"  # C1 SS2
     path.write_text(original, encoding="utf-8")
     doc = json.loads(run("analyze", str(path)).stdout)
     assert doc["text"] == original
@@ -178,3 +178,73 @@ def test_installed_resources_are_found_outside_the_checkout(tmp_path):
 def test_reader_with_a_missing_reference_list_exits_2_before_starting(tmp_path):
     proc = run("--references", str(tmp_path / "none.csv"), str(SEED))
     assert proc.returncode == 2 and "none.csv: no such file" in proc.stderr
+
+
+# -- internal errors that were tracebacks or leaks, now messages ------------------------
+
+
+@pytest.mark.parametrize("value", ["inf", "1e20", "nan", "-1", "0"])
+def test_a_size_limit_that_is_no_size_is_one_message(value):
+    proc = run("analyze", "--max-size", value, str(SEED))
+    assert proc.returncode == 2 and "--max-size" in proc.stderr
+    assert "_size" not in proc.stderr and "megabytes" in proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+def _run_bytes(args: list[bytes], env_extra: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_DEBUG"}
+    env.update(env_extra)
+    proc = subprocess.run(
+        [sys.executable.encode(), b"-m", b"newsreader", *args], capture_output=True, timeout=120, env=env
+    )
+    assert b"Traceback" not in proc.stderr and b"internal error" not in proc.stderr
+    return proc
+
+
+@pytest.mark.parametrize(
+    "env_extra",
+    [{"PYTHONIOENCODING": "utf-8:strict"}, {"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""}],
+    ids=["strict-utf8", "c-utf8"],
+)
+def test_a_file_name_that_is_not_utf8_gives_valid_output(tmp_path, env_extra):
+    name = os.fsencode(tmp_path) + b"/caf\xe9-story.txt"
+    with open(name, "wb") as fh:
+        fh.write(b"Talks\n\nAnna Berg visited Oslo on Monday.\n")
+    for fmt in (b"json", b"jsonl", b"table"):
+        proc = _run_bytes([b"analyze", b"-f", fmt, name], env_extra)
+        assert proc.returncode == 0, proc.stderr
+        text = proc.stdout.decode("utf-8")  # strictly valid UTF-8
+        if fmt == b"json":
+            assert json.loads(text)["source"].endswith("-story.txt")
+    missing = os.fsencode(tmp_path) + b"/gone\xff.txt"
+    proc = _run_bytes([b"analyze", missing], env_extra)
+    assert proc.returncode == 2 and b"no such file" in proc.stderr
+    proc.stderr.decode("utf-8")
+
+
+def test_compare_pairs_on_a_binary_file_is_one_message(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_bytes(bytes(range(256)) * 40)
+    proc = run("compare", "--pairs", str(path))
+    assert proc.returncode == 2 and "not JSON lines" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_compare_pairs_skips_a_line_that_is_not_utf8(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_bytes(b'{"a": "Lu Shai", "b": "Lu Shaye"}\n{"a": "\xff\xfe", "b": "x"}\n')
+    proc = run("compare", "--pairs", str(path))
+    assert proc.returncode == 1 and "line 2" in proc.stderr
+    assert json.loads(proc.stdout)["a"] == "Lu Shai"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "101", "-5", "x"])
+def test_compare_thresholds_must_be_scores(value):
+    proc = run("compare", "--same", value, "Lu Shai", "Lu Shaye")
+    assert proc.returncode == 2 and "not a score from 0 to 100" in proc.stderr
+
+
+def test_compare_maybe_above_same_is_refused(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"a": "x", "b": "y"}\n')
+    proc = run("compare", "--same", "50", "--maybe", "60", "--pairs", str(path))
+    assert proc.returncode == 2 and "--maybe" in proc.stderr

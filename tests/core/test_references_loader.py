@@ -261,6 +261,56 @@ def test_missing_file_and_directory_raise_reference_error(tmp_path: Path) -> Non
     assert "\n" not in str(err.value)
 
 
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "list.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(ReferenceError, match="not a regular file"):
+        references.load(fifo)  # opening it would wait forever for a writer
+
+
+def test_a_device_that_never_ends_is_refused() -> None:
+    with pytest.raises(ReferenceError, match="not a regular file"):
+        references.load("/dev/zero")
+
+
+def test_a_list_over_the_size_limit_is_refused_and_says_how_to_raise_it(tmp_path: Path) -> None:
+    path = write_file(tmp_path, "big.csv", OUR_HEADER + "Anna Kowalczyk,,person,a,\n" * 100)
+    with pytest.raises(ReferenceError) as err:
+        references.load(path, max_bytes=1000)
+    assert "too large" in str(err.value) and "--max-list-size" in str(err.value)
+    assert len(references.load(path, max_bytes=10_000).entries) == 100
+    assert references.DEFAULT_MAX_LIST_BYTES >= 500 * 1024 * 1024  # OpenSanctions' exports fit
+
+
+def test_a_latin1_list_is_decoded_as_such_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes((OUR_HEADER + "José Müller,Jose Muller,person,café owner,\n").encode("latin-1"))
+    refs = references.load(path)
+    assert names(refs) == ["José Müller"] and refs.entries[0].description == "café owner"
+    assert "\ufffd" not in refs.entries[0].name
+    assert len(refs.problems) == 1 and "not valid UTF-8" in refs.problems[0]
+
+
+def test_a_utf16_list_with_its_bom_loads(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes((OUR_HEADER + "Zoë Łukasz,,person,x,\n").encode("utf-16"))
+    assert names(references.load(path)) == ["Zoë Łukasz"]
+
+
+def test_cli_refuses_a_fifo_list_and_the_limit_can_be_raised(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.csv")
+    write_file(tmp_path, "x.txt", "Anna Kowalczyk spoke.\n")
+    result = run_cli(["analyze", "--references", "pipe.csv", "x.txt"], tmp_path)
+    assert result.returncode == 2 and "pipe.csv: is not a regular file" in result.stderr
+    write_file(tmp_path, "l.csv", OUR_HEADER + "Anna Kowalczyk,,person,a,\n" * 2000)
+    result = run_cli(["analyze", "--max-list-size", "0.01", "--references", "l.csv", "x.txt"], tmp_path)
+    assert result.returncode == 2 and "too large" in result.stderr
+    result = run_cli(["analyze", "--max-list-size", "1", "--references", "l.csv", "x.txt"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    result = run_cli(["analyze", "--max-list-size", "inf", "x.txt"], tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
 def test_digest_follows_content_not_path(tmp_path: Path) -> None:
     a = write_file(tmp_path, "a.csv", OUR_HEADER + "Anna Kowalczyk,,person,a,\n")
     b = write_file(tmp_path, "b.csv", OUR_HEADER + "Anna Kowalczyk,,person,a,\n")

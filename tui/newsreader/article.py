@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from newsreader.cleaning import BinaryContent, OffsetMap, clean, decode, normalise_newlines
+from newsreader.cleaning import BinaryContent, OffsetMap, clean, decode, normalise_newlines, printable
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 Span = tuple[int, int]
@@ -29,7 +29,7 @@ class ArticleError(Exception):
     """An input that cannot be opened as an article; `str()` is the user's message."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(printable(f"{source}: {reason}"))  # shown as it is, in the reader too
         self.source = source
         self.reason = reason
 
@@ -105,7 +105,7 @@ def read_file(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise ArticleError(name, "is not a regular file")
         size = p.stat().st_size
         if size > max_bytes:
-            raise ArticleError(name, f"too large ({_mb(size)}; the limit is {_mb(max_bytes)})")
+            raise ArticleError(name, f"too large ({size_text(size)}; the limit is {size_text(max_bytes)})")
         with p.open("rb") as fh:
             return _read_limited(fh, name, max_bytes)
     except PermissionError:
@@ -117,12 +117,17 @@ def read_file(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
     data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ArticleError(name, f"too large (over {_mb(max_bytes)})")
+        raise ArticleError(name, f"too large (over {size_text(max_bytes)})")
     return data
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def size_text(n: int) -> str:
+    """A size for people: MB to one decimal, or KB or bytes when that would read 0.0 MB."""
+    if n >= 100 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n} byte{'s' if n != 1 else ''}"
 
 
 def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
@@ -241,9 +246,11 @@ def find_title(text: str, format: str = "text") -> str:
 
 
 def _fallback_title(source: str) -> str:
+    """The file's stem as a title: a file name is untrusted text too, so made printable."""
     if source.startswith("<"):
         return "untitled"
-    return Path(source).stem.replace("_", " ").replace("-", " ") or "untitled"
+    stem = " ".join(printable(Path(source).stem).replace("_", " ").replace("-", " ").split())
+    return stem or "untitled"
 
 
 # Lines that pages repeat around every article. Each pattern must match the whole

@@ -62,6 +62,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u20
 # encoder writes them as valid text, so shown and printed strings get U+FFFD instead.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JOINERS = re.compile("[\u200c\u200d]")
+# Invisible characters that split a word for every program but not for the eye: zero-width
+# space, word joiner, a byte-order mark inside the text. Dropped (offsets map back), but for
+# a zero-width space between letters of the scripts that write it as their word separator.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 # Unicode's Stream-Safe Text Format (UAX #15, section 13) allows at most 30 combining marks
 # in a row; no script needs more. Longer runs ("Zalgo" text) are only there to stack marks
 # over a line, and made the reader's layout slow down quadratically: the marks past the
@@ -82,6 +86,16 @@ def printable(text: str) -> str:
         return text
     text = _ESCAPE_SEQUENCE.sub("", text.replace("\x85", "\n"))
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+_UNSAFE_IN_JSON = re.compile(f"{_CONTROL.pattern}|{_SURROGATE.pattern}")
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with every character of
+    `_CONTROL` and every lone surrogate written as a `\\uXXXX` escape: the same data,
+    but nothing a terminal acts on, and valid UTF-8 whatever file names it holds."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 @dataclass(frozen=True)
@@ -182,7 +196,11 @@ def _cp1252_complete(data: bytes) -> bool:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    """CR LF and CR become LF, and so does NEL (U+0085, "next line"): a line break, not a
+    control to drop, or "Moscow\\x85said" would read "Moscowsaid"."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x85", "\n") if "\x85" in text else text
 
 
 class _Builder:
@@ -253,6 +271,16 @@ def _needs_joiners(before: str, after: str) -> bool:
     return bool(before) and bool(after) and (script_needs(before) or script_needs(after))
 
 
+def _separates_words(before: str, after: str) -> bool:
+    """Thai, Lao, Myanmar and Khmer write no spaces: a zero-width space there is a word break."""
+
+    def spaceless(ch: str) -> bool:
+        code = ord(ch)
+        return 0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x109F or 0x1780 <= code <= 0x17FF
+
+    return bool(before) and bool(after) and spaceless(before) and spaceless(after)
+
+
 @dataclass(frozen=True)
 class Cleaned:
     text: str
@@ -269,6 +297,7 @@ def clean(text: str) -> Cleaned:
     if (
         not _CONTROL.search(text)
         and not _JOINERS.search(text)
+        and not _INVISIBLE.search(text)
         and not _MARK_RUN.search(text)
         and "\x1b" not in text
         and unicodedata.is_normalized("NFC", text)
@@ -307,6 +336,12 @@ def _removals(text: str) -> Iterator[tuple[int, int]]:
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if not _needs_joiners(before, after):
+            spans.append((i, i + 1))
+    for m in _INVISIBLE.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if not (m.group() == "\u200b" and _separates_words(before, after)):
             spans.append((i, i + 1))
     spans.sort()
     end = -1

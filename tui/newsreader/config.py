@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsreader.cleaning import printable
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -64,9 +66,9 @@ def load(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as err:
-        return Config(path=path, problems=(f"{path}: cannot be read ({err})",))
+        return Config(path=path, problems=(printable(f"{path}: cannot be read ({err})"),))
     except tomllib.TOMLDecodeError as err:
-        return Config(path=path, problems=(f"{path}: not valid TOML ({err})",))
+        return Config(path=path, problems=(printable(f"{path}: not valid TOML ({err})"),))
     return parse(data, path)
 
 
@@ -98,5 +100,5 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
         keys=keys,
         references=tuple(os.path.expanduser(r) for r in references),
         path=path,
-        problems=tuple(problems),
+        problems=tuple(printable(p) for p in problems),  # they quote the path and the values
     )

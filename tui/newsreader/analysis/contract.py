@@ -9,11 +9,11 @@ cleaning removed control characters; the reader itself shows the cleaned text. W
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from newsreader.analysis.model import Analysis, Match
 from newsreader.article import Article
+from newsreader.cleaning import json_safe
 
 SCHEMA = 1
 
@@ -90,11 +90,6 @@ def _match(m: Match) -> dict[str, Any]:
     return out
 
 
-# JSON escapes C0 controls itself; DEL, C1 and bidi controls would reach a terminal raw
-# when the output is printed, so they are escaped too.
-_UNSAFE_IN_OUTPUT = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def dumps(doc: Any, *, indent: int | None = None) -> str:
-    raw = json.dumps(doc, ensure_ascii=False, indent=indent)
-    return _UNSAFE_IN_OUTPUT.sub(lambda m: f"\\u{ord(m.group()):04x}", raw)
+    """JSON with controls, bidi marks and lone surrogates escaped (see `cleaning.json_safe`)."""
+    return json_safe(json.dumps(doc, ensure_ascii=False, indent=indent))

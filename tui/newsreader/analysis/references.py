@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE
+from newsreader.article import size_text
+from newsreader.cleaning import BinaryContent, decode, printable
 
 OUR_COLUMNS = ("name", "aliases", "type", "description")
 OPENSANCTIONS_COLUMNS = ("id", "schema", "name", "aliases")
@@ -59,24 +62,53 @@ class ReferenceList:
     digest: str = ""  # content hash: the on-disk index is keyed by it
 
 
-def load(path: str | Path, *, list_name: str | None = None) -> ReferenceList:
-    """Read a reference list; raises ReferenceError when nothing can be read."""
+DEFAULT_MAX_LIST_BYTES = 1024 * 1024 * 1024  # 1 GB: OpenSanctions' largest export fits
+
+
+def load(
+    path: str | Path, *, list_name: str | None = None, max_bytes: int = DEFAULT_MAX_LIST_BYTES
+) -> ReferenceList:
+    """Read a reference list of at most `max_bytes`; raises ReferenceError when nothing can
+    be read. Only a regular file is read (a FIFO would block, a device never end). The
+    encoding is found as an article's is (`cleaning.decode`); a guess is in `problems`."""
     p = Path(path)
+    label = printable(str(p))
+    data = _read_regular(p, label, max_bytes)
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ReferenceError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise ReferenceError(f"{p}: is a directory, not a file") from None
-    except OSError as err:
-        raise ReferenceError(f"{p}: cannot be read ({err.strerror or err})") from None
-    if b"\x00" in data[:4096]:
-        raise ReferenceError(f"{p}: not a text file")
+        decoded = decode(data)
+    except BinaryContent as err:
+        raise ReferenceError(f"{label}: not a text file ({err})") from None
     name = list_name or p.stem
-    refs = parse(data.decode("utf-8-sig", errors="replace"), name, source_label=str(p))
+    refs = parse(decoded.text, name, source_label=label)
+    if decoded.note:
+        refs.problems.insert(0, decoded.note)
     refs.path = p
     refs.digest = hashlib.sha256(data).hexdigest()
     return refs
+
+
+def _read_regular(p: Path, label: str, max_bytes: int) -> bytes:
+    try:
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise ReferenceError(f"{label}: is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise ReferenceError(f"{label}: is not a regular file (a pipe or a device cannot be a list)")
+        if st.st_size > max_bytes:
+            raise ReferenceError(f"{label}: too large ({size_text(st.st_size)}; {_limit(max_bytes)})")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
+    except FileNotFoundError:
+        raise ReferenceError(f"{label}: no such file") from None
+    except OSError as err:
+        raise ReferenceError(f"{label}: cannot be read ({err.strerror or err})") from None
+    if len(data) > max_bytes:
+        raise ReferenceError(f"{label}: too large ({_limit(max_bytes)})")
+    return data
+
+
+def _limit(max_bytes: int) -> str:
+    return f"the limit is {size_text(max_bytes)}; --max-list-size MB raises it"
 
 
 MAX_RECORD_LINES = 20  # a quoted field may span lines; an unclosed quote must not eat the file

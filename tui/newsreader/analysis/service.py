@@ -35,15 +35,17 @@ class Analyzer:
         *,
         bundled: bool = True,
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        max_list_bytes: int = references.DEFAULT_MAX_LIST_BYTES,
     ) -> Analyzer:
-        """Load the bundled list and the user's; raises ReferenceError for an unreadable list."""
+        """Load the bundled list and the user's (each at most `max_list_bytes`); raises
+        ReferenceError for a list that cannot be read."""
         lists: list[ReferenceList] = []
         if bundled:
             from newsreader import resources
 
             lists.append(references.load(resources.bundled_references(), list_name=BUNDLED))
         for path in reference_paths:
-            lists.append(references.load(path))
+            lists.append(references.load(path, max_bytes=max_list_bytes))
         analyzer = cls(lists=lists, thresholds=thresholds)
         for refs in lists:
             for problem in refs.problems:

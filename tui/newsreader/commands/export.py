@@ -20,18 +20,21 @@ from newsreader.cli import (
     EXIT_PARTIAL,
     EXIT_USAGE,
     PROG,
+    ArgumentParser,
     UserError,
     add_common_options,
     add_text_option,
     article_inputs,
+    list_limit,
     report_problems,
+    say,
 )
 
 BRAT_DIR = "brat"
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=f"{PROG} export",
         description="Write the review of each article: its analysis with your decisions and notes.",
         epilog="examples:\n"
@@ -99,7 +102,9 @@ class _Exporter:
         except StoreError as err:
             raise UserError(str(err)) from None
         self.memory = load_memory(self.store)
-        self.analyzer = Analyzer.from_options(args.references, bundled=not args.no_bundled)
+        self.analyzer = Analyzer.from_options(
+            args.references, bundled=not args.no_bundled, max_list_bytes=list_limit(args)
+        )
 
     def export(self, path: Any, *, as_files: bool = False) -> Any:
         """One article's export (files by suffix, or a str, dict or rows to print); None after a message."""
@@ -114,7 +119,7 @@ class _Exporter:
             else:
                 doc = article.load(path, max_bytes=self.args.max_size or article.DEFAULT_MAX_BYTES)
         except article.ArticleError as err:
-            print(f"{PROG}: {err}", file=sys.stderr)
+            say(str(err))
             return None
         report_problems(doc)
         row = self.store.find_article(article_key(doc))
@@ -170,7 +175,7 @@ def _write_files(out_dir: Path, results: list[tuple[str, dict[str, str]]]) -> No
     taken: set[str] = set()
     for stem, files in results:
         written = _write_new(out_dir, stem, files, taken)
-        print(f"{PROG}: wrote {' and '.join(str(t) for t in written)}", file=sys.stderr)
+        say(f"wrote {' and '.join(str(t) for t in written)}")
     anns = [files[".ann"] for _, files in results if ".ann" in files]
     if anns:
         _write_brat_conf(out_dir, anns)
@@ -205,11 +210,11 @@ def _write_brat_conf(out_dir: Path, anns: list[str]) -> None:
             fh.write(conf)
     except FileExistsError:
         if target.read_text(encoding="utf-8", errors="replace") != conf:
-            print(f"{PROG}: {target} already exists and was left as it is", file=sys.stderr)
+            say(f"{target} already exists and was left as it is")
         return
     except OSError as err:
         raise UserError(f"cannot write {target}: {err.strerror or err}") from None
-    print(f"{PROG}: wrote {target}", file=sys.stderr)
+    say(f"wrote {target}")
 
 
 def _stem(item: Any) -> str:
@@ -219,8 +224,8 @@ def _stem(item: Any) -> str:
 
     if isinstance(item, str):
         stem = "stdin" if item == "-" else Path(item).stem
-    else:  # an item of a feed, whose source is FEED#N
-        feed, _, number = item.source.rpartition("#")
-        stem = f"{Path(feed).stem}-{number}"
+    else:  # a fetched page, or an item of a feed, whose source is FEED#N
+        feed, hash_sign, number = item.source.rpartition("#")
+        stem = f"{Path(feed).stem}-{number}" if hash_sign and number.isdigit() else Path(item.source).stem
     stem = re.sub(r"[/\\\x00]", "_", printable(stem)).lstrip(".")
     return stem or "article"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from newsreader.cli import PROG, UserError, add_reference_options, make_analyzer
+from newsreader.analysis.contract import dumps
+from newsreader.cleaning import printable
+from newsreader.cli import PROG, ArgumentParser, UserError, add_reference_options, make_analyzer
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=f"{PROG} match",
         description="Find the reference-list entries a name may refer to, with scores and reasons.",
         epilog='example: newsreader match --references pep.csv "Lu Shai" "Wolodymyr Selenskyj"',
@@ -49,15 +50,20 @@ def run(argv: list[str]) -> int:
                     for h in hits
                 ],
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(record) + "\n")
             continue
-        print(name)
+        print(_line(name))
         if not hits:
             print("  (no candidates)")
         for h in hits:
-            alias = f" (as '{h.matched}')" if h.matched != h.entry.name else ""
+            alias = f" (as '{_line(h.matched)}')" if h.matched != h.entry.name else ""
             c = h.comparison
-            print(f"  {c.score:5.1f}  {c.verdict:<9} {h.entry.name}{alias} [{h.entry.list}]")
-            print(f"         {h.entry.description[:90]}")
-            print(f"         why: {h.comparison.why}")
+            print(f"  {c.score:5.1f}  {c.verdict:<9} {_line(h.entry.name)}{alias} [{_line(h.entry.list)}]")
+            print(f"         {_line(h.entry.description)[:90]}")
+            print(f"         why: {_line(h.comparison.why)}")
     return 0
+
+
+def _line(text: str) -> str:
+    """Names, aliases and descriptions come from the lists: one printable line each."""
+    return " ".join(printable(text).split())

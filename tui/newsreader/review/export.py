@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from newsreader.analysis import contract
 from newsreader.analysis.model import Entity, Quote, Span
 from newsreader.article import Article
+from newsreader.cleaning import printable
 from newsreader.review.decisions import KINDS, Recorded, describe
 from newsreader.review.memory import candidate_key
 from newsreader.review.overlay import (
@@ -151,8 +152,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~])")
 
 
 def _md(s: str) -> str:
-    """Untrusted text made inert in Markdown: one line, every marking character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _squash(s))
+    """Untrusted text made inert in Markdown and on a terminal: printable, one line, every
+    marking character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _squash(printable(s)))
 
 
 def to_markdown(article: Article, reviewed: ReviewedAnalysis) -> str:
@@ -311,8 +313,11 @@ def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, *, header: bool = Tru
 
 
 def _cell(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = printable(value)  # the text column holds the source span, escapes and all
     # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from newsreader.cleaning import printable
 from newsreader.review import schema
 
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -41,7 +42,10 @@ _DECISIONS = "SELECT id, article_id, kind, target, value, created, undone FROM d
 
 
 class StoreError(Exception):
-    """The store cannot be used right now; `str()` is the user's message."""
+    """The store cannot be used right now; `str()` is the user's message (printable)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(printable(message))
 
 
 class _Unusable(Exception):
