@@ -6,6 +6,7 @@ analysis itself (the entry's description, source, why and the other candidates).
 
 from __future__ import annotations
 
+from test_ui_markup import screen_text
 from ui_review_support import entity, status
 
 from newsreader.analysis.model import Analysis, Entity, Match, Quote
@@ -140,3 +141,8 @@ async def test_list_entries_reach_the_detail_as_plain_text_without_controls(star
         await pilot.click("#detail-body", offset=(15, 3))
         await pilot.pause()
         assert app.is_running
+        await pilot.press("escape")
+        await focus_pane(pilot, "xref")  # the pane row and the status line quote the entry too
+        shown = screen_text(app)
+        assert "Ann Lee → Ann Leigh" in shown and "[@click=app.quit]x[/]" in shown
+        assert not any(c in shown for c in ("\x1b", "\x07", "\u202e"))

@@ -1,7 +1,8 @@
 """The lines around the article: the header, the pane tabs and the status line.
 
 Everything that shows article text or names builds `Content` from plain strings, so a
-title like "[bold] news" is shown as written.
+title like "[bold] news" is shown as written; a title or path from outside goes through
+`plain`, which also drops what a terminal would act on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsreader.article import Article
+from newsreader.ui.plain_text import plain
 
 if TYPE_CHECKING:
     from newsreader.review.overlay import ReviewedAnalysis
@@ -41,12 +43,10 @@ class ReaderHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         where = (self.position + "  ", "$text-muted") if self.position else ""
-        yield Static(
-            Content.assemble(
-                where, (self.article.title, "bold"), ("  " + self.article.source, "$text-muted")
-            ),
-            id="title",
-        )
+        # the title may be a file name, and the source is a path: both from outside
+        title = plain(self.article.title, "bold", one_line=True)
+        source = plain(self.article.source, "$text-muted", one_line=True)
+        yield Static(Content.assemble(where, title, "  ", source), id="title")
         yield Static(Content.styled("analysing…", "italic"), id="counts")
 
     def show_counts(self, reviewed: ReviewedAnalysis) -> None:
@@ -93,8 +93,9 @@ class StatusLine(Horizontal):
 
     def say(self, text: str) -> None:
         self.text = text
-        # one line, always: no layout pass, which would redraw the whole screen per key
-        self.query_one("#where", Static).update(Content(text), layout=False)
+        # one line, always: no layout pass, which would redraw the whole screen per key;
+        # messages quote names from lists and files, so through `plain`
+        self.query_one("#where", Static).update(plain(text, one_line=True), layout=False)
 
     def show_position(self, label: str) -> None:
         # five cells wide in the stylesheet, so a new label never needs a layout pass

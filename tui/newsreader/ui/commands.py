@@ -1,21 +1,48 @@
-"""The command palette (ctrl+p): every reader action with its key, the exports, and the themes."""
+"""The command palette (ctrl+p): every reader action with its key, the exports, and the themes.
+
+Titles of a folder's articles and a feed's items come from outside: the palette reads
+prompts and help given as strings as markup, so every one goes to it as `Content`, built
+from text with the terminal controls removed, and its matches are marked here rather
+than by `Matcher.highlight` (which parses its argument as markup).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
+from newsreader.article import Article
 from newsreader.ui import keys
 from newsreader.ui.exporting import FORMAT_NAMES
+from newsreader.ui.plain_text import printable
+
+if TYPE_CHECKING:
+    from newsreader.ui.app import ReaderApp
 
 Command = tuple[str, str, Callable[[], object]]
 
 
+def article_name(item: str | Article) -> str:
+    """How a folder's article (a path) or a feed's item (loaded) is named in the palette."""
+    name = item.title if isinstance(item, Article) else Path(item).name
+    return printable(name, one_line=True)
+
+
 class ReaderCommands(Provider):
+    def key_shown(self, binding: Binding) -> str:
+        """The first key the binding answers to under the keymap in force, as Textual shows it."""
+        key = keys.keys_for(binding, getattr(self.app, "keymap", {}))[0]
+        return self.app.get_key_display(binding.with_key(key))
+
     def commands(self) -> list[Command]:
+        """(name, help, run) for each command; names and help are plain text."""
         app = self.app
         found: list[Command] = []
         seen: set[str] = set()
@@ -25,41 +52,48 @@ class ReaderCommands(Provider):
                 if "." not in binding.action or binding.action in seen or binding is keys.PALETTE:
                     continue
                 seen.add(binding.action)
-                key = keys.keys_for(binding, getattr(app, "keymap", {}))[0]
-                help_text = f"{app.get_key_display(binding.with_key(key))} · {section}"
+                help_text = f"{self.key_shown(binding)} · {section}"
                 found.append((binding.tooltip, help_text, partial(app.run_action, binding.action)))
         found.append(
             (
                 "Note on the article…",
-                "c notes the chosen mention or quote; this, the whole article",
+                f"{self.key_shown(keys.NOTE)} notes the chosen mention or quote; this, the whole article",
                 partial(app.run_action, "screen.note_article"),
             )
         )
         for fmt, label in FORMAT_NAMES.items():
             where = "next to the article, or in the current folder"
             found.append((f"Export review as {label}…", where, partial(app.run_action, f"export('{fmt}')")))
-        articles = getattr(app, "articles", [])
+        reader = cast("ReaderApp", app)
+        articles = reader.articles
         if len(articles) > 1:  # a folder or a feed: each of its articles by name
+            forward, back = self.key_shown(keys.NEXT_ARTICLE), self.key_shown(keys.PREVIOUS_ARTICLE)
             for index, item in enumerate(articles):
-                name = item.title if hasattr(item, "title") else Path(item).name
-                found.append(
-                    (
-                        f"open {index + 1}/{len(articles)}: {name}",
-                        "> and < go one by one",
-                        partial(app.open_nth, index),
-                    )
-                )
+                name = f"open {index + 1}/{len(articles)}: {article_name(item)}"
+                found.append((name, f"{forward} and {back} go one by one", partial(reader.open_nth, index)))
         for name in sorted(app.available_themes):
             found.append((f"theme: {name}", "switch the colours", partial(setattr, app, "theme", name)))
         return found
 
     async def discover(self) -> Hits:
         for name, help_text, run in self.commands():
-            yield DiscoveryHit(name, run, help=help_text)
+            # Content, not str: the palette parses a string prompt or help as markup
+            yield DiscoveryHit(Content(name), run, text=name, help=Content(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, run in self.commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), run, help=help_text)
+                prompt = highlighted(matcher, name)
+                yield Hit(score, prompt, run, text=name, help=Content(help_text))  # type: ignore[arg-type]
+
+
+def highlighted(matcher: Matcher, name: str) -> Content:
+    """`name` as plain Content with the letters the query matched marked."""
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    content = Content(name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -23,6 +23,7 @@ from newsreader.ui.panes.base import (
     heading,
     state_mark,
 )
+from newsreader.ui.plain_text import printable
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Entity, Match
@@ -59,8 +60,9 @@ def entity_row(entity: Entity, reviewed: ReviewedAnalysis) -> Row:
     if reference is not None:
         same = reference.name == entity.name
         learned = reviewed.candidate_mark(entity, reference).state == LEARNED
-        shown = ("  ✓" if same else f"  ✓ {reference.name}") + (" learned" if learned else "")
-        marker = (shown, "$text-success")
+        name = printable(reference.name, one_line=True)  # from a list file
+        shown = ("✓" if same else f"✓ {name}") + (" learned" if learned else "")
+        marker = ("  " + shown, "$text-success")
     elif reviewed.entity_mark(entity).state == OPEN:
         marker = ("  ? check", "$text-warning")
     prompt = Content.assemble(

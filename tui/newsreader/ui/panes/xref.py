@@ -31,6 +31,7 @@ from newsreader.ui.panes.base import (
     message_row,
     state_mark,
 )
+from newsreader.ui.plain_text import plain
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Entity, Match, MergeSuggestion
@@ -58,14 +59,15 @@ def _name(entity: Entity) -> Content:
 def candidate_row(entity: Entity, index: int, match: Match, mark: Mark) -> Row:
     decided = mark.state in DECIDED_STATES
     why = " · ".join(p for p in (mark.why if decided else "", match.why, match.list) if p)
+    # the entry's name, why and list name come from a list file: shown through `plain`
     prompt = Content.assemble(
         state_mark(mark.state),
         _name(entity),
         " → ",
-        (match.name, "bold strike" if mark.state == REJECTED else "bold"),
+        plain(match.name, "bold strike" if mark.state == REJECTED else "bold", one_line=True),
         (f"  {match.score:.0f} {match.verdict}", "$text-muted"),
         "\n    ",
-        (why, "$text-muted italic"),
+        plain(why, "$text-muted italic", one_line=True),
     )
     return Row(f"c:{entity.id}:{index}", prompt, f"{entity.name} {match.name} {match.why} {mark.state}")
 
