@@ -20,6 +20,11 @@ STORIES = {
     "said union leader Pieter de Vries.</p></body></html>",
     "e.txt": "Rail strike\n\nUnion chief Mick Lynch said the talks in London had failed.\n",
 }
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Ferry resumes</title>
+<description>Captain Ines Moura said the ferry would sail.</description></item>
+<item><title>Dock vote</title><description>Dockers in Antwerp voted, said Jan Peeters.</description></item>
+</channel></rss>"""
 REFERENCES = "name,aliases,type,description\nAda Lintz,,person,Mayor of Portsmouth (a test entry)\n"
 
 
@@ -43,7 +48,9 @@ def analyze(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 def test_two_processes_print_what_one_prints(capsys, folder: Path, tmp_path: Path, form: str) -> None:
     refs = tmp_path / "refs.csv"
     refs.write_text(REFERENCES, encoding="utf-8")
-    common = ["--format", form, "--references", str(refs), str(folder)]
+    feed = tmp_path / "wire.rss"  # its items go to the workers as articles, not paths
+    feed.write_text(FEED, encoding="utf-8")
+    common = ["--format", form, "--references", str(refs), str(folder), str(feed)]
     one = analyze(capsys, "--jobs", "1", *common)
     two = analyze(capsys, "--jobs", "2", *common)
     assert two == one
@@ -52,6 +59,7 @@ def test_two_processes_print_what_one_prints(capsys, folder: Path, tmp_path: Pat
     if form == "jsonl":
         docs = [json.loads(line) for line in out.splitlines()]
         wanted = sorted(str(folder / name) for name in STORIES)
+        wanted += [f"{feed}#1", f"{feed}#2"]
         assert [d["source"] for d in docs] == wanted  # in input order
         # the user's list reached the workers: their analyzer is the parent's
         found = [e["reference"] for e in docs[0]["entities"] if e["reference"]]
@@ -75,6 +83,22 @@ def test_the_pool_keeps_input_order_beyond_its_window(tmp_path: Path) -> None:
     alone = [jobs.analyze_one(p, analyzer, options).output for p in paths]
     assert pooled == alone
     assert [json.loads(line)["source"] for line in pooled] == paths
+
+
+def test_spawned_workers_are_given_the_analyzer_too(tmp_path: Path) -> None:
+    # where processes are not forked (macOS, Windows) the analyzer travels to each worker
+    refs = tmp_path / "refs.csv"
+    refs.write_text(REFERENCES, encoding="utf-8")
+    paths = []
+    for name, text in list(STORIES.items())[:3]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    analyzer = Analyzer.from_options([str(refs)], bundled=False)
+    options = jobs.Options(format="jsonl")
+    spawn = multiprocessing.get_context("spawn")
+    spawned = [o.output for o in jobs.analyze_all(paths, analyzer, options, workers=2, start=spawn)]
+    assert spawned == [jobs.analyze_one(p, analyzer, options).output for p in paths]
+    assert '"list": "refs"' in spawned[0]
 
 
 def test_jobs_must_be_a_positive_number(capsys, folder: Path) -> None:

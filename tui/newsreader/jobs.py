@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -43,16 +44,22 @@ class Outcome:
 
 
 def analyze_all(
-    items: Sequence[str | Article], analyzer: Analyzer, options: Options, *, workers: int = 1
+    items: Sequence[str | Article],
+    analyzer: Analyzer,
+    options: Options,
+    *,
+    workers: int = 1,
+    start: BaseContext | None = None,
 ) -> Iterator[Outcome]:
     """Each item's outcome (a path is loaded first), in the order of `items`, computed by
-    `workers` processes (this one alone when 1)."""
+    `workers` processes (this one alone when 1), started the platform's way unless
+    `start` (a multiprocessing context) says another."""
     workers = min(workers, len(items))
     if workers <= 1:
         for item in items:
             yield analyze_one(item, analyzer, options)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_install, initargs=(analyzer, options))
+    pool = ProcessPoolExecutor(workers, start, initializer=_install, initargs=(analyzer, options))
     try:
         pending: deque[Future[Outcome]] = deque()
         queue = iter(items)
