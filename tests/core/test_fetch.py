@@ -254,6 +254,15 @@ def test_analyze_reads_a_url_and_a_list_of_urls_saying_each_failure(server: str,
     assert err.strip() == f"newsreader: {server}/picture.png: not a page, a text or a feed (image/png)"
 
 
+def test_analyze_prints_one_document_for_one_page_and_a_list_for_a_feed(server: str, capsys) -> None:
+    assert cli.main(["analyze", "--no-bundled", f"{server}/page.html"]) == 0
+    page = json.loads(capsys.readouterr().out)
+    assert page["source"] == f"{server}/page.html"
+    assert cli.main(["analyze", "--no-bundled", f"{server}/feed.xml"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert [item["source"] for item in items] == [f"{server}/feed.xml#1", f"{server}/feed.xml#2"]
+
+
 def test_the_reader_opens_a_url_as_an_article(server: str, monkeypatch) -> None:
     from newsreader.ui import launch
 
@@ -264,6 +273,12 @@ def test_the_reader_opens_a_url_as_an_article(server: str, monkeypatch) -> None:
         return 0
 
     monkeypatch.setattr(launch, "run", run)
+    try:  # the reader refuses to start without a terminal, which tests have none of
+        from newsreader.ui import terminal
+    except ImportError:
+        pass
+    else:
+        monkeypatch.setattr(terminal, "check", lambda: None)
     assert cli.main([f"{server}/old"]) == 0
     assert opened["doc"].source == f"{server}/old" and "Pieter de Vries" in opened["doc"].text
     assert opened["articles"] == []

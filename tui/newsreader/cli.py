@@ -350,7 +350,9 @@ def run_analyze(argv: list[str]) -> int:
                 sys.stdout.write(outcome.output)
                 sys.stdout.flush()
     if args.format == "json" and docs:
-        one = len(paths) == 1 and paths == args.paths
+        # one document for one article named as such (a file, a page's URL); a list for a
+        # folder, a feed or a list of URLs, however many articles they gave
+        one = len(paths) == 1 == len(args.paths) and getattr(paths[0], "source", paths[0]) == args.paths[0]
         sys.stdout.write(contract.dumps(docs[0] if one else docs, indent=2) + "\n")
     if not done and failures:
         return EXIT_USAGE
