@@ -130,8 +130,9 @@ def size_text(n: int) -> str:
     return f"{n} byte{'s' if n != 1 else ''}"
 
 
-def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
-    """Turn raw bytes into an Article; raises ArticleError for binary content."""
+def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "", body_only: bool = False) -> Article:
+    """Turn raw bytes into an Article; raises ArticleError for binary content.
+    `body_only`: the HTML is an article's body already (see `htmltext.extract`'s `fast`)."""
     try:
         decoded = decode(data)
     except BinaryContent as err:
@@ -147,7 +148,7 @@ def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "") -> Article:
     if kind == "html":
         from newsreader import htmltext
 
-        page = htmltext.extract(text)
+        page = htmltext.extract(text, fast=body_only)
         paragraphs = list(page.paragraphs)
         if page.title and (not paragraphs or paragraphs[0] != page.title):
             paragraphs.insert(0, page.title)

@@ -73,7 +73,7 @@ def _body(entry: dict) -> str:  # type: ignore[type-arg]
 def _item_article(source: str, title: str, body: str, link: object) -> Article:
     heading = html.escape(title)
     page = f"<html><head><title>{heading}</title></head><body><h1>{heading}</h1>{body}</body></html>"
-    doc = article.parse(page.encode("utf-8"), source, suffix=".html")
+    doc = article.parse(page.encode("utf-8"), source, suffix=".html", body_only=True)
     if isinstance(link, str) and link:
         doc = replace(doc, notes=(*doc.notes, f"item of a feed; its page: {link}"))
     return doc
