@@ -88,6 +88,8 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(200, "application/xml", b'<?xml version="1.0"?><urlset></urlset>')
         elif self.path == "/latin1.txt":
             self.answer(200, "text/plain; charset=iso-8859-1", LATIN1.encode("latin-1"))
+        elif self.path == "/caf%C3%A9/story":
+            self.answer(200, "text/plain", b"Cafe talks\n\nThe owner spoke.\n")
         elif self.path == "/notes.md":
             self.answer(
                 200, "text/markdown", b"# Port notes\n\nDockers in **Rotterdam** voted.\n\n    code\n"
@@ -199,6 +201,12 @@ def test_the_servers_charset_is_used_and_markdown_is_read_as_markdown(server: st
     [notes] = fetch.load_url(f"{server}/notes.md")
     assert notes.format == "markdown" and notes.title == "Port notes"
     assert "**" not in notes.text and "code" not in notes.text
+
+
+def test_an_address_beyond_ascii_is_encoded_and_a_bad_one_refused(server: str) -> None:
+    [doc] = fetch.load_url(f"{server}/café/story")
+    assert doc.title == "Cafe talks" and doc.source == f"{server}/café/story"
+    assert reason("http://127.0.0.1:99999/story") == "not a valid address"
 
 
 def test_no_such_host_and_a_refused_connection(monkeypatch: pytest.MonkeyPatch) -> None:

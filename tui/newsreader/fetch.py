@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from newsreader import __version__, article
 from newsreader.article import Article, ArticleError
@@ -115,7 +115,10 @@ def load_url(
 def fetch(url: str, *, max_bytes: int = article.DEFAULT_MAX_BYTES, timeout: float = TIMEOUT) -> Response:
     """GET `url`, following at most MAX_REDIRECTS redirects, within `timeout` seconds in
     all and `max_bytes` of body; only pages, texts and feeds are accepted."""
-    request = urllib.request.Request(url, headers={"User-Agent": f"newsreader/{__version__}"})
+    try:
+        request = urllib.request.Request(_ascii(url), headers={"User-Agent": f"newsreader/{__version__}"})
+    except (UnicodeError, ValueError):
+        raise ArticleError(url, "not a valid address") from None
     opener = urllib.request.build_opener(_BoundedRedirects())
     deadline = time.monotonic() + timeout
     try:
@@ -140,10 +143,24 @@ def fetch(url: str, *, max_bytes: int = article.DEFAULT_MAX_BYTES, timeout: floa
         raise ArticleError(url, _network_reason(err.reason, url, timeout)) from None
     except TimeoutError:
         raise ArticleError(url, f"timed out after {timeout:g} s") from None
+    except http.client.InvalidURL:
+        raise ArticleError(url, "not a valid address") from None
     except (http.client.HTTPException, ValueError) as err:
         raise ArticleError(url, f"the server's answer cannot be read ({type(err).__name__})") from None
     except OSError as err:
         raise ArticleError(url, _network_reason(err, url, timeout)) from None
+
+
+def _ascii(url: str) -> str:
+    """`url` as HTTP carries it: the host in IDNA, other letters beyond ASCII %-encoded."""
+    parts = urlsplit(url)
+    host, port = parts.hostname or "", parts.port  # ValueError for a port out of range
+    if host.isascii():
+        netloc = parts.netloc
+    else:
+        netloc = host.encode("idna").decode("ascii") + (f":{port}" if port else "")
+    rest = quote(url[url.index(parts.netloc) + len(parts.netloc) :], safe="/%:@!$&'()*+,;=?#~[]")
+    return f"{parts.scheme}://{netloc}{rest}"
 
 
 class _BoundedRedirects(urllib.request.HTTPRedirectHandler):
