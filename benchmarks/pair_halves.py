@@ -38,7 +38,7 @@ def load(paths: list[Path]) -> list[dict[str, object]]:
             if line.strip():
                 pair = json.loads(line)
                 if pair.get("category") != "alias_different_surname":
-                    pairs.append(pair)
+                    pairs.append({**pair, "file": path.name})
     return pairs
 
 
@@ -60,12 +60,12 @@ def main() -> None:
         said, truth = c.verdict == SAME, bool(pair["same"])
         outcome = "tp" if said and truth else "fp" if said else "fn" if truth else "tn"
         half = half_of(pair)
-        for key in (half, f"{half} {pair.get('group', '?')}"):
+        for key in (half, f"{half} {pair['file']}", f"{half} {pair['file']} {pair.get('group', '?')}"):
             tally.setdefault(key, Counter())[outcome] += 1
         if outcome in ("fp", "fn") and args.show in (half, "all"):
             print(f"{outcome} {half:5s} {pair['a']!r} / {pair['b']!r}: {c.score} {c.why}")
-    for key in sorted(tally, key=lambda k: (" " in k, k)):
-        print(f"{key:32s} {prf(tally[key])}")
+    for key in sorted(tally, key=lambda k: (k.count(" "), k)):
+        print(f"{key:48s} {prf(tally[key])}")
 
 
 if __name__ == "__main__":

@@ -94,3 +94,43 @@ def test_abd_names_written_apart_or_together_are_one_name(a: str, b: str) -> Non
 def test_abd_names_keep_what_follows_abd() -> None:
     assert compare("Abdul Rahman Yasin", "Abdul Rashid Yasin").verdict != SAME
     assert name_form("Abdullah Azzam").tokens == ("abdullah", "azzam")  # not abd + ullah
+
+
+def test_an_arabic_article_written_into_the_name_is_set_apart() -> None:
+    assert compare("Albayati Hasan", "Hasan al-Bayati").verdict == SAME
+    assert compare("Alberto Fernandez", "Berto el-Fernandez").verdict != SAME  # Alberto is a name
+
+
+def test_particles_written_into_a_word_are_the_same_name() -> None:
+    assert compare("vanderbilt corp", "van der bilt corp", kind=ORG).verdict == SAME
+    assert compare("Mokhtar Belmokhtar", "Mokhtar Bel Mokhtar").verdict == SAME
+
+
+def test_a_family_name_first_with_a_patronymic_is_no_move() -> None:
+    c = compare("Ramzan Akhmadovich Kadyrov", "Kadyrov Ramzan Akhmatovich")
+    assert c.verdict == SAME and not c.held_against, c
+    assert compare("Sechin Igor Ivanovich", "Igor Sechin").verdict == SAME
+
+
+def test_a_title_and_the_surname_name_a_person_with_middle_names() -> None:
+    assert compare("President Zelensky", "Volodymyr Oleksandrovych Zelenskyy").verdict == SAME
+    assert compare("General Gerasimov", "Valery Vasilyevich Gerasimov").verdict == SAME
+    # without a title a surname alone names no one with more names
+    assert compare("Gerasimov", "Valery Vasilyevich Gerasimov").verdict != SAME
+
+
+def test_company_words_in_other_languages_count_as_the_legal_form() -> None:
+    assert compare("Neftyanaya Kompaniya Yukos", "Neftyanaya Yukos", kind=ORG).verdict == SAME
+    assert compare("Kalashnikov Concern JSC", "Kalashnikov", kind=ORG).verdict == SAME
+
+
+def test_a_changed_first_letter_and_more_is_no_typo() -> None:
+    assert compare("Yusuf al-Sanani", "Yusuf al-Madani").verdict != SAME
+    assert compare("Yusuf al-Madani", "Yusuf al-Medani").verdict == SAME
+
+
+def test_a_legal_form_written_with_dots_among_initials_does_not_break_the_name() -> None:
+    # an initial L and L.L.C. in one name: the form is found by its letters, however written
+    c = compare("Jean L. Dupont L.L.C.", "Jean L Dupont LLC", kind=ORG)
+    assert c.verdict == SAME
+    assert name_form("A. L. Kovacs").tokens == ("a", "l", "kovacs")

@@ -28,7 +28,7 @@ def _read() -> tuple[frozenset[str], dict[str, str]]:
         name = abbreviations[0].replace(".", "")
         for form in [*abbreviations, *(s for s in spelt.split("|") if s)]:
             words = [w for w in _SEPARATORS.split(form.lower()) if w]
-            if len(words) == 1 or all(len(w) == 1 for w in words) and "." in form:
+            if len(words) == 1 or (all(len(w) == 1 for w in words) and "." in form):
                 short.add("".join(words))  # S.A. and a.s. are written as sa and as
             if len(words) > 1:
                 phrases[" ".join(words)] = name
@@ -48,8 +48,10 @@ _PHRASE = re.compile(
 )
 
 
+# a phrase found by its letters alone: "l.l.c." and "llc" are one form, however written
+_BY_LETTERS = {p.replace(" ", ""): short for p, short in _PHRASES.items()}
+
+
 def spell_short(lowered: str) -> str:
     """`lowered` (ASCII, lower case) with each spelt-out legal form as its short form."""
-    return _PHRASE.sub(
-        lambda m: f" {_PHRASES[' '.join(w for w in _SEPARATORS.split(m.group()) if w)]} ", lowered
-    )
+    return _PHRASE.sub(lambda m: f" {_BY_LETTERS[_SEPARATORS.sub('', m.group())]} ", lowered)

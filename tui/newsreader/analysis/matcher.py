@@ -571,6 +571,10 @@ def score_forms(
     ta, tb = fa.tokens, fb.tokens
     if not (fa.bigrams.isdisjoint(tb) and fb.bigrams.isdisjoint(ta)):  # rare: Jean Marie / Jeanmarie
         ta, tb = _merge_to_match(ta, tb), _merge_to_match(tb, ta)
+    if not _ARTICLES.isdisjoint(fb.particles):
+        ta = _article_apart(ta, tb)
+    if not _ARTICLES.isdisjoint(fa.particles):
+        tb = _article_apart(tb, ta)
     if len(ta) <= len(tb):
         short, long_, s_form, l_form = ta, tb, fa, fb
     else:
@@ -703,6 +707,19 @@ def _token_reason(x: str, y: str, sim: float, how: str) -> str:
     if sim >= 60:
         return f"{x}/{y}: {_edit_words(x, y)}, more than a typo"
     return f"{x} and {y} are different names"
+
+
+def _article_apart(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """Parts with the Arabic article written into them (Albayati) where the other name
+    writes it apart (al-Bayati): the article is set apart here too."""
+    if not any(t[:2] in ("al", "el") for t in tokens):
+        return tokens
+    return tuple(
+        t[2:]
+        if t[:2] in ("al", "el") and t[2:] in other and t not in other and not common_given_name(t)
+        else t
+        for t in tokens
+    )
 
 
 def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:

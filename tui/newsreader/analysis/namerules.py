@@ -51,6 +51,7 @@ class Weights:
     body_apart: float = 50.0  # Council of the European Union / European Union
     # one part against several
     one_part_named: float = 85.0  # a titled surname (President Putin) or a company's own word
+    surname_alike: float = 90.0  # how alike that surname must be to the other name's
     one_part_given: float = 50.0  # a given name alone (Charles / Charles Kennedy)
     one_part: float = 60.0  # any other single part
     # what the names say about themselves
@@ -63,7 +64,7 @@ class Weights:
     distinctive_zipf: float = 3.5
     distinctive_length: int = 4
     # contrary evidence: the pair may at most be "maybe", whatever the string evidence
-    held_against: float = 65.0
+    held_against: float = 57.0  # under "same" even with the most context can add (xref)
     common_surname_rank: int = 2000  # a surname this common, alone with a title, is anyone's
     real_name_rank: int = 5000  # two surnames this common, a letter apart, are two names
 
@@ -112,9 +113,15 @@ class Pair:
     extra: int = 0  # how many parts of the longer name found no counterpart ...
     placed: tuple[str, ...] = ()  # ... and which
     described: bool = False  # those only say what a business is (Rosneft Oil Company)
+    misses: tuple[tuple[str, str, str], ...] = ()  # (part, counterpart, how) for near misses
 
     def __post_init__(self) -> None:
         self.extra = len(self.long_) - len(self.aligned)
+        misses = [
+            (self.short[i], self.long_[a.j], a.how) for i, a in self.aligned.items() if a.how in NEAR_MISS
+        ]
+        if misses:
+            self.misses = tuple(misses)
         if self.extra > 0:
             self.placed = tuple(y for j, y in enumerate(self.long_) if j not in self.used_j)
             self.described = not self.person and all(y in DESCRIPTORS for y in self.placed)
@@ -169,7 +176,9 @@ def one_part_only(p: Pair, w: Weights) -> Effect | None:
         p.person
         and (len(long_) == 2 or bool(p.s_form.titles))  # Minister Lavrov: Sergey Viktorovich Lavrov
         and not p.s_form.suffix
-        and (short[0] == long_[-1] or (short[0] == long_[0] and family_name_first(p.l_form)))
+        and (surname := p.aligned.get(0)) is not None
+        and (surname.how == "equal" or (bool(p.s_form.titles) and surname.similarity >= w.surname_alike))
+        and (surname.j == len(long_) - 1 or (surname.j == 0 and family_name_first(p.l_form)))
     )
     distinctive = (
         p.described and len(short[0]) >= w.distinctive_length and lexicon.zipf(short[0]) < w.distinctive_zipf
@@ -227,14 +236,8 @@ def surname_left(p: Pair, w: Weights) -> Effect | None:
 def another_given_name(p: Pair, w: Weights) -> Effect | None:
     """Two given names that merely look alike (Joan / Jonas) are two people: not a
     nickname, not one name in two spellings."""
-    for i, a in p.aligned.items():
-        x, y = p.short[i], p.long_[a.j]
-        if (
-            (a.how in TYPO or a.how == "given names")
-            and _two_names(x, y)
-            and common_given_name(x)
-            and common_given_name(y)
-        ):
+    for x, y, _ in p.misses:
+        if _two_names(x, y) and common_given_name(x) and common_given_name(y):
             return Effect(AGAINST, w.held_against, f"{x} and {y} are two given names")
     return None
 
@@ -242,17 +245,22 @@ def another_given_name(p: Pair, w: Weights) -> Effect | None:
 def another_real_name(p: Pair, w: Weights) -> Effect | None:
     """A part one letter off another is a typo unless both are real names (Hart / Hurt,
     Stoner / Store): then it is another person's name."""
-    for i, a in p.aligned.items():
-        x, y = p.short[i], p.long_[a.j]
-        if a.how in TYPO and _two_names(x, y) and _known_name(x, w) and _known_name(y, w):
+    for x, y, how in p.misses:
+        if how in TYPO and _two_names(x, y) and _known_name(x, w) and _known_name(y, w):
             return Effect(AGAINST, w.held_against, f"{x} and {y} are both names of their own")
     return None
 
 
 def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
     """Parts moved and changed both (Lenny Davids / David Lenny): two moves away from the
-    name, each of which alone is common."""
-    if p.order != sorted(p.order) and any(a.how in TYPO for a in p.aligned.values()):
+    name, each of which alone is common. With a patronymic the family name comes first
+    in one writing and last in another (Kadyrov Ramzan Akhmatovich): that is no move."""
+    if (
+        p.misses
+        and any(how in TYPO for _, _, how in p.misses)
+        and p.order != sorted(p.order)
+        and not any(map(is_patronymic, p.long_))
+    ):
         return Effect(AGAINST, w.held_against, "parts both reordered and misspelt")
     return None
 
@@ -260,6 +268,8 @@ def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
 def initial_and_typo(p: Pair, w: Weights) -> Effect | None:
     """An initial and a misspelt surname ("M. Danies" / Mervyn Davies): no part of the
     name is written the same."""
+    if not p.misses:
+        return None
     hows = [a.how for a in p.aligned.values()]
     if "initial" in hows and any(h in TYPO for h in hows) and all(h in TYPO or h == "initial" for h in hows):
         return Effect(AGAINST, w.held_against, "an initial and a misspelt name, nothing written alike")
@@ -340,6 +350,7 @@ RULES: tuple[Rule, ...] = (
 
 # How two parts were found alike when that is only a near miss: a typo, or no more
 TYPO = frozenset(("edit", "letters swapped", "other word"))
+NEAR_MISS = TYPO | {"given names"}  # the parts the contrary rules look at
 
 
 def apply_rules(
@@ -361,6 +372,14 @@ def apply_rules(
         elif effect.reason:
             reasons.append(effect.reason)
     return max(0.0, min(100.0, score))
+
+
+_PATRONYMIC_ENDINGS = ("vich", "vych", "vna", "ovna", "evna", "ichna", "ogly", "oglu", "kyzy", "qizi")
+
+
+def is_patronymic(token: str) -> bool:
+    """A Russian, Ukrainian or Turkic patronymic (Akhmatovich, Oleksandrivna, Aliyev oglu)?"""
+    return len(token) >= 6 and token.endswith(_PATRONYMIC_ENDINGS)
 
 
 def _two_names(x: str, y: str) -> bool:
@@ -386,7 +405,8 @@ def _is_place(token: str) -> bool:
 # name they name the same company (Tencent / Tencent Holdings). What it does is another
 # matter: Siemens Energy and Gazprom Neft are companies of their own.
 DESCRIPTORS = frozenset(
-    "group holding holdings corporation company companies enterprises international global worldwide".split()
+    "group holding holdings corporation company companies enterprises international global worldwide "
+    "concern konzern kontsern groupe grupo gruppe gruppo gruppa".split()
 )
 
 # Words naming a body: one more of them makes another organisation.
