@@ -1,38 +1,50 @@
-"""How fast the analysis reads, against baselines measured in the same run.
+"""How fast the analysis reads, on text whose names differ, against a regex word split.
 
-    python benchmarks/analysis_speed.py [--articles DIR] [--repeat N]
+    python benchmarks/analysis_speed.py [--sizes 10000,100000,1000000] [--articles DIR]
+                                        [--no-bundled] [--repeat N]
 
-Prints, for the seed article repeated to about 100,000 words and for a folder of real
-articles (default: ../shared/eval/dev/articles when it exists):
-- words per second of CPU time on one core (the analysis is single-threaded), and the
-  same text's cost relative to a bare regular-expression word split, the cheapest
-  possible pass over it, so the figure carries over between machines;
-- peak memory of one analysis (tracemalloc);
-- `newsreader analyze` on the seed, process start included (wall and CPU time, the
-  latter unaffected by other work on the machine), against `python -c pass`.
+Repeating one article would make every later copy a cache hit, so the long texts are
+news-like stories whose people, bodies and places differ (benchmarks/varied_text.py),
+joined into one text of 10k, 100k and 1M words. Short articles are measured one at a
+time: 300 generated stories, and the folder of real articles (default:
+../shared/eval/dev/articles when it exists; read at run time, never copied).
+
+For each it prints CPU seconds on one core (the analysis is single-threaded), words per
+second, the cost per word in microseconds, that cost against `re.findall(r"\\w+")` over the
+same text in the same run (the cheapest pass over it, so the figure carries over between
+machines), the cost per word against the smallest long text's (1.0 = linear), and each
+pass's share (mentions, entities, quotes, xref). Then `newsreader analyze` on the seed,
+process start included, against `python -c pass`.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import resource
 import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader import article, resources
+from newsreader.analysis.model import Analysis
 from newsreader.analysis.service import Analyzer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from varied_text import story, varied_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_ARTICLES = ROOT.parent / "shared" / "eval" / "dev" / "articles"
 WORD = re.compile(r"\w+")
+PASSES = ("mentions", "entities", "quotes", "xref")
 
 
-def cpu(fn, repeat: int) -> float:
+def cpu(fn: Callable[[], object], repeat: int) -> float:
     """Best CPU time of `repeat` runs (other processes on the machine do not count)."""
     times = []
     for _ in range(repeat):
@@ -55,47 +67,87 @@ def process(cmd: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def measure(label: str, docs: list[article.Article], analyzer: Analyzer, repeat: int) -> list[str]:
+@dataclass(frozen=True)
+class Row:
+    label: str
+    words: int
+    seconds: float  # CPU
+    vs_regex: float
+    shares: str  # of each pass in the analysis time
+
+    @property
+    def per_word(self) -> float:
+        return self.seconds / self.words
+
+
+def measure(label: str, docs: list[article.Article], analyzer: Analyzer, repeat: int) -> Row:
     words = sum(len(WORD.findall(d.text)) for d in docs)
-    analysis = cpu(lambda: [analyzer.analyze(d) for d in docs], repeat)
-    baseline = cpu(lambda: [WORD.findall(d.text) for d in docs], repeat)
-    tracemalloc.start()
-    for d in docs:
-        analyzer.analyze(d)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return [
-        label,
-        f"{words:,}",
-        f"{words / analysis:,.0f}",
-        f"{analysis / baseline:.0f}x",
-        f"{peak / 1e6:.1f} MB",
-    ]
+    results: list[Analysis] = []
+
+    def analyse_all() -> None:
+        results[:] = [analyzer.analyze(d) for d in docs]
+
+    seconds = cpu(analyse_all, repeat)
+    baseline = cpu(lambda: [WORD.findall(d.text) for d in docs], max(repeat, 3))
+    spent = {p: sum(r.timings.get(p, 0.0) for r in results) for p in PASSES}
+    total = sum(spent.values()) or 1.0
+    shares = " ".join(f"{p[:3]} {spent[p] / total:4.0%}" for p in PASSES)
+    return Row(label, words, seconds, seconds / baseline, shares)
+
+
+def table(rows: list[Row], linear_from: float | None) -> str:
+    header = ["text", "words", "CPU s", "words/s", "µs/word", "vs regex", "vs first", "share of time"]
+    lines = [header]
+    for r in rows:
+        lines.append(
+            [
+                r.label,
+                f"{r.words:,}",
+                f"{r.seconds:.2f}",
+                f"{1 / r.per_word:,.0f}",
+                f"{r.per_word * 1e6:.1f}",
+                f"{r.vs_regex:.0f}x",
+                f"{r.per_word / linear_from:.2f}" if linear_from else "",
+                r.shares,
+            ]
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="words of the long texts")
     ap.add_argument("--articles", type=Path, default=DEV_ARTICLES, help="a folder of .txt articles")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-bundled", action="store_true", help="without the bundled reference list")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each text up to 100k words (best kept)")
     args = ap.parse_args()
 
     started = time.perf_counter()
-    analyzer = Analyzer.from_options([])
+    analyzer = Analyzer.from_options([], bundled=not args.no_bundled)
     seed_text = resources.seed_article().read_text(encoding="utf-8")
     analyzer.analyze(article.from_text(seed_text))  # load lexicons and warm caches
     warmup = time.perf_counter() - started
 
-    copies = 100_000 // len(WORD.findall(seed_text)) + 1
-    big = article.from_text("\n\n".join([seed_text] * copies), source=f"seed x{copies}")
-    rows = [measure(f"seed x{copies}", [big], analyzer, args.repeat)]
+    long_rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        doc = article.from_text(varied_text(size, seed=size), source=f"{size:,} words")
+        repeat = args.repeat if size <= 100_000 else 1
+        long_rows.append(measure(f"one text of {size:,} words", [doc], analyzer, repeat))
+        print(f"  measured {size:,} words", file=sys.stderr, flush=True)
+    rng = random.Random(99)
+    short = [article.from_text(story(rng)) for _ in range(300)]
+    short_rows = [measure("300 generated stories, one by one", short, analyzer, args.repeat)]
     if args.articles.is_dir():
         docs = [article.load(p) for p in sorted(args.articles.glob("*.txt"))]
-        rows.append(measure(f"{len(docs)} articles in {args.articles.name}/", docs, analyzer, args.repeat))
+        label = f"{len(docs)} articles in {args.articles.name}/, one by one"
+        short_rows.append(measure(label, docs, analyzer, args.repeat))
 
-    header = ["text", "words", "words/s (1 core, CPU)", "vs regex split", "peak memory"]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *rows]))
-    print(f"\nfirst analysis in this process (lexicons, reference index): {warmup:.2f} s")
+    print(table(long_rows, long_rows[0].per_word))
+    print()
+    print(table(short_rows, None))
+    lists = "no reference list" if args.no_bundled else "the bundled reference list"
+    print(f"\nwith {lists}; first analysis in this process (lexicons, reference index): {warmup:.2f} s")
 
     python = sys.executable
     seed = str(resources.seed_article())
