@@ -200,7 +200,7 @@ def test_the_servers_charset_is_used_and_markdown_is_read_as_markdown(server: st
     assert "Björn Åberg" in text.text
     [notes] = fetch.load_url(f"{server}/notes.md")
     assert notes.format == "markdown" and notes.title == "Port notes"
-    assert "**" not in notes.text and "code" not in notes.text
+    assert "**" not in notes.prose and "code" not in notes.prose
 
 
 def test_an_address_beyond_ascii_is_encoded_and_a_bad_one_refused(server: str) -> None:

@@ -110,7 +110,15 @@ def test_control_characters_in_markdown_are_cleaned_and_offsets_still_index_the_
 def test_a_markdown_file_without_front_matter_takes_its_heading_as_title(write):
     doc = article.load(write("note.md", "# Port strike ends\n\nDockers in *Rotterdam* voted.\n"))
     assert doc.title == "Port strike ends"
-    assert doc.text.index("Rotterdam") == doc.source_text.index("Rotterdam")
+    assert doc.prose.index("Rotterdam") == doc.text.index("Rotterdam")
+
+
+def test_the_reader_shows_the_markdown_as_written_and_the_analysis_reads_its_prose(write):
+    doc = article.load(write("story.md", STORY_MD))
+    assert doc.text == STORY_MD  # what the reader shows, and what the review is keyed by
+    assert len(doc.prose) == len(doc.text)
+    assert "**" not in doc.prose and "Fake Person" not in doc.prose and "example.org" not in doc.prose
+    assert "Fake Person" in doc.text
 
 
 _MARKDOWNISH = st.text(alphabet=st.sampled_from("ab A*_`#>-[]()!<>\\&;:\"'\n +"), max_size=200)

@@ -51,6 +51,14 @@ class Article:
     # clean files. `source_text` is kept only when cleaning changed something.
     offsets: OffsetMap = field(default_factory=OffsetMap)
     source_text: str | None = None
+    # What the analysis reads when it is not what the reader shows: Markdown's prose, its
+    # markup blanked in place (the same length as `text`, so every offset serves both).
+    analysis_text: str | None = None
+
+    @property
+    def prose(self) -> str:
+        """The text the analysis reads; offsets into it are offsets into `text`."""
+        return self.text if self.analysis_text is None else self.analysis_text
 
     @property
     def is_empty(self) -> bool:

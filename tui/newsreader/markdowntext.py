@@ -49,12 +49,18 @@ class Prose:
 def markdown_article(
     text: str, source: str, *, encoding: str = "utf-8", notes: tuple[str, ...] = ()
 ) -> Article:
-    """An Article whose `text` is the Markdown's prose (see `prose`) and whose
-    `source_text` is the file as decoded, so offsets index both alike."""
-    found = prose(text)
-    doc = article.from_text(found.text, source, format="markdown", encoding=encoding, notes=(*notes, NOTE))
-    title = _one_line(clean(found.title).text)  # front matter is outside text: clean it too
-    return replace(doc, title=title or doc.title, source_text=text)
+    """An Article that shows the Markdown as written and whose `analysis_text` is its
+    prose (see `prose`): the reader sees the file, the analysis its words, at one offset."""
+    doc = article.from_text(text, source, format="markdown", encoding=encoding, notes=(*notes, NOTE))
+    found = prose(doc.text)
+    title = _one_line(clean(found.title).text)  # front matter is outside the prose: clean it too
+    return replace(
+        doc,
+        title=title or doc.title,
+        analysis_text=found.text,
+        paragraphs=article.find_paragraphs(found.text),
+        boilerplate=article.find_boilerplate(found.text),
+    )
 
 
 def prose(text: str) -> Prose:

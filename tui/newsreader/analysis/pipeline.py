@@ -15,7 +15,7 @@ from newsreader.article import Article
 
 def analyze(article: Article, *, known: Mapping[str, str] | None = None) -> Analysis:
     """Analyse an article's text; `known` maps reference-list names to their types."""
-    return analyze_text(article.text, paragraphs=article.paragraphs, skip=article.boilerplate, known=known)
+    return analyze_text(article.prose, paragraphs=article.paragraphs, skip=article.boilerplate, known=known)
 
 
 def analyze_text(

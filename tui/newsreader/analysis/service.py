@@ -62,7 +62,7 @@ class Analyzer:
     def analyze(self, article: Article) -> Analysis:
         result = analyze(article, known=self.known)
         started = time.perf_counter()
-        entities, merges = xref.cross_reference(article.text, result.entities, self.index, self.thresholds)
+        entities, merges = xref.cross_reference(article.prose, result.entities, self.index, self.thresholds)
         timings = dict(result.timings, xref=time.perf_counter() - started)
         return replace(result, entities=entities, merges=merges, timings=timings)
 
