@@ -69,6 +69,8 @@ def test_one_part_names_a_person_only_as_a_titled_surname() -> None:
     titled, lower, why = weighed("Presiden Putin", "Vladimir Putin", one_part_named=65.0)
     assert titled >= 70 and "one name part only" in why
     assert lower == 65.0
+    # a king or a prince is called by his given name: no surname is named
+    assert compare("King Frederik", "Frederic Magne").verdict != SAME
     given, lower_given, why = weighed("Charles", "Charles Kennedy", one_part_given=40.0)
     assert "a given name only" in why
     assert (given, lower_given) == (50.0, 40.0)

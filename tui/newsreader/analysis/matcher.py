@@ -542,7 +542,7 @@ def compare(
     against: list[str] = []
     fa, fb = name_form(a), name_form(b)
     score, reasons = score_forms(fa, fb, kind, weights, against)
-    if (apart := kinds_apart(fa, fb, kind, kind_b, weights)) is not None:
+    if (kind_b or fa.legal or fb.legal) and (apart := kinds_apart(fa, fb, kind, kind_b, weights)) is not None:
         score = min(score, apart.value)
         against.append(apart.reason)
         reasons.append("held against: " + apart.reason)

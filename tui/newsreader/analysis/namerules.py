@@ -172,13 +172,20 @@ def one_part_only(p: Pair, w: Weights) -> Effect | None:
     short, long_ = p.short, p.long_
     if not (len(short) == 1 and len(long_) > 1):
         return None
+    titles = p.s_form.titles
     titled_surname = (
         p.person
-        and (len(long_) == 2 or bool(p.s_form.titles))  # Minister Lavrov: Sergey Viktorovich Lavrov
+        and (len(long_) == 2 or bool(titles))  # Minister Lavrov: Sergey Viktorovich Lavrov
         and not p.s_form.suffix
+        and GIVEN_NAME_TITLES.isdisjoint(titles)  # King Frederik, Prince Harris: given names
         and (surname := p.aligned.get(0)) is not None
-        and (surname.how == "equal" or (bool(p.s_form.titles) and surname.similarity >= w.surname_alike))
-        and (surname.j == len(long_) - 1 or (surname.j == 0 and family_name_first(p.l_form)))
+        and (
+            (
+                surname.how == "equal"
+                and (surname.j == len(long_) - 1 or (surname.j == 0 and family_name_first(p.l_form)))
+            )
+            or (bool(titles) and surname.similarity >= w.surname_alike and surname.j == len(long_) - 1)
+        )
     )
     distinctive = (
         p.described and len(short[0]) >= w.distinctive_length and lexicon.zipf(short[0]) < w.distinctive_zipf
@@ -407,6 +414,12 @@ def _is_place(token: str) -> bool:
 DESCRIPTORS = frozenset(
     "group holding holdings corporation company companies enterprises international global worldwide "
     "concern konzern kontsern groupe grupo gruppe gruppo gruppa".split()
+)
+
+# Titles said before a given name, not a surname (King Frederik, Prince Harry, Sir Keir,
+# Sheikh Hamad, Pope Francis): with one of them a single name is a given name.
+GIVEN_NAME_TITLES = frozenset(
+    "king queen prince princess pope emir sheikh shaikh sheik sultan saint st sir dame don dona".split()
 )
 
 # Words naming a body: one more of them makes another organisation.
