@@ -17,6 +17,8 @@ from newsreader.review.store import Store
 def _no_user_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # No test may touch the user's own store: the default location points into tmp_path.
     monkeypatch.setenv("NEWSREADER_STORE", str(tmp_path / "env-store.sqlite3"))
+    # nor the user's config file (it may name the reviewer recorded with each decision)
+    monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture

@@ -280,3 +280,25 @@ def test_another_reader_opening_an_article_is_no_change_but_its_decision_is(
     finally:
         mine.close()
         theirs.close()
+
+
+def test_undo_in_one_reader_leaves_another_readers_decision_standing(
+    store_file: Path, doc: Article, analysis: Analysis
+) -> None:
+    mine = ArticleReview(Store.open(store_file, reviewer="Ann", session="ann-1"), doc, analysis)
+    theirs = ArticleReview(Store.open(store_file, reviewer="Bo", session="bo-1"), doc, analysis)
+    mine.accept("e1", LU_SHAYE)
+    theirs.set_status("flagged")  # later, on the same article and store
+    undone = mine.undo()
+    assert undone is not None and "Lu Shaye" in describe(undone.decision)
+    assert theirs.status == "flagged" and mine.status == "flagged"
+    assert mine.reviewed.candidate_mark("e1", LU_SHAYE).state == OPEN
+    mine.close()
+    theirs.close()
+
+
+def test_open_records_the_reviewer_given(store_file: Path, doc: Article, analysis: Analysis) -> None:
+    review = ArticleReview.open(doc, analysis, store=store_file, reviewer="Ann Lee")
+    rec = review.set_status("flagged")
+    assert review.store.decisions(review.row.id)[-1].reviewer == "Ann Lee" and rec.id
+    review.close()

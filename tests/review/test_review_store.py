@@ -219,14 +219,15 @@ def test_migrations_run_in_order_and_keep_the_data(store_file: Path, monkeypatch
     art = s.article("abc", "a.txt", "A").id
     s.record(art, "status", "{}", '{"status":"flagged"}')
     s.close()
-    v2 = "ALTER TABLE decisions ADD COLUMN author TEXT NOT NULL DEFAULT ''"
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, v2))
+    after = len(schema.MIGRATIONS) + 1
+    step = "ALTER TABLE decisions ADD COLUMN author TEXT NOT NULL DEFAULT ''"
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, step))
     s = Store.open(store_file)
     assert s.notice is None
     assert len(s.decisions(art)) == 1
     s.close()
     conn = sqlite3.connect(store_file)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == after
     assert "author" in [r[1] for r in conn.execute("PRAGMA table_info(decisions)")]
     conn.close()
 
@@ -280,3 +281,69 @@ def test_a_store_path_that_is_a_folder_is_one_clear_error(tmp_path: Path) -> Non
         Store.open(tmp_path)
     assert "\n" not in str(err.value) and str(tmp_path) in str(err.value)
     assert tmp_path.is_dir()
+
+
+# -- who decided, and whose decision undo takes back --------------------------------------
+
+
+def test_each_decision_records_its_reviewer_and_session(store_file: Path) -> None:
+    s = Store.open(store_file, reviewer="Ann Lee")
+    art = s.article("abc", "a.txt", "A").id
+    row, _ = s.record(art, "status", "{}", '{"status":"flagged"}')
+    assert (row.reviewer, row.session) == ("Ann Lee", s.session) and s.session
+    s.undo(art)
+    s.close()
+    conn = sqlite3.connect(store_file)
+    assert conn.execute("SELECT reviewer, undone_by FROM decisions").fetchall() == [("Ann Lee", "Ann Lee")]
+    conn.close()
+
+
+def test_undo_takes_back_this_readers_decision_not_anothers(store_file: Path) -> None:
+    mine = Store.open(store_file, reviewer="Ann", session="one")
+    theirs = Store.open(store_file, reviewer="Bo", session="two")
+    art = mine.article("abc", "a.txt", "A").id
+    mine.record(art, "status", "{}", '{"status":"flagged"}')
+    theirs.record(art, "note", "{}", '{"text":"theirs"}')  # the latest, but not mine
+    undone = mine.undo(art)
+    assert undone is not None and undone.value == '{"status":"flagged"}'
+    assert [r.value for r in mine.decisions(art)] == ['{"text":"theirs"}']
+    assert mine.undo(art) is None  # nothing of Ann's is left: Bo's note stands
+    assert theirs.undo(art) is not None
+    mine.close()
+    theirs.close()
+
+
+def test_after_a_restart_undo_takes_back_the_reviewers_earlier_decision(store_file: Path) -> None:
+    before = Store.open(store_file, reviewer="Ann", session="yesterday")
+    art = before.article("abc", "a.txt", "A").id
+    before.record(art, "status", "{}", '{"status":"flagged"}')
+    other = Store.open(store_file, reviewer="Bo", session="bo")
+    other.record(art, "note", "{}", '{"text":"theirs"}')
+    before.close()
+    today = Store.open(store_file, reviewer="Ann", session="today")
+    undone = today.undo(art)
+    assert undone is not None and undone.reviewer == "Ann" and undone.session == "yesterday"
+    today.close()
+    other.close()
+
+
+def test_a_version_1_store_gains_reviewers_and_its_decisions_stay_undoable(store_file: Path) -> None:
+    store_file.parent.mkdir(parents=True)
+    conn = sqlite3.connect(store_file, isolation_level=None)
+    for statement in store_module._statements(schema.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO articles VALUES (1, 'abc', 'a.txt', 'A', 'then', 'then')")
+    conn.execute(
+        "INSERT INTO decisions (article_id, kind, target, value, created)"
+        " VALUES (1, 'status', '{}', '{}', 'then')"
+    )
+    conn.close()
+    s = Store.open(store_file, reviewer="Ann")
+    (old,) = s.decisions(1)
+    assert old.reviewer == "" and old.session == ""
+    assert s.undo(1) is not None  # made before reviewers were recorded: the user's own
+    s.close()
+    conn = sqlite3.connect(store_file)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
+    conn.close()

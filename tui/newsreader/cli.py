@@ -125,6 +125,11 @@ def reader_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
     p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
+    p.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        help="the name recorded with your decisions (default: `reviewer` in the config, else your login)",
+    )
     add_common_options(p)
     return p
 

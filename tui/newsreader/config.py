@@ -2,6 +2,7 @@
 
 ```toml
 theme = "mono"            # a theme name (see the command palette)
+reviewer = "Ann Lee"      # recorded with each decision (default: your login name)
 references = ["~/lists/pep.csv"]   # reference lists used besides the bundled one
 
 [keys]                    # binding id = key(s); see `?` in the reader for the ids
@@ -39,6 +40,7 @@ FILE_NAME = "config.toml"
 @dataclass(frozen=True)
 class Config:
     theme: str | None = None
+    reviewer: str | None = None  # the name recorded with each decision
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, not yet checked
     references: tuple[str, ...] = ()  # paths, `~` expanded
     path: Path | None = None  # the file read, if there was one
@@ -79,6 +81,10 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
     if theme is not None and not isinstance(theme, str):
         problems.append(f"{where}theme must be a name in quotes")
         theme = None
+    reviewer = data.get("reviewer")
+    if reviewer is not None and not (isinstance(reviewer, str) and reviewer.strip()):
+        problems.append(f"{where}reviewer must be a name in quotes")
+        reviewer = None
     references = data.get("references", [])
     if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
         problems.append(f"{where}references must be a list of file names in quotes")
@@ -93,10 +99,11 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
             keys[binding_id] = value.strip()
         else:
             problems.append(f"{where}keys.{binding_id} must be a key name in quotes")
-    for unknown in sorted(set(data) - {"theme", "keys", "references"}):
+    for unknown in sorted(set(data) - {"theme", "reviewer", "keys", "references"}):
         problems.append(f"{where}unknown setting {unknown!r}")
     return Config(
         theme=theme,
+        reviewer=reviewer,
         keys=keys,
         references=tuple(os.path.expanduser(r) for r in references),
         path=path,

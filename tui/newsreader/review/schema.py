@@ -31,7 +31,17 @@ CREATE INDEX decisions_by_article ON decisions(article_id, id);
 CREATE INDEX decisions_by_kind ON decisions(kind, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Who made each decision and who withdrew it: the reviewer's name and the session (one
+# run of newsreader), so that undo takes back this reader's own last decision on a store
+# that several share. Rows from before have '' for both.
+_V2 = """
+ALTER TABLE decisions ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN session TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN undone_by TEXT;
+CREATE INDEX decisions_by_session ON decisions(session, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 # `PRAGMA application_id` of our stores ("NwsR"): an SQLite file with another id is not ours.
 APPLICATION_ID = 0x4E777352

@@ -140,11 +140,17 @@ class ArticleReview:
 
     @classmethod
     def open(
-        cls, article: Article, analysis: Analysis, store: Store | str | os.PathLike[str] | None = None
+        cls,
+        article: Article,
+        analysis: Analysis,
+        store: Store | str | os.PathLike[str] | None = None,
+        *,
+        reviewer: str | None = None,
     ) -> ArticleReview:
-        """Review `article` in `store` (a Store, a path, or None: `$NEWSREADER_STORE` or the data folder)."""
+        """Review `article` in `store` (a Store, a path, or None: `$NEWSREADER_STORE` or the
+        data folder); decisions are recorded as `reviewer`'s (None: see `Store`)."""
         if not isinstance(store, Store):
-            store = Store.open(store_path(store))
+            store = Store.open(store_path(store), reviewer=reviewer)
         return cls(store, article, analysis)
 
     @property
@@ -199,7 +205,8 @@ class ArticleReview:
         return self.reviewed.next_undecided(after)
 
     def history(self) -> tuple[Recorded, ...]:
-        """The standing decisions, oldest first (the last is what `undo` withdraws)."""
+        """The standing decisions, oldest first, whoever made them (`undo` withdraws this
+        reader's last one)."""
         return self.reviewed.decisions
 
     # -- cross-reference: a x and the unsure key ----------------------------------
@@ -277,7 +284,8 @@ class ArticleReview:
     # -- undo ----------------------------------------------------------------------
 
     def undo(self) -> Recorded | None:
-        """Withdraw the latest standing decision of this article (also one made before a restart)."""
+        """Withdraw this reader's latest standing decision on the article, not another
+        reader's on the same store (after a restart: this reviewer's latest; see `Store.undo`)."""
         row = self.store.undo(self.row.id)
         self._reviewed = None
         if row is None:

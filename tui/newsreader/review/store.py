@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from newsreader.cleaning import printable
-from newsreader.review import schema
+from newsreader.review import identity, schema
 
 BUSY_TIMEOUT_SECONDS = 15.0
 # The first 100 bytes of an SQLite file are its header: the magic string, then (at 60)
@@ -38,7 +38,9 @@ _HEADER_SIZE = 100
 _ARTICLE_BY_HASH = (
     "SELECT id, text_hash, path, title, first_seen, last_seen FROM articles WHERE text_hash = ?"
 )
-_DECISIONS = "SELECT id, article_id, kind, target, value, created, undone FROM decisions"
+_DECISIONS = (
+    "SELECT id, article_id, kind, target, value, created, undone, reviewer, session, undone_by FROM decisions"
+)
 
 
 class StoreError(Exception):
@@ -76,6 +78,9 @@ class DecisionRow:
     value: str  # JSON: what was decided
     created: str
     undone: str | None = None
+    reviewer: str = ""  # who decided ('' before schema 2)
+    session: str = ""  # in which run of newsreader
+    undone_by: str | None = None  # who withdrew it
 
 
 def now() -> str:
@@ -85,10 +90,22 @@ def now() -> str:
 class Store:
     """A connection to the review store; safe to share between threads of one process."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, notice: str | None = None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        notice: str | None = None,
+        *,
+        reviewer: str | None = None,
+        session: str = identity.SESSION,
+    ) -> None:
+        """`reviewer`: the name recorded with each decision (None: the config file's, else
+        the login name); `session`: this reader, whose decisions `undo` takes back."""
         self._conn: sqlite3.Connection | None = conn
         self.path = path
         self.notice = notice  # said to the user once: the store was moved aside
+        self._reviewer = None if reviewer is None else identity.reviewer_name(reviewer)
+        self.session = session
         self._lock = threading.RLock()
         self._busy = 0  # > 0 while a call is using the connection
         self._after_use: Callable[[], None] | None = None
@@ -96,7 +113,14 @@ class Store:
     # -- opening and closing -------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        reviewer: str | None = None,
+        session: str = identity.SESSION,
+    ) -> Store:
         """Open (creating or migrating) the store at `path`, moving a damaged one of ours aside.
 
         `read_only` (export): nothing is created, migrated or moved; a missing store is an
@@ -106,8 +130,8 @@ class Store:
         found = _what_is_at(target)
         if read_only or (found == "ours" and not _writable(target)):
             if found == "nothing":
-                return cls.in_memory()
-            return cls._copied(target, said_read_only=not read_only)
+                return cls.in_memory(reviewer=reviewer, session=session)
+            return cls._copied(target, said_read_only=not read_only, reviewer=reviewer, session=session)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -116,7 +140,7 @@ class Store:
         for attempt in (1, 2):
             seen = _identity(target)
             try:
-                return cls(_connect(target), target, notice=notice)
+                return cls(_connect(target), target, notice=notice, reviewer=reviewer, session=session)
             except _Unusable as bad:
                 if attempt == 2:
                     raise StoreError(f"cannot start a fresh review store at {target}: {bad.reason}") from None
@@ -130,7 +154,7 @@ class Store:
         raise AssertionError("unreachable")
 
     @classmethod
-    def _copied(cls, target: Path, *, said_read_only: bool) -> Store:
+    def _copied(cls, target: Path, *, said_read_only: bool, reviewer: str | None, session: str) -> Store:
         """The store at `target` read into memory, leaving no file behind (not even -wal/-shm)."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         try:
@@ -145,14 +169,21 @@ class Store:
                 f"the review store {target} is read-only: its decisions are shown, "
                 "and decisions made now last only until you quit"
             )
-        return cls(conn, target, notice=notice)
+        return cls(conn, target, notice=notice, reviewer=reviewer, session=session)
 
     @classmethod
-    def in_memory(cls) -> Store:
+    def in_memory(cls, *, reviewer: str | None = None, session: str = identity.SESSION) -> Store:
         """A private, empty store that vanishes on close (tests; exporting without a store)."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         _migrate(conn)
-        return cls(conn, None)
+        return cls(conn, None, reviewer=reviewer, session=session)
+
+    @property
+    def reviewer(self) -> str:
+        """The name recorded with this store's decisions (resolved when first needed)."""
+        if self._reviewer is None:
+            self._reviewer = identity.configured_reviewer()
+        return self._reviewer
 
     @property
     def closed(self) -> bool:
@@ -226,22 +257,29 @@ class Store:
             if last is not None and last[4] == value:
                 return DecisionRow(*last), False
             cur = conn.execute(
-                "INSERT INTO decisions (article_id, kind, target, value, created) VALUES (?, ?, ?, ?, ?)",
-                (article_id, kind, target, value, now()),
+                "INSERT INTO decisions (article_id, kind, target, value, created, reviewer, session)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article_id, kind, target, value, now(), self.reviewer, self.session),
             )
             row = conn.execute(f"{_DECISIONS} WHERE id = ?", (cur.lastrowid,)).fetchone()
         return DecisionRow(*row), True
 
     def undo(self, article_id: int) -> DecisionRow | None:
-        """Withdraw the article's latest standing decision; None when there is none."""
+        """Withdraw this reader's latest standing decision on the article: this session's,
+        else (after a restart) the latest of this reviewer's or of no one recorded (made
+        before reviewers were); never another reviewer's. None when there is none."""
+        latest = f"{_DECISIONS} WHERE article_id = ? AND undone IS NULL AND {{}} ORDER BY id DESC LIMIT 1"
         with self._writing_transaction() as conn:
-            last = conn.execute(
-                f"{_DECISIONS} WHERE article_id = ? AND undone IS NULL ORDER BY id DESC LIMIT 1",
-                (article_id,),
-            ).fetchone()
+            last = conn.execute(latest.format("session = ?"), (article_id, self.session)).fetchone()
+            if last is None:
+                last = conn.execute(
+                    latest.format("reviewer IN (?, '')"), (article_id, self.reviewer)
+                ).fetchone()
             if last is None:
                 return None
-            conn.execute("UPDATE decisions SET undone = ? WHERE id = ?", (now(), last[0]))
+            conn.execute(
+                "UPDATE decisions SET undone = ?, undone_by = ? WHERE id = ?", (now(), self.reviewer, last[0])
+            )
         return DecisionRow(*last)
 
     def decisions(self, article_id: int) -> list[DecisionRow]:

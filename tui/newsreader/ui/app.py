@@ -200,7 +200,9 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
 
         problems: list[str] = []
         try:
-            review = ArticleReview.open(self.article, analysis, store=self.store_path)
+            review = ArticleReview.open(
+                self.article, analysis, store=self.store_path, reviewer=self.config.reviewer
+            )
             reviewed = review.reviewed
         except StoreError as err:
             problems.append(f"{err}; decisions will be kept only until you quit")

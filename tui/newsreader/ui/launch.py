@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsreader.article import Article
 
@@ -17,6 +18,8 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | 
     from newsreader.ui.themes import UnknownTheme
 
     config = settings.load()
+    if getattr(args, "reviewer", None):  # --reviewer wins over the config file's
+        config = replace(config, reviewer=args.reviewer)
     try:
         app = ReaderApp(
             article,
