@@ -128,6 +128,8 @@ _ABBREVIATED = frozenset(_ABBREVIATIONS)
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
 _DROPPED = TITLES | SUFFIXES | LEGAL_FORMS
+# Words that may begin a spelt-out legal form or a number: one set test skips both rewrites
+_REWRITTEN_FROM = legalforms.PHRASE_STARTS | numberwords.WORDS
 
 
 @lru_cache(maxsize=262_144)
@@ -162,13 +164,16 @@ def name_form(name: str) -> NameForm:
         lowered = lowered.replace("'", "").replace("`", "")
     if "." in lowered:
         lowered = _DOTTED.sub(_undot_legal_form, lowered)  # S.A. -> sa, N.V. -> nv
-    words = _WORD.findall(lowered)
-    if not legalforms.PHRASE_STARTS.isdisjoint(words):
-        lowered = legalforms.spell_short(lowered)
-    if not numberwords.WORDS.isdisjoint(words) or _DIGIT.search(lowered):
+    raw = _WORD.findall(lowered)  # the tokens, unless rewritten below
+    rewritten = "-" in lowered
+    if not _REWRITTEN_FROM.isdisjoint(raw) or _DIGIT.search(lowered):
+        if not legalforms.PHRASE_STARTS.isdisjoint(raw):
+            lowered = legalforms.spell_short(lowered)
         lowered = numberwords.as_digits(lowered)  # Brigade Forty-Four = Brigade 44
+        rewritten = True
     adjectival = "-" in lowered and _adjectival(lowered)
-    raw = _raw_tokens(lowered)
+    if rewritten:
+        raw = _raw_tokens(lowered)
     if "abd" in lowered:
         raw = _theophoric(raw)
     if not _ABBREVIATED.isdisjoint(raw):
