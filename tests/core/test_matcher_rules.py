@@ -149,7 +149,8 @@ def test_parts_both_reordered_and_misspelt_are_held_against() -> None:
 
 
 def test_an_initial_and_a_misspelt_surname_are_held_against() -> None:
-    assert_held_against("Mervyn Davies", "M. Danies", "an initial and a misspelt name")
+    assert_held_against("Mervyn Davies", "M. Danies", "no part written alike")
+    assert_held_against("Charles G", "Carl Gustaf", "no part written alike")  # a nickname and an initial
     assert compare("M. Davies", "Mervyn Davies").verdict == SAME
 
 
@@ -174,3 +175,8 @@ def test_a_conjunction_or_an_adjective_inside_a_mention_is_held_against() -> Non
         "Russian-Swiss Chamber", "Swiss Chamber", "is a description, not a name", "organization"
     )
     assert compare("Procter & Gamble", "Procter and Gamble", kind="organization").verdict == SAME
+
+
+def test_a_country_or_its_adjective_sets_a_body_apart() -> None:
+    c = compare("Foreign Ministry", "Indian Foreign Ministry", kind="organization")
+    assert c.verdict != SAME and "a country sets it apart" in c.why

@@ -621,6 +621,7 @@ def score_forms(
         sim, j, how = found
         if nickname and i == 0 and j == 0:
             x, sim, how = given, weights.nickname, "nickname"
+            aligned[i] = Aligned(sim, j, how)  # the rules see the nickname, not the name it stands for
         if not person and how == "edit" and sim < 90 and _common_word(x, long_[j]):
             sim, how = min(sim, weights.other_word), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim

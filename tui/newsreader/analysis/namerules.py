@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsreader.analysis import lexicon, names
+from newsreader.analysis.vocab import DEMONYMS
 
 if TYPE_CHECKING:
     from newsreader.analysis.matcher import NameForm
@@ -153,7 +154,8 @@ def extra_parts(p: Pair, w: Weights) -> Effect | None:
 
 
 def country_apart(p: Pair, w: Weights) -> Effect | None:
-    if p.extra > 0 and any(is_country(y) for y in p.placed):
+    """A country, or for a body its adjective too (Indian Foreign Ministry), names another."""
+    if p.extra > 0 and any(is_country(y) or (not p.person and y.title() in DEMONYMS) for y in p.placed):
         return Effect(CAP, w.country_apart, "a country sets it apart")
     return None
 
@@ -273,13 +275,15 @@ def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
 
 
 def initial_and_typo(p: Pair, w: Weights) -> Effect | None:
-    """An initial and a misspelt surname ("M. Danies" / Mervyn Davies): no part of the
-    name is written the same."""
-    if not p.misses:
-        return None
+    """An initial and a misspelt surname ("M. Danies" / Mervyn Davies), or a nickname
+    ("Charles G" / Carl Gustaf): no part of the name is written the same."""
     hows = [a.how for a in p.aligned.values()]
-    if "initial" in hows and any(h in TYPO for h in hows) and all(h in TYPO or h == "initial" for h in hows):
-        return Effect(AGAINST, w.held_against, "an initial and a misspelt name, nothing written alike")
+    if (
+        "initial" in hows
+        and all(h in TYPO or h in ("initial", "nickname") for h in hows)
+        and len(set(hows)) > 1
+    ):
+        return Effect(AGAINST, w.held_against, "only an initial and near misses: no part written alike")
     return None
 
 
