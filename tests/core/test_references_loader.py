@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -391,3 +392,30 @@ def test_cli_unusable_list_is_one_line_and_exit_2(
     assert "missing.csv" in lines[0]
     assert words in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_cache_folder_costs_a_rebuild_not_a_crash(tmp_path: Path) -> None:
+    """As the user the cache folder is not readable by (as root: another user, since root
+    reads every folder)."""
+    shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"nr-cache-test-{os.getpid()}"
+    shared.mkdir(mode=0o777)
+    try:
+        shared.chmod(0o777)
+        cache = shared / "cache"
+        env = dict(os.environ, NEWSREADER_CACHE=str(cache), NEWSREADER_CONFIG_DIR=str(shared / "config"))
+        env.pop("NEWSREADER_DEBUG", None)
+        command = [sys.executable, "-m", "newsreader", "match", "Lu Shai"]
+        if os.geteuid() == 0:
+            if not Path("/usr/bin/setpriv").exists():
+                pytest.skip("running as root without setpriv: no other user to be")
+            command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        subprocess.run(command, env=env, capture_output=True, timeout=120, check=True, cwd=shared)
+        assert (cache / "refindex").is_dir()  # the index was cached by that user
+        cache.chmod(0o000)
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=shared)
+        assert result.returncode == 0 and "Lu Shaye" in result.stdout, result.stderr
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    finally:
+        if (shared / "cache").exists():
+            (shared / "cache").chmod(0o700)
+        shutil.rmtree(shared, ignore_errors=True)

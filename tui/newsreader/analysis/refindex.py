@@ -501,11 +501,10 @@ def cached_index(digests: Sequence[str], build: Callable[[], ReferenceIndex]) ->
     """The index for lists with these content hashes, from the cache or built and saved."""
     key = hashlib.sha256("|".join([index_version(), *digests]).encode()).hexdigest()[:24]
     directory = cache_root() / "refindex" / key
-    if (directory / "meta.json").exists():
-        try:
-            return ReferenceIndex.load(directory)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            pass  # a damaged or outdated cache is rebuilt
+    try:  # no index yet, or one unreadable (a folder of another user's), damaged or outdated: rebuilt
+        return ReferenceIndex.load(directory)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
     index = build()
     with contextlib.suppress(OSError):  # a read-only cache folder only costs a rebuild next time
         index.save(directory)
