@@ -60,13 +60,29 @@ class Mark:
 
 @dataclass(frozen=True)
 class Pending:
-    """An item needing a decision: an open candidate, or a statement with no speaker."""
+    """An item needing a decision: a candidate to check, a merge suggestion, or a
+    statement with no speaker."""
 
     offset: int  # where it is in the text: the entity's first mention, the quote's start
-    kind: str  # "candidate" | "speaker"
-    entity_id: str | None = None
+    kind: str  # "candidate" | "merge" | "speaker"
+    entity_id: str | None = None  # a merge: the one of the two named first in the text
     candidate: Match | None = None
     quote: Quote | None = None
+    other_entity: str | None = None  # a merge's second entity
+
+
+def needs_check(entity: Entity) -> bool:
+    """Whether a reviewer should look at an entity's list entries: none is certain, the
+    entry is spelt otherwise than the text, or there is more than one."""
+    if not entity.candidates:
+        return False
+    reference = entity.reference
+    return (
+        reference is None
+        or reference.name != entity.name
+        or len(entity.candidates) > 1
+        or any(c.verdict != "same" for c in entity.candidates)
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,7 +98,7 @@ class ReviewedAnalysis:
     article_note: str
     hidden: tuple[tuple[str, Match, str], ...]  # (entity id, candidate, why) that memory keeps out
     stale: tuple[Recorded, ...]
-    pending: tuple[Pending, ...]  # in reading order
+    pending: tuple[Pending, ...]  # what is left to decide, in reading order (the one count of it)
 
     def candidate_mark(self, entity: Entity | str, candidate: Match) -> Mark:
         eid = entity if isinstance(entity, str) else entity.id
@@ -143,11 +159,12 @@ class _Overlay:
         statuses = [r.decision.status for r in decisions if isinstance(r.decision, StatusDecision)]
         status = statuses[-1] if statuses else ("in review" if decisions else "new")
         entity_marks = self._entity_marks(candidate_marks)
+        merges = self._merges(apart)
         reviewed = replace(
             self.analysis,
             entities=tuple(self.entities),
             quotes=tuple(self.quotes),
-            merges=self._merges(apart),
+            merges=merges,
             ambiguities=self._ambiguities(),
         )
         return ReviewedAnalysis(
@@ -162,7 +179,7 @@ class _Overlay:
             article_note=article_note,
             hidden=tuple(hidden),
             stale=tuple(sorted(self.stale, key=lambda r: r.id)),
-            pending=self._pending(candidate_marks, quote_marks),
+            pending=self._pending(candidate_marks, quote_marks, merges),
         )
 
     # -- finding things again ------------------------------------------------------
@@ -469,14 +486,29 @@ class _Overlay:
         return mentions, quotes, article
 
     def _pending(
-        self, candidate_marks: Mapping[tuple[str, CandidateKey], Mark], quote_marks: Mapping[Span, Mark]
+        self,
+        candidate_marks: Mapping[tuple[str, CandidateKey], Mark],
+        quote_marks: Mapping[Span, Mark],
+        merges: Sequence[MergeSuggestion],
     ) -> tuple[Pending, ...]:
+        """Every row the reader lists to check and nobody has decided: the candidates of
+        names that need a check (the analysis's own match too, until confirmed), the merge
+        suggestions still standing, and statements with no speaker."""
         items: list[Pending] = []
+
+        def first(e: Entity) -> int:
+            return e.mentions[0][0] if e.mentions else 0
+
         for e in self.entities:
+            if not needs_check(e):
+                continue
             for c in e.candidates:
-                if candidate_marks[(e.id, candidate_key(c))].state == OPEN:
-                    offset = e.mentions[0][0] if e.mentions else 0
-                    items.append(Pending(offset, "candidate", entity_id=e.id, candidate=c))
+                if candidate_marks[(e.id, candidate_key(c))].state in (OPEN, MATCHED):
+                    items.append(Pending(first(e), "candidate", entity_id=e.id, candidate=c))
+        by_id = {e.id: e for e in self.entities}
+        for m in merges:
+            a, b = sorted((by_id[m.a], by_id[m.b]), key=first)
+            items.append(Pending(first(a), "merge", entity_id=a.id, other_entity=b.id))
         for q in self.quotes:
             if q.speaker is None and q.kind == "statement" and (q.start, q.end) not in quote_marks:
                 items.append(Pending(q.start, "speaker", quote=q))

@@ -52,7 +52,8 @@ class ReaderHeader(Horizontal):
     def show_counts(self, reviewed: ReviewedAnalysis) -> None:
         self._reviewed = reviewed
         analysis = reviewed.analysis
-        unknown = sum(q.speaker is None for q in analysis.quotes)
+        # both counts come from the review's one list of what is left to decide
+        unknown = sum(item.kind == "speaker" for item in reviewed.pending)
         parts = [f"{len(analysis.entities)} names", f"{len(analysis.quotes)} quotes"]
         if unknown and self.size.width >= self.COMPACT_BELOW:
             parts.append(f"{unknown} unattributed")

@@ -149,7 +149,7 @@ NEXT_UNDECIDED = _key(
     "screen.next_undecided",
     "to decide",
     "next_undecided",
-    "next thing to decide: a match to check, a statement with no speaker",
+    "next to decide: match, merge, statement with no speaker",
 )
 UNDO = _key(
     "u",

@@ -81,6 +81,9 @@ class ReviewKeys:
         if item.kind == "candidate" and item.entity_id is not None and item.candidate is not None:
             self._move(self.navigator.to_entity(item.entity_id))
             pane_id, row_id = "xref", self.panes.xref.row_id_of(item.entity_id, item.candidate)
+        elif item.kind == "merge" and item.entity_id is not None and item.other_entity is not None:
+            self._move(self.navigator.to_entity(item.entity_id))
+            pane_id, row_id = "xref", self.panes.xref.row_id_of_merge(item.entity_id, item.other_entity)
         elif item.quote is not None and item.quote in self.navigator.quotes:
             index = list(self.navigator.quotes).index(item.quote)
             self._move(self.navigator.to_quote(index))

@@ -1,4 +1,8 @@
-"""The Quotes pane: who said it (or "unknown", which stands out), the cue, the first words."""
+"""The Quotes pane: who said it (or "unknown", which stands out), the cue, the first words.
+
+A statement with no speaker is "? unknown", one of the things `d` goes to; a term (a word
+in scare quotes) with none is only a term.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ def quote_row(index: int, quote: Quote, text: str, speaker: Entity | None, revie
         who = Content.styled(speaker.name, name_style(speaker.type))
     elif decided:
         who = Content.styled("– nobody named", "$text-muted italic")
+    elif quote.kind == "term":  # a word in scare quotes: nobody need have said it
+        who = Content.styled("– term", "$text-muted italic")
     else:
         # a glyph as well as a colour, so it stands out on a monochrome terminal
         who = Content.styled("? unknown", "$text-warning bold reverse")
@@ -76,7 +82,8 @@ class QuotesPane(Pane):
             for index, quote in enumerate(analysis.quotes)
         ]
         unknown = sum(
-            q.speaker is None and reviewed.quote_mark(q).state != "decided" for q in analysis.quotes
+            q.speaker is None and q.kind == "statement" and reviewed.quote_mark(q).state != "decided"
+            for q in analysis.quotes
         )
         title = f"{len(rows)}" + (f" · {unknown} unknown" if unknown else "")
         self.show_rows(rows, title=title)

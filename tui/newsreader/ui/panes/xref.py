@@ -40,18 +40,6 @@ if TYPE_CHECKING:
 DECIDED_STATES = (ACCEPTED, REJECTED, UNSURE, LEARNED)
 
 
-def needs_check(entity: Entity) -> bool:
-    """A name a reviewer should look at: its list entry is spelt otherwise, or is uncertain."""
-    if not entity.candidates:
-        return False
-    reference = entity.reference
-    return (
-        reference is None
-        or reference.name != entity.name
-        or any(c.verdict != "same" for c in entity.candidates)
-    )
-
-
 def _name(entity: Entity) -> Content:
     return Content.styled(entity.name, name_style(entity.type))
 
@@ -120,6 +108,11 @@ class XrefPane(DecidingPane):
             return None
         return f"c:{entity_id}:{entity.candidates.index(match)}"
 
+    def row_id_of_merge(self, a: str, b: str) -> str | None:
+        """The row of the merge suggestion between two entities, either way round."""
+        pair = {a, b}
+        return next((f"m:{i}" for i, m in enumerate(self.merges) if {m.a, m.b} == pair), None)
+
     def subject(self) -> Subject | None:
         return self._subject_of(self.highlighted_id or "")
 
@@ -141,6 +134,9 @@ class XrefPane(DecidingPane):
         if reviewed is None:
             self.show_message("nothing to check")
             return
+        # the review's own test, so "To check" lists what `d` and the header count
+        from newsreader.review.overlay import needs_check
+
         to_check: list[Row] = []
         matched: list[Row] = []
         for entity in self.entities.values():
