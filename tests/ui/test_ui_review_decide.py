@@ -214,10 +214,30 @@ async def test_a_store_that_cannot_be_written_is_said_and_decisions_last_the_ses
         assert status(app) == f"{LU_SAID} · u undoes"
 
 
-async def test_a_damaged_store_is_moved_aside_and_said(started, make_app, seed, seed_analysis) -> None:
+async def test_a_users_file_given_as_the_store_is_left_as_it_is_and_said(
+    started, make_app, seed, seed_analysis
+) -> None:
     path = store_file()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"this is not an SQLite database" * 100)
+    app = make_app(seed, seed_analysis)
+    async with started(app, size=SIZE) as pilot:
+        said = notifications(app)
+        assert any("not a review store" in m and "only until you quit" in m for m in said), said
+        await to_lu_shai_row(pilot)
+        await pilot.press("a")  # kept in memory
+        assert status(app) == f"{LU_SAID} · u undoes"
+    assert path.read_bytes() == b"this is not an SQLite database" * 100
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+async def test_a_damaged_store_is_moved_aside_and_said(started, make_app, seed, seed_analysis) -> None:
+    from newsreader.review import Store
+
+    path = store_file()
+    Store.open(path).close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))  # our header, its pages gone
     app = make_app(seed, seed_analysis)
     async with started(app, size=SIZE):
         assert any("moved to" in m for m in notifications(app)), notifications(app)

@@ -341,7 +341,7 @@ def _what_is_at(path: Path) -> str:
     review store); anything else raises `StoreError` so that the file is never touched."""
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # creating its folder says what is wrong
         return "nothing"
     except OSError as err:
         raise StoreError(f"cannot use {path} as the review store: {err.strerror or err}") from None
