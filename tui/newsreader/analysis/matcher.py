@@ -272,7 +272,7 @@ def _theophoric(raw: list[str]) -> list[str]:
         if tok in _ABD:
             out.append("abd")
             continue
-        prefix = next((p for p in _ABD[:-1] if tok.startswith(p)), "")
+        prefix = next((p for p in _ABD[:-1] if tok.startswith(p)), "") if tok.startswith("abd") else ""
         if prefix and len(tok) >= len(prefix) + 4:  # not Abdullah / Abdallah
             out += ["abd", tok[len(prefix) :]]
         else:

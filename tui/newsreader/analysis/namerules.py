@@ -115,6 +115,8 @@ class Pair:
     placed: tuple[str, ...] = ()  # ... and which
     described: bool = False  # those only say what a business is (Rosneft Oil Company)
     misses: tuple[tuple[str, str, str], ...] = ()  # (part, counterpart, how) for near misses
+    reordered: bool = False  # the counterparts are in another order
+    one_part: bool = False  # one part against several
 
     def __post_init__(self) -> None:
         self.extra = len(self.long_) - len(self.aligned)
@@ -123,6 +125,8 @@ class Pair:
         ]
         if misses:
             self.misses = tuple(misses)
+        self.reordered = self.order != sorted(self.order)
+        self.one_part = len(self.short) == 1 and len(self.long_) > 1
         if self.extra > 0:
             self.placed = tuple(y for j, y in enumerate(self.long_) if j not in self.used_j)
             self.described = not self.person and all(y in DESCRIPTORS for y in self.placed)
@@ -338,26 +342,29 @@ def transliterated(p: Pair, w: Weights) -> Effect | None:
 
 
 # In the order they apply; a test pins each.
-RULES: tuple[Rule, ...] = (
-    weakest_part,
-    extra_parts,
-    country_apart,
-    body_apart,
-    one_part_only,
-    suffix_apart,
-    parts_reordered,
-    initials_only,
-    surname_left,
+# In the order they apply, each with the fact of the pair it needs (a `Pair` field that
+# must be true), so a rule that cannot apply is not called; a test pins each.
+GATED_RULES: tuple[tuple[Rule, str], ...] = (
+    (weakest_part, ""),
+    (extra_parts, "extra"),
+    (country_apart, "extra"),
+    (body_apart, "extra"),
+    (one_part_only, "one_part"),
+    (suffix_apart, ""),
+    (parts_reordered, "reordered"),
+    (initials_only, ""),
+    (surname_left, "extra"),
     # contrary evidence
-    another_given_name,
-    another_real_name,
-    reordered_and_misspelt,
-    initial_and_typo,
-    common_surname_alone,
-    place_for_a_body,
-    joined_or_described,
-    transliterated,
+    (another_given_name, "misses"),
+    (another_real_name, "misses"),
+    (reordered_and_misspelt, "reordered"),
+    (initial_and_typo, ""),
+    (common_surname_alone, "one_part"),
+    (place_for_a_body, "extra"),
+    (joined_or_described, ""),
+    (transliterated, ""),
 )
+RULES: tuple[Rule, ...] = tuple(rule for rule, _ in GATED_RULES)
 
 # How two parts were found alike when that is only a near miss: a typo, or no more
 TYPO = frozenset(("edit", "letters swapped", "other word"))
@@ -369,7 +376,9 @@ def apply_rules(
 ) -> float:
     """The base score after every rule of `RULES`, their reasons added to `reasons` and
     the contrary evidence, also, to `against`."""
-    for rule in RULES:
+    for rule, needs in GATED_RULES:
+        if needs and not getattr(pair, needs):
+            continue
         effect = rule(pair, weights)
         if effect is None:
             continue
