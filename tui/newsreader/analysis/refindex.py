@@ -35,7 +35,6 @@ import sys
 import tempfile
 import zlib
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -56,6 +55,7 @@ from newsreader.analysis.matcher import (
     sound,
     token_similarity,
 )
+from newsreader.analysis.namerules import WEIGHTS
 from newsreader.analysis.references import Entry
 
 INDEX_VERSION = 2
@@ -69,6 +69,13 @@ EXTRA_PART_COST = 3.0  # ranking: a part the candidate has and the query lacks (
 # this rare: a surname it shares may be the person spelt beyond the keys (another
 # transliteration, a nickname); a shared common given name says nothing.
 RARE_PART = 200
+# More names than this holding the parts (a given name and a family name each in
+# thousands of entries) are narrowed to those whose parts are at least this close
+# before they are ranked one by one.
+MAX_RANKED = 1000
+NARROWING = (88.0, 100.0)
+# Postings a set intersection runs through in the time a name's tokens are looked up.
+POSTINGS_PER_LOOKUP = 20
 _SEP = "\x1f"
 
 
@@ -115,6 +122,7 @@ class ReferenceIndex:
         "postings",
         "name_tok_off",
         "name_toks",
+        "name_letters",
     )
     TABLES = ("full", "token_keys", "dels", "sounds", "coarse")
 
@@ -130,6 +138,7 @@ class ReferenceIndex:
         self.postings = array.array("I")
         self.name_tok_off = array.array("Q")  # name id -> where its tokens start in name_toks
         self.name_toks = array.array("I")  # each name's token ids, in the name's order
+        self.name_letters = array.array("I")  # per name, a bit for each letter a part begins with
         self.full = _KeyTable(array.array("I"), array.array("I"))
         self.token_keys = _KeyTable(array.array("I"), array.array("I"))
         self.dels = _KeyTable(array.array("I"), array.array("I"))
@@ -150,6 +159,7 @@ class ReferenceIndex:
         full_pairs: list[tuple[int, int]] = []
         name_tok_off = array.array("Q", [0])
         name_toks = array.array("I")
+        name_letters = array.array("I")
         for e_id, entry in enumerate(entries):
             records.append(
                 _SEP.join(
@@ -180,6 +190,7 @@ class ReferenceIndex:
                         ids.append(n_id)
                     name_toks.append(t_id)
                 name_tok_off.append(len(name_toks))
+                name_letters.append(_letter_bits(form.tokens))
         index.records = "\n".join(records)
         index.entry_off = _offsets(records)
         index.names = "\n".join(names)
@@ -194,7 +205,7 @@ class ReferenceIndex:
             postings.extend(ids)
             post_off.append(len(postings))
         index.post_off, index.postings = post_off, postings
-        index.name_tok_off, index.name_toks = name_tok_off, name_toks
+        index.name_tok_off, index.name_toks, index.name_letters = name_tok_off, name_toks, name_letters
         index.full = _KeyTable.build(full_pairs)
         index.token_keys = _KeyTable.build((_h(t), i) for i, t in enumerate(tokens))
         index.dels = _KeyTable.build(
@@ -269,6 +280,7 @@ class ReferenceIndex:
             and len(self.name_entry) == names
             and len(self.name_tok_off) == names + 1
             and self.name_tok_off[-1] == len(self.name_toks)
+            and len(self.name_letters) == names
             and spans(self.tok_off, self.vocab, len(self.tok_off) - 1)
             and len(self.post_off) == len(self.tok_off)
             and self.post_off[-1] == len(self.postings)
@@ -310,87 +322,92 @@ class ReferenceIndex:
 
     def candidate_names(self, form: NameForm, limit: int = FULLY_SCORED) -> list[int]:
         """Name ids whose parts are nearest `form`'s, best first: every name that has each
-        part of the query within one edit or of the same sound (all but one part of a query
-        of three or more, so a middle name may be left out on either side), ranked by the
-        matcher's token similarities; the best `limit` distinct names, with every name written
-        the same way as one of them. When fewer qualify, names sharing a rare part follow."""
-        parts = [t for t in form.tokens if len(t) > 1]
+        part of the query within one edit or of the same sound (of a query of three parts
+        or more, the first and the last: a middle name may be left out on either side, or
+        misspelt too), ranked by the matcher's token similarities; the best `limit` distinct
+        names, with every name written the same way as one of them. When fewer qualify,
+        names sharing a rare part follow."""
         initials = {t for t in form.tokens if len(t) == 1}
+        parts = [_Part(self, t, form.accented, form.transliterated) for t in form.tokens if len(t) > 1]
         if not parts:
             return sorted(self.full.get(_h(form.key)))
-        near = [self._near_parts(tok, form.accented, form.transliterated) for tok in parts]
-        need = len(parts) if len(parts) <= 2 else len(parts) - 1
-        found = self._holding(near, need)
+        required = parts if len(parts) <= 2 else [parts[0], parts[-1]]
+        found = self._narrowed(self._holding([p.ids for p in required]), required, initials)
         found.update(self.full.get(_h(form.key)))
-        ranking = _Ranking(self, parts, near, initials)
+        ranking = _Ranking(self, parts, initials)
         best = ranking.best(found, limit)
         if len(best) < limit and len(parts) > 1:
-            rare = [near[i] for i in range(len(near)) if self._postings_count(near[i]) <= RARE_PART]
-            if rare:
-                best += ranking.best(self._holding(rare, 1) - found, limit - len(best))
+            rare = [p.ids for p in parts if self._postings_count(p.ids) <= RARE_PART]
+            loose: set[int] = set()
+            for tokens in rare:
+                loose.update(*map(self._postings, tokens))
+            best += ranking.best(loose - found, limit - len(best))
         return [n_id for names in best for n_id in names]
 
-    def _near_parts(self, tok: str, accented: bool, cross_script: bool) -> dict[int, float]:
-        """Vocabulary token id -> the matcher's similarity to `tok`, for the tokens the
-        keys lead to that are within one edit of it or alike enough."""
-        out: dict[int, float] = {}
-        for t_id in self._near_tokens(tok, cross_script):
-            other = self._token(t_id)
-            one_edit = len(other) > 1 and OSA.distance(tok, other, score_cutoff=1) <= 1
-            # a sound key's chance meeting shares few letters: the matcher would not
-            # pass it (only a transliteration is judged by its sound alone)
-            if not (one_edit or accented or cross_script or Indel.normalized_similarity(tok, other) >= 0.5):
-                continue
-            sim, _ = token_similarity(tok, other, accented, cross_script)
-            if one_edit or sim >= MIN_TOKEN_SIMILARITY:
-                out[t_id] = sim
-        return out
+    def _narrowed(self, found: set[int], parts: list[_Part], initials: set[str]) -> set[int]:
+        """At most MAX_RANKED of `found`, for parts so common that more hold them (S. Jones,
+        Hong Kong): those with the query's initials, then those whose parts are closest."""
+        if len(found) <= MAX_RANKED:
+            return found
+        if initials:
+            bits, letters = _letter_bits(initials), self.name_letters
+            found = {n_id for n_id in found if letters[n_id] & bits == bits} or found
+        for floor in NARROWING:
+            if len(found) <= MAX_RANKED:
+                return found
+            found = found & self._holding([p.at_least(floor) for p in parts]) or found
+        # still more: the parts are the same as written, and that alone tells them apart
+        return found if len(found) <= MAX_RANKED else set(sorted(found)[:MAX_RANKED])
 
-    def _postings_count(self, near: dict[int, float]) -> int:
-        return sum(self.post_off[t + 1] - self.post_off[t] for t in near)
+    def _postings_count(self, tokens: Iterable[int]) -> int:
+        return sum(self.post_off[t + 1] - self.post_off[t] for t in tokens)
 
     def _postings(self, t_id: int) -> array.array[int]:
         return self.postings[self.post_off[t_id] : self.post_off[t_id + 1]]
 
-    def _holding(self, near: list[dict[int, float]], need: int) -> set[int]:
-        """Names holding a token of at least `need` of the parts' `near` sets. Every such
-        name holds one of the rarest len - need + 1 parts, so only those are gathered;
-        the others are intersected with them, all in C."""
-        order = sorted(range(len(near)), key=lambda i: self._postings_count(near[i]))
-        drivers = order[: len(near) - need + 1]
+    def _holding(self, near: list[set[int]]) -> set[int]:
+        """Names holding a token of each of the `near` sets: those of the rarest set,
+        kept while they hold one of the next, rarest first. A set's postings are run
+        through in C, or, when they are far longer than the names kept (Maria in a million
+        names), the names' own tokens are looked up instead."""
+        order = sorted(near, key=self._postings_count)
         pool: set[int] = set()
-        for i in drivers:
-            for t_id in near[i]:
-                pool.update(self._postings(t_id))
-        if need <= 1:
-            return pool
-        held = Counter[int]()
-        for tokens in near:
-            names: set[int] = set()
-            for t_id in tokens:
-                names.update(pool.intersection(self._postings(t_id)))
-            held.update(names)
-        return {n_id for n_id, count in held.items() if count >= need}
+        for t_id in order[0]:
+            pool.update(self._postings(t_id))
+        off, toks = self.name_tok_off, self.name_toks
+        for tokens in order[1:]:
+            if len(pool) * POSTINGS_PER_LOOKUP < self._postings_count(tokens):
+                pool = {n_id for n_id in pool if not tokens.isdisjoint(toks[off[n_id] : off[n_id + 1]])}
+            else:
+                kept: set[int] = set()
+                for t_id in tokens:
+                    kept.update(pool.intersection(self._postings(t_id)))
+                pool = kept
+        return pool
 
-    def _near_tokens(self, tok: str, cross_script: bool = False) -> set[int]:
-        """Vocabulary tokens equal to `tok`, one edit away, a nickname of it or of the
-        same sound; for a name from another script, also of the same consonant classes
-        (beulladimileu: Vladimir)."""
-        near: set[int] = set(self.token_keys.get(_h(tok)))
-        near.update(self.dels.get(_h(tok)))
+    def _near_tokens(self, tok: str, cross_script: bool = False) -> tuple[set[int], set[int], set[int]]:
+        """Vocabulary tokens that share a deletion key with `tok` (equal, or one edit
+        away: Bessi / Messi share "essi"), that have its sound or, for a name from another
+        script, its consonant classes (beulladimileu: Vladimir), and its nicknames."""
+        spelt: set[int] = set(self.token_keys.get(_h(tok)))
+        spelt.update(self.dels.get(_h(tok)))
         if len(tok) >= 3:
             for d in deletions(tok):
                 h = _h(d)
-                near.update(self.token_keys.get(h))
-                near.update(self.dels.get(h))
-        for other in lexicon.nicknames(tok):
-            near.update(self.token_keys.get(_h(other)))
-        s = sound(tok)
-        if len(s) >= 3:
-            near.update(self.sounds.get(_h(s)))
+                spelt.update(self.token_keys.get(h))
+                spelt.update(self.dels.get(h))
+        heard: set[int] = set()
+        if len(s := sound(tok)) >= 3:
+            heard.update(self.sounds.get(_h(s)))
         if cross_script and len(c := coarse_sound(tok)) >= 3:
-            near.update(self.coarse.get(_h(c)))
-        return near
+            heard.update(self.coarse.get(_h(c)))
+        nicknames = {
+            t_id
+            for other in lexicon.nicknames(tok)
+            for t_id in self.token_keys.get(_h(other))
+            if self._token(t_id) == other  # not another token of the same hash
+        }
+        return spelt, heard, nicknames
 
     def search(self, name: str, limit: int = 5, pool: int = FULLY_SCORED, kind: str = "") -> list[Hit]:
         """The entries whose names compare best with `name`, each once, best first.
@@ -398,7 +415,8 @@ class ReferenceIndex:
 
         The index ranks its candidates by their parts' similarities; the best `pool`
         distinct names (at least `limit`) are then scored by the full matcher, each once
-        however many entries share it."""
+        however many entries share it; of those the matcher scores alike, the one spelt
+        most like `name` comes first."""
         form = name_form(name)
         best: dict[int, Hit] = {}
         compared: dict[tuple[str, str], Comparison] = {}
@@ -412,7 +430,49 @@ class ReferenceIndex:
                 comparison = compared[key] = compare(name, matched, kind=key[1])
             if e_id not in best or comparison.score > best[e_id].comparison.score:
                 best[e_id] = Hit(entry, matched, comparison)
-        return sorted(best.values(), key=lambda h: -h.comparison.score)[:limit]
+        # among equal scores, the spelling nearest the query's first (Gbr: Gbor before Gábor)
+        return sorted(
+            best.values(),
+            key=lambda h: (-h.comparison.score, OSA.distance(form.key, name_form(h.matched).key)),
+        )[:limit]
+
+
+class _Part:
+    """A part of a query and the vocabulary tokens near it: within one edit, of its sound
+    and alike to the matcher, or its nicknames. Their similarities are computed when the
+    ranking first needs them: a common name has dozens of one-edit neighbours in a large
+    list, and a query meets few of them."""
+
+    def __init__(self, index: ReferenceIndex, tok: str, accented: bool, cross_script: bool) -> None:
+        self.index, self.tok, self.accented, self.cross_script = index, tok, accented, cross_script
+        spelt, heard, nicknames = index._near_tokens(tok, cross_script)
+        # two deletion keys also meet two edits apart: those are left
+        self.ids = {t_id for t_id in spelt if _one_edit(tok, index._token(t_id))}
+        self.sims: dict[int, float] = {}
+        for t_id in heard - self.ids:
+            other = index._token(t_id)
+            # a sound key's chance meeting shares few letters: the matcher would not pass
+            # it (only a transliteration is judged by its sound alone)
+            loose = accented or cross_script or Indel.normalized_similarity(tok, other) >= 0.5
+            if loose and self.sim(t_id) >= MIN_TOKEN_SIMILARITY:
+                self.ids.add(t_id)
+        for t_id in nicknames:
+            self.sims[t_id] = max(self.sim(t_id), WEIGHTS.nickname)
+            self.ids.add(t_id)
+
+    def sim(self, t_id: int) -> float:
+        known = self.sims.get(t_id)
+        if known is None:
+            other = self.index._token(t_id)
+            known = self.sims[t_id] = token_similarity(self.tok, other, self.accented, self.cross_script)[0]
+        return known
+
+    def at_least(self, floor: float) -> set[int]:
+        return {t_id for t_id in self.ids if self.sim(t_id) >= floor}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return len(b) > 1 and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 class _Ranking:
@@ -421,17 +481,16 @@ class _Ranking:
     initial meets a part it begins, either way round: "M. Danies" / Mervyn Danies), less a
     little for each part of the name left over."""
 
-    def __init__(
-        self, index: ReferenceIndex, parts: list[str], near: list[dict[int, float]], initials: set[str]
-    ) -> None:
+    def __init__(self, index: ReferenceIndex, parts: list[_Part], initials: set[str]) -> None:
         self.index = index
+        self.parts = parts
         self.initials = initials
         self.count = len(parts) + len(initials)
-        self.similarity = [dict(tokens) for tokens in near]
-        for part, tokens in zip(parts, self.similarity, strict=True):
-            for t_id in index.token_keys.get(_h(part[0])):
-                if index._token(t_id) == part[0]:
-                    tokens.setdefault(t_id, INITIAL_SIMILARITY)  # the name has this part's initial
+        # the name's initial for a part of the query: what each part begins with
+        self.letters: list[set[int]] = [
+            {t_id for t_id in index.token_keys.get(_h(p.tok[0])) if index._token(t_id) == p.tok[0]}
+            for p in parts
+        ]
 
     def shape(self, n_id: int) -> tuple[int, ...]:
         """The name's tokens: names written alike (after folding) share it."""
@@ -441,11 +500,15 @@ class _Ranking:
     def score(self, tokens: tuple[int, ...]) -> float:
         total = 0.0
         used = 0
-        zeros = (0.0,) * len(tokens)
-        for similarity in self.similarity:
-            sim = max(map(similarity.get, tokens, zeros))
-            if sim:
-                total += sim
+        for part, letter in zip(self.parts, self.letters, strict=True):
+            best = 0.0
+            for t_id in tokens:
+                if t_id in part.ids:
+                    best = max(best, part.sim(t_id))
+                elif t_id in letter:
+                    best = max(best, INITIAL_SIMILARITY)
+            if best:
+                total += best
                 used += 1
         if self.initials:
             hits = len(self.initials & {self.index._token(t_id)[0] for t_id in tokens})
@@ -460,6 +523,14 @@ class _Ranking:
             by_shape.setdefault(self.shape(n_id), []).append(n_id)
         ranked = heapq.nlargest(limit, by_shape, key=self.score)
         return [sorted(by_shape[shape]) for shape in ranked]
+
+
+def _letter_bits(tokens: Iterable[str]) -> int:
+    """A bit for each letter a to z that one of `tokens` begins with (bit 26: any other)."""
+    bits = 0
+    for tok in tokens:
+        bits |= 1 << (ord(tok[0]) - 97 if "a" <= tok[0] <= "z" else 26)
+    return bits
 
 
 def _offsets(items: list[str]) -> array.array[int]:
