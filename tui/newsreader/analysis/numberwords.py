@@ -61,6 +61,5 @@ def _as_digits(m: re.Match[str]) -> str:
 
 def as_digits(lowered: str) -> str:
     """`lowered` (lower case) with its number words and ordinals as digits."""
-    if any(c.isdigit() for c in lowered):
-        lowered = _ORDINAL_DIGITS.sub(r"\1", lowered)
+    lowered = _ORDINAL_DIGITS.sub(r"\1", lowered)
     return _RUN.sub(_as_digits, lowered)
