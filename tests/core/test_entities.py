@@ -176,3 +176,17 @@ def test_people_are_grouped_as_if_every_group_were_compared(names):
     found = [{m.text for m in d.mentions} for d in drafts]
     expected = _grouped_by_comparing_every_group(names)
     assert sorted(map(sorted, found)) == sorted(map(sorted, expected))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\na", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_paragraph_breaks_are_counted_as_str_count_does(text, start, end):
+    assert entities._ParagraphBreaks(text).at_most_one(start, end) == (text.count("\n\n", start, end) <= 1)
+
+
+def test_a_short_organisation_name_goes_to_the_nearest_longer_one_before_it():
+    text = (
+        "The Chinese Foreign Ministry spoke first. The Russian Foreign Ministry replied.\n\n"
+        "The Foreign Ministry then said no more. Later the Foreign Ministry added a note."
+    )
+    assert groups(text)["Russian Foreign Ministry"] == {"Russian Foreign Ministry", "Foreign Ministry"}

@@ -13,6 +13,7 @@ Rules, by type:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -236,6 +237,7 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         for i in range(1, len(words)):
             extended[" ".join(words[i:])].append(n)
     ambiguous: list[_Amb] = []
+    breaks = _ParagraphBreaks(text)
     for short_name, draft in sorted(by_name.items(), key=lambda kv: len(kv[0])):
         longer = [
             (n, by_name[n])
@@ -244,17 +246,18 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
         ]
         if not longer:
             continue
+        forms = _LongerForms(longer)
         keep: list[Mention] = []
         for m in draft.mentions:
-            owner = _resolve_short_org(m, longer, text)
+            owner = _resolve_short_org(m, forms, text, breaks)
             if owner is None:
                 if len(longer) == 1:
-                    longer[0][1].mentions.append(m)
+                    forms.join(m, longer[0][1])
                 else:
                     keep.append(m)
                     ambiguous.append(((m.start, m.end), m.text, [d for _, d in longer]))
             else:
-                owner.mentions.append(m)
+                forms.join(m, owner)
         draft.mentions[:] = keep
         if keep and len(longer) > 1:
             draft.flags.add("ambiguous-short-form")
@@ -275,22 +278,58 @@ def _country_key(word: str) -> str:
     return word[:4]
 
 
-def _resolve_short_org(m: Mention, longer: list[tuple[str, EntityDraft]], text: str) -> EntityDraft | None:
+class _LongerForms:
+    """The longer names a short organisation name may stand for, with their mentions'
+    ends in order, so the nearest one before a position is looked up, not searched."""
+
+    def __init__(self, longer: list[tuple[str, EntityDraft]]) -> None:
+        self.longer = longer
+        found = sorted((m.end, i) for i, (_, d) in enumerate(longer) for m in d.mentions)
+        self._ends = [end for end, _ in found]
+        self._owners = [longer[i][1] for _, i in found]
+
+    def join(self, m: Mention, draft: EntityDraft) -> None:
+        """`m` becomes a mention of `draft`, one of the longer names."""
+        draft.mentions.append(m)
+        i = bisect.bisect_right(self._ends, m.end)
+        self._ends.insert(i, m.end)
+        self._owners.insert(i, draft)
+
+    def nearest_before(self, pos: int) -> tuple[int, EntityDraft] | None:
+        """The end and name of the last mention of a longer name that ends by `pos`."""
+        i = bisect.bisect_right(self._ends, pos) - 1
+        return (self._ends[i], self._owners[i]) if i >= 0 else None
+
+
+class _ParagraphBreaks:
+    """Where the text has a blank line ("\n\n"), found once."""
+
+    def __init__(self, text: str) -> None:
+        self._at = [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+
+    def at_most_one(self, start: int, end: int) -> bool:
+        """Does text[start:end] hold at most one "\n\n" (counted as str.count does)?"""
+        i = bisect.bisect_left(self._at, start)
+        if i == len(self._at) or self._at[i] + 2 > end:
+            return True
+        j = bisect.bisect_left(self._at, self._at[i] + 2)
+        return j == len(self._at) or self._at[j] + 2 > end
+
+
+def _resolve_short_org(
+    m: Mention, forms: _LongerForms, text: str, breaks: _ParagraphBreaks
+) -> EntityDraft | None:
     """Which longer name a short organisation name refers to, if the text says."""
     before = text[max(0, m.start - 30) : m.start]
     word = re.search(r"([A-Z][\w]*['’]s|[A-Z][\w]*)\s*$", before)
     if word:
         key = _country_key(word.group(1))
-        hits = [d for n, d in longer if _country_key(n.split()[0]) == key]
+        hits = [d for n, d in forms.longer if _country_key(n.split()[0]) == key]
         if len(hits) == 1:
             return hits[0]
     # the nearest preceding mention of one of them, if recent (same or previous paragraph)
-    best: tuple[int, EntityDraft] | None = None
-    for _, d in longer:
-        for other in d.mentions:
-            if other.end <= m.start and (best is None or other.end > best[0]):
-                best = (other.end, d)
-    if best is not None and text.count("\n\n", best[0], m.start) <= 1:
+    best = forms.nearest_before(m.start)
+    if best is not None and breaks.at_most_one(best[0], m.start):
         return best[1]
     return None
 

@@ -599,7 +599,7 @@ def _continued(ctx: _Context, raws: list[_Raw], i: int, done: list[_Attribution]
     prev, prev_result = raws[i - 1], done[i - 1]
     if not prev_result.speaker:
         return None
-    opens_paragraph = q.start == _first_non_space(ctx.text, _paragraph_start(ctx.text, q.start))
+    opens_paragraph = _opens_its_line(ctx.text, q.start)
     if prev.paragraph == q.paragraph or (opens_paragraph and q.paragraph - prev.paragraph == 1):
         return _Attribution(prev_result.speaker, "continued", prev_result.cue, prev_result.speaker_span)
     return None
@@ -629,9 +629,13 @@ def _clause_subject(ctx: _Context, raws: list[_Raw], i: int) -> _Attribution | N
     return None
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    i = text.rfind("\n", 0, pos)
-    return 0 if i < 0 else i + 1
+def _opens_its_line(text: str, pos: int) -> bool:
+    """Is there only white space between the line's start and `pos`? (Read backwards
+    from `pos`, so a text of one long line costs no more than one of many.)"""
+    j = pos - 1
+    while j >= 0 and text[j] != "\n" and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def _share_within_chains(raws: list[_Raw], results: list[_Attribution]) -> None:
