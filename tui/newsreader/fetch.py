@@ -30,7 +30,7 @@ from urllib.parse import quote, urlsplit
 
 from newsreader import __version__, article
 from newsreader.article import Article, ArticleError
-from newsreader.cleaning import clean
+from newsreader.cleaning import printable
 
 TIMEOUT = 20.0  # seconds for the whole response
 MAX_REDIRECTS = 5
@@ -127,7 +127,8 @@ def fetch(url: str, *, max_bytes: int = article.DEFAULT_MAX_BYTES, timeout: floa
             _check_type(url, content_type)
             length = reply.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise ArticleError(url, f"too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
+                size, limit = article.size_text(int(length)), article.size_text(max_bytes)
+                raise ArticleError(url, f"too large ({size}; the limit is {limit})")
             body = _read_within(reply, url, max_bytes, deadline, timeout)
             return Response(
                 url=url,
@@ -204,7 +205,7 @@ def _read_within(reply: Any, url: str, max_bytes: int, deadline: float, timeout:
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
-            raise ArticleError(url, f"too large (over {_mb(max_bytes)})")
+            raise ArticleError(url, f"too large (over {article.size_text(max_bytes)})")
         chunks.append(chunk)
 
 
@@ -269,11 +270,7 @@ def _noted(doc: Article, response: Response) -> Article:
 
 def _safe(text: str) -> str:
     """Text from a server, made fit for one line of a message."""
-    return " ".join(clean(text).text.split())
-
-
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    return " ".join(printable(text).split())
 
 
 # The cache: one JSON file of metadata and one of body per URL, named by the URL's hash.
