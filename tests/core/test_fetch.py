@@ -179,7 +179,7 @@ def test_a_trickling_body_hits_the_deadline_for_the_whole_answer(server: str) ->
 
 
 def test_a_huge_body_is_refused_while_reading_and_a_declared_one_before(server: str) -> None:
-    assert reason(f"{server}/huge", max_bytes=100_000) == "too large (over 0.1 MB)"
+    assert reason(f"{server}/huge", max_bytes=100_000) == "too large (over 97.7 KB)"
     assert reason(f"{server}/huge-declared", max_bytes=100_000).startswith("too large (9536.7 MB")
 
 
