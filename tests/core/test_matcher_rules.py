@@ -148,10 +148,12 @@ def test_parts_both_reordered_and_misspelt_are_held_against() -> None:
     assert compare("Orban Viktor", "Viktor Orbán").verdict == SAME  # reordered only
 
 
-def test_an_initial_and_a_misspelt_surname_are_held_against() -> None:
+def test_no_part_written_alike_is_held_against() -> None:
     assert_held_against("Mervyn Davies", "M. Danies", "no part written alike")
     assert_held_against("Charles G", "Carl Gustaf", "no part written alike")  # a nickname and an initial
+    assert_held_against("Tom Hanks", "Tim Hanke", "no part written alike")  # a letter changed in each
     assert compare("M. Davies", "Mervyn Davies").verdict == SAME
+    assert compare("Vladimirs Putins", "Vladimir Putin").verdict == SAME  # Latvian forms, not typos
 
 
 def test_a_common_surname_alone_is_held_against() -> None:

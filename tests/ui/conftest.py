@@ -2,7 +2,7 @@
 
 Every test runs with an empty config folder (the user's own settings and themes stay
 out), a review store of its own in a temporary folder (never the user's), and without
-NO_COLOR, unless the test sets it. Apps get an Analysis up front, so
+NO_COLOR, in an xterm, unless the test sets it. Apps get an Analysis up front, so
 they never depend on the analysis worker's timing; snapshots use a frozen copy of the
 seed's analysis so that improvements to the analysis do not change the pictures.
 """
@@ -30,6 +30,9 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("NEWSREADER_STORE", str(tmp_path / "store" / "review.sqlite3"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # what the terminal can show comes from TERM (newsreader.ui.terminal): a CI's "dumb" would
+    # turn every picture monochrome and ASCII
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
 
 

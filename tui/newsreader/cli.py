@@ -304,6 +304,13 @@ def make_analyzer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run_reader(argv: list[str]) -> int:
     args = reader_parser().parse_args(argv)
+    from newsreader.ui import terminal
+
+    try:  # before reading anything: with no terminal the reader would hang on a pipe
+        terminal.check()
+    except terminal.NoTerminal as err:
+        said = f"the reader needs a terminal ({err}); `{PROG} analyze` prints the analysis"
+        raise UserError(said) from None
     from newsreader import feeds, fetch, resources
 
     path = args.path or str(resources.seed_article())

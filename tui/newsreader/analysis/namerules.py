@@ -278,16 +278,20 @@ def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
     return None
 
 
-def initial_and_typo(p: Pair, w: Weights) -> Effect | None:
-    """An initial and a misspelt surname ("M. Danies" / Mervyn Davies), or a nickname
-    ("Charles G" / Carl Gustaf): no part of the name is written the same."""
+def nothing_alike(p: Pair, w: Weights) -> Effect | None:
+    """No part written alike: an initial and a misspelt surname ("M. Danies" / Mervyn
+    Davies), a nickname and an initial ("Charles G" / Carl Gustaf), a letter changed in
+    each name. Each alone is common; together they are another person as often. Names
+    in another grammatical form (Vladimirs Putins) are written alike enough."""
     hows = [a.how for a in p.aligned.values()]
     if (
-        "initial" in hows
+        len(hows) > 1
         and all(h in TYPO or h in ("initial", "nickname") for h in hows)
-        and len(set(hows)) > 1
+        and all(_two_names(x, y) for x, y, _ in p.misses)
     ):
-        return Effect(AGAINST, w.held_against, "only an initial and near misses: no part written alike")
+        return Effect(
+            AGAINST, w.held_against, "no part written alike: only near misses, initials or a nickname"
+        )
     return None
 
 
@@ -358,7 +362,7 @@ GATED_RULES: tuple[tuple[Rule, str], ...] = (
     (another_given_name, "misses"),
     (another_real_name, "misses"),
     (reordered_and_misspelt, "reordered"),
-    (initial_and_typo, ""),
+    (nothing_alike, ""),
     (common_surname_alone, "one_part"),
     (place_for_a_body, "extra"),
     (joined_or_described, ""),

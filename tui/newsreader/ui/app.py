@@ -22,8 +22,9 @@ from textual.timer import Timer
 
 from newsreader import config as settings
 from newsreader.article import Article
-from newsreader.ui import keys, themes
+from newsreader.ui import keys, terminal, themes
 from newsreader.ui.decisions import DecisionLog
+from newsreader.ui.glyphs import AsciiMarks
 from newsreader.ui.reader_screen import ReaderScreen
 from newsreader.ui.typeahead import TypeAheadApp
 
@@ -108,6 +109,10 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self.problems = list(self.config.problems)
         self._problems_said: set[str] = set()
         self._colourless: dict[type[LineFilter], LineFilter] = {NoColor: NoColor(), Monochrome: Monochrome()}
+        shows = terminal.capabilities(os.environ)
+        self.no_color = self.no_color or shows.colours == 0  # TERM=dumb: as NO_COLOR, and no greys
+        self._no_colour_at_all = shows.colours == 0
+        self._marks: list[LineFilter] = [] if shows.unicode else [AsciiMarks()]
 
         loaded = themes.load_dirs(theme_dirs() if theme_folders is None else theme_folders)
         for loaded_theme in loaded.themes:
@@ -116,7 +121,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         if theme and theme not in self.available_themes:
             raise themes.UnknownTheme(theme, sorted(self.available_themes))
         name, problems = themes.choose(
-            theme, self.config.theme, self.available_themes, no_color="NO_COLOR" in os.environ
+            theme, self.config.theme, self.available_themes, no_color=self.no_color
         )
         self.problems += problems
         self.theme = name
@@ -136,13 +141,13 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         return themes.variable_defaults(self.current_theme)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        filters = super().get_line_filters()
+        filters = [*super().get_line_filters(), *self._marks]
         if not self.no_color:
             return filters
         # Textual picks its NO_COLOR filter once, for the theme it starts with. Greying the
         # "terminal default" colours of an ANSI theme (mono) turns all text black on black,
         # so follow the current theme: drop colour from ANSI themes, grey the others.
-        wanted = self._colourless[NoColor if self.native_ansi_color else Monochrome]
+        wanted = self._colourless[NoColor if self.native_ansi_color or self._no_colour_at_all else Monochrome]
         return [f for f in filters if not isinstance(f, (NoColor, Monochrome))] + [wanted]
 
     def on_mount(self) -> None:
@@ -268,7 +273,14 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             return
         if at == self._at:
             return  # every other article is unreadable
-        wrapped = not 0 <= wanted < count
+        if not 0 <= wanted < count:
+            where = "first" if step > 0 else "last"
+            self.notify(f"wrapped round to the {where} article", title="folder", timeout=4)
+        self.show_article(doc, at)
+
+    def show_article(self, doc: Article, at: int) -> None:
+        """Show `doc`, the folder's article at `at`, in a fresh reader screen and analyse it;
+        the review of the one left is closed, its decisions long since in the store."""
         self._leave_review()
         self._report_article_problems(doc)
         self.article, self.analysis, self._at = doc, None, at
@@ -279,9 +291,6 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             self.switch_screen(self.reader)
         else:
             self.push_screen(self.reader)
-        if wrapped:
-            where = "first" if step > 0 else "last"
-            self.notify(f"wrapped round to the {where} article", title="folder", timeout=4)
         self.call_after_refresh(self._run_analysis)
 
     def _leave_review(self) -> None:
@@ -310,16 +319,23 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self.reader.status("decisions made in another reader are shown")
 
     def _close_on_exit_signals(self, review: ArticleReview) -> None:
-        """SIGHUP (the SSH connection dropped) or SIGTERM: close the store, leave the loop."""
+        """SIGHUP (the SSH connection dropped, the terminal closed) or SIGTERM: close the
+        store once the decision being written is committed, then end: on SIGHUP at once,
+        as Textual's shutdown writes to the terminal that is gone and can wait for ever."""
         import asyncio
+        import signal
 
         from newsreader.review import close_on_exit_signals
 
         loop = asyncio.get_running_loop()
+
+        def end(sig: int) -> None:
+            if sig == getattr(signal, "SIGHUP", None):
+                os._exit(128 + sig)
+            loop.call_soon_threadsafe(self.exit, None, 128 + sig)
+
         try:
-            self._restore_signals = close_on_exit_signals(
-                review.store, then=lambda sig: loop.call_soon_threadsafe(self.exit, None, 128 + sig)
-            )
+            self._restore_signals = close_on_exit_signals(review.store, then=end)
         except ValueError:  # not the main thread (an embedding program's): its own business
             self._restore_signals = None
 

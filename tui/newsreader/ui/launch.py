@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
 from newsreader.article import Article
+from newsreader.ui import terminal
 
 
 def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | Article] = ()) -> int:
     """Run the reader on `article` (the first of a folder's `articles`), its review kept in
-    `--store` or the default store; the exit status."""
+    `--store` or the default store, its keys read from the terminal even when the article
+    came from standard input; the exit status."""
+    if terminal.capabilities(os.environ).colours == 16:
+        # before Textual is imported: a COLORTERM leaked into a Linux console's session must not win
+        os.environ.setdefault("TEXTUAL_COLOR_SYSTEM", "standard")
     from newsreader import config as settings
     from newsreader.ui.app import ReaderApp, analyser
     from newsreader.ui.themes import UnknownTheme
@@ -33,5 +39,6 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | 
     except UnknownTheme as err:
         print(f"newsreader: {err}", file=sys.stderr)
         return 2
-    app.run()
+    with terminal.keys_and_screen_on_terminal():
+        app.run()
     return app.return_code or 0
