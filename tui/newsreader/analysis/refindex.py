@@ -103,8 +103,10 @@ class _KeyTable:
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[int, int]]) -> _KeyTable:
-        ordered = sorted(set(pairs))
-        return cls(array.array("I", (k for k, _ in ordered)), array.array("I", (v for _, v in ordered)))
+        # each pair as one int: a million ints sort in half the time of as many tuples
+        ordered = sorted({k << 32 | v for k, v in pairs})
+        keys = array.array("I", (p >> 32 for p in ordered))
+        return cls(keys, array.array("I", (p & 0xFFFFFFFF for p in ordered)))
 
     def get(self, key: int) -> array.array[int]:
         lo = bisect_left(self.keys, key)
