@@ -134,3 +134,9 @@ def test_a_legal_form_written_with_dots_among_initials_does_not_break_the_name()
     c = compare("Jean L. Dupont L.L.C.", "Jean L Dupont LLC", kind=ORG)
     assert c.verdict == SAME
     assert name_form("A. L. Kovacs").tokens == ("a", "l", "kovacs")
+
+
+def test_two_letters_changed_in_a_name_written_without_vowels_are_another_name() -> None:
+    # Persian script writes few letters: two of them changed is another surname
+    assert compare("رضا پزشکفر", "رضا پزشکیان").verdict != SAME
+    assert compare("مسعود پزشکیان", "Masoud Pezeshkian").verdict == SAME

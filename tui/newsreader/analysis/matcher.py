@@ -514,8 +514,10 @@ def token_similarity(
     half_units = Levenshtein.distance(a, b, weights=_EDIT_WEIGHTS)
     if len(a) == len(b) <= 4 and Hamming.distance(a, b) >= 2:
         return min(100.0 * indel, 55.0), "edit"  # Niro / Fico: half the letters, not a typo
-    if a[0] != b[0] and half_units >= 4:
-        return min(100.0 * indel, 62.0), "edit"  # Sanani / Madani: the first letter and more
+    if half_units >= 4 and (a[0] != b[0] or (_vowel_poor(a) and _vowel_poor(b))):
+        # Sanani / Madani: the first letter and more; pzshkfr / pzshkyn: two of the few
+        # letters a script without short vowels writes
+        return min(100.0 * indel, 62.0), "edit"
     return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
 
 
