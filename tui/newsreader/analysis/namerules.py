@@ -259,7 +259,12 @@ def another_real_name(p: Pair, w: Weights) -> Effect | None:
     """A part one letter off another is a typo unless both are real names (Hart / Hurt,
     Stoner / Store): then it is another person's name."""
     for x, y, how in p.misses:
-        if how in TYPO and _two_names(x, y) and _known_name(x, w) and _known_name(y, w):
+        if (
+            how in TYPO
+            and _two_names(x, y)
+            and _known_name(x, w.real_name_rank)
+            and _known_name(y, w.real_name_rank)
+        ):
             return Effect(AGAINST, w.held_against, f"{x} and {y} are both names of their own")
     return None
 
@@ -411,12 +416,13 @@ def _two_names(x: str, y: str) -> bool:
     return not (x.startswith(y) or y.startswith(x))
 
 
-def _known_name(token: str, w: Weights) -> bool:
-    """A given name or a surname of the lexicons (not a typo of one)."""
+@lru_cache(maxsize=65536)
+def _known_name(token: str, rank_limit: int) -> bool:
+    """A given name, or a surname at most this rare, of the lexicons (not a typo of one)."""
     if len(token) < 3:
         return False
     rank = lexicon.surname_rank(token.title())
-    return (rank is not None and rank <= w.real_name_rank) or common_given_name(token) is not None
+    return (rank is not None and rank <= rank_limit) or common_given_name(token) is not None
 
 
 @lru_cache(maxsize=8192)
