@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsreader.ui import keys
+from newsreader.ui.cursor_list import CursorList
 from newsreader.ui.typeahead import FieldScreen
 
 
@@ -52,7 +53,7 @@ class Chooser(FieldScreen[str | None], inherit_bindings=False):
         with Vertical(classes="dialog") as box:
             box.border_title = self.title_content
             yield Input(placeholder=self.PLACEHOLDER, id="filter")
-            yield OptionList(id="choices", markup=False)
+            yield CursorList(id="choices", markup=False)
             yield Static(Content.styled(self.hint, "$text-muted"), classes="dialog-hint")
 
     def on_mount(self) -> None:

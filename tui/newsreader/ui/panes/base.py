@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.ui.cursor_list import CursorList
 from newsreader.ui.decisions import Decision, Subject
 from newsreader.ui.messages import DecisionRequested
 
@@ -75,8 +76,9 @@ def heading(text: str) -> Row:
     return Row(None, Content.styled(text, "$text-muted bold"))
 
 
-class Pane(OptionList, inherit_bindings=False):
-    """The rows of a pane; the screen listens for highlighted and selected rows."""
+class Pane(CursorList, inherit_bindings=False):
+    """The rows of a pane; the screen listens for highlighted and selected rows. Its
+    cursor row shows without colour too (`CursorList`)."""
 
     TITLE = ""
     DECIDES = False  # whether its rows take accept / reject / unsure
