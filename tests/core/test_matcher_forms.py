@@ -140,3 +140,24 @@ def test_two_letters_changed_in_a_name_written_without_vowels_are_another_name()
     # Persian script writes few letters: two of them changed is another surname
     assert compare("رضا پزشکفر", "رضا پزشکیان").verdict != SAME
     assert compare("مسعود پزشکیان", "Masoud Pezeshkian").verdict == SAME
+
+
+def test_a_body_keeps_the_words_that_are_titles_in_a_persons_name() -> None:
+    assert compare("General Motors", "Genral Motors", kind=ORG).verdict == SAME
+    assert compare("General Motors", "Motors", kind=ORG).verdict != SAME
+    assert compare("ICJ", "International Court of Justice", kind=ORG).verdict == SAME
+    assert compare("President Putin", "Vladimir Putin").verdict == SAME  # a person's title is set apart
+
+
+def test_a_typo_of_an_everyday_word_in_a_bodys_name_is_a_typo() -> None:
+    assert compare("Financial Times", "Financial Timee", kind=ORG).verdict == SAME
+    assert compare("Arab League", "Arab Leagve", kind=ORG).verdict == SAME
+    # another word, or more than a letter away, is another body
+    assert compare("Power Corp", "Tower Corp", kind=ORG).verdict != SAME
+    assert compare("Deutsche Bank", "Deutsche Bahn", kind=ORG).verdict != SAME
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    assert name_form("Japan's Foreign Ministry").tokens == ("japan", "foreign", "ministry")
+    assert compare("Foreign Ministry", "Japan's Foreign Ministry", kind=ORG).verdict != SAME
+    assert compare("Hay'at Tahrir al-Sham", "Hayat Tahrir al Sham", kind=ORG).verdict == SAME

@@ -112,6 +112,7 @@ _NO_BIGRAMS: frozenset[str] = frozenset()
 _SPLIT = re.compile(r"[^a-z0-9-]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"(?<=[a-z])'s(?=\s+[a-z])")  # Japan's Foreign Ministry; McDonald's keeps its s
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _OPENING_HAMZA = re.compile(r"(?<![^\s-])['`]")
 # Abbreviations in the names of companies and bodies, written out (Kaspersky Lab = Kaspersky
@@ -133,7 +134,9 @@ _REWRITTEN_FROM = legalforms.PHRASE_STARTS | numberwords.WORDS
 
 
 @lru_cache(maxsize=262_144)
-def name_form(name: str) -> NameForm:
+def name_form(name: str, titles_apart: bool = True) -> NameForm:
+    """`name` normalised for comparison. `titles_apart`: a person's titles are set apart
+    (President Putin); a body's name keeps them (General Motors, Premier Oil)."""
     text = name.strip()
     if "," in text and text.count(",") == 1:
         family, given = (part.strip() for part in text.split(","))
@@ -161,7 +164,8 @@ def name_form(name: str) -> NameForm:
         ascii_text = _GLUED_FORM.sub(_unglue_legal_form, ascii_text)  # AcmeAG = Acme AG
     lowered = ascii_text.lower()
     if "'" in lowered or "`" in lowered:
-        lowered = lowered.replace("'", "").replace("`", "")
+        # Japan's Foreign Ministry: a possessive before another word, not a part "japans"
+        lowered = _POSSESSIVE.sub("", lowered).replace("'", "").replace("`", "")
     if "." in lowered:
         lowered = _DOTTED.sub(_undot_legal_form, lowered)  # S.A. -> sa, N.V. -> nv
     raw = _WORD.findall(lowered)  # the tokens, unless rewritten below
@@ -187,7 +191,7 @@ def name_form(name: str) -> NameForm:
         # Hutchinson is a person
         lead = ascii_text.lstrip().split(" ", 1)[0]
         tokens, particles, suffix, titles, legal = _set_apart(
-            raw, lead.isupper() and not ascii_text.isupper()
+            raw, lead.isupper() and not ascii_text.isupper(), titles_apart
         )
     conjoined = "&" in text or not _CONJUNCTIONS.isdisjoint(raw[1:-1])
     parts = tuple(tokens)
@@ -232,9 +236,12 @@ def _raw_tokens(lowered: str) -> list[str]:
     return raw
 
 
-def _set_apart(raw: list[str], lead_form: bool) -> tuple[list[str], list[str], str, list[str], bool]:
+def _set_apart(
+    raw: list[str], lead_form: bool, titles_apart: bool
+) -> tuple[list[str], list[str], str, list[str], bool]:
     """Content tokens, particles, suffix, the titles dropped, and whether a legal form was.
-    `lead_form`: the first word may be a legal form even if it is also a given name."""
+    `lead_form`: the first word may be a legal form even if it is also a given name;
+    `titles_apart`: titles are dropped (a person's name), else kept as parts."""
     tokens: list[str] = []
     particles: list[str] = []
     titles: list[str] = []
@@ -243,7 +250,7 @@ def _set_apart(raw: list[str], lead_form: bool) -> tuple[list[str], list[str], s
     for i, tok in enumerate(raw):
         if tok in SUFFIXES and i > 0:
             suffix = {"junior": "jr", "senior": "sr"}.get(tok, tok)
-        elif tok in TITLES and len(raw) > 1:
+        elif tok in TITLES and len(raw) > 1 and titles_apart:
             titles.append(tok)
         elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in _ARTICLES or tok == "the"):
             particles.append(tok)  # "E. Macron": a first "e" is an initial, not Portuguese "e"
@@ -547,7 +554,8 @@ def compare(
     possibly not `kind` (two kinds are contrary evidence). `weights`: the rules' numbers.
     With contrary evidence (`held_against`) the verdict is at most "maybe"."""
     against: list[str] = []
-    fa, fb = name_form(a), name_form(b)
+    person = kind in ("", "person")
+    fa, fb = name_form(a, person), name_form(b, person)
     score, reasons = score_forms(fa, fb, kind, weights, against)
     if (kind_b or fa.legal or fb.legal) and (apart := kinds_apart(fa, fb, kind, kind_b, weights)) is not None:
         score = min(score, apart.value)
@@ -624,7 +632,7 @@ def score_forms(
         if nickname and i == 0 and j == 0:
             x, sim, how = given, weights.nickname, "nickname"
             aligned[i] = Aligned(sim, j, how)  # the rules see the nickname, not the name it stands for
-        if not person and how == "edit" and sim < 90 and _common_word(x, long_[j]):
+        if not person and how == "edit" and sim < 90 and _other_word(x, long_[j]):
             sim, how = min(sim, weights.other_word), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim
         if sim < worst:
@@ -760,9 +768,13 @@ def _is_nickname(a: str, b: str) -> bool:
     return lexicon.are_nicknames(a, b) and not _different_genders(a, b)
 
 
-def _common_word(a: str, b: str) -> bool:
-    """Is either an everyday word (bank, steel)? Then the other is another word, not a typo."""
-    return lexicon.zipf(a) >= 4.5 or lexicon.zipf(b) >= 4.5
+def _other_word(a: str, b: str) -> bool:
+    """Is either an everyday word (bank, steel), and the other a word too (power / tower)
+    or more than a letter away (bank / bahn)? Then it is another word, not a typo of one
+    (peoole for people)."""
+    if lexicon.zipf(a) < 4.5 and lexicon.zipf(b) < 4.5:
+        return False
+    return (lexicon.zipf(a) > 0 and lexicon.zipf(b) > 0) or Levenshtein.distance(a, b) > 1
 
 
 def _compare_characters(a: str, b: str) -> tuple[float, list[str]]:
