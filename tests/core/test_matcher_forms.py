@@ -161,3 +161,16 @@ def test_a_possessive_is_not_part_of_the_name() -> None:
     assert name_form("Japan's Foreign Ministry").tokens == ("japan", "foreign", "ministry")
     assert compare("Foreign Ministry", "Japan's Foreign Ministry", kind=ORG).verdict != SAME
     assert compare("Hay'at Tahrir al-Sham", "Hayat Tahrir al Sham", kind=ORG).verdict == SAME
+
+
+def test_singular_and_plural_are_one_word_of_a_bodys_name() -> None:
+    c = compare("Sunrise Technologies GmbH", "Sunrise Technology GmbH", kind=ORG)
+    assert c.verdict == SAME and "singular and plural" in c.why
+    assert compare("Acme Holdings Ltd", "Acme Holding Limited", kind=ORG).verdict == SAME
+
+
+def test_one_name_spelt_two_ways_is_no_other_name() -> None:
+    # Noor and Nour are both given names, and one name: the same consonants
+    c = compare("Al Noor General Trading LLC", "Al-Nour General Trading L.L.C.", kind=ORG)
+    assert c.verdict == SAME and not c.held_against
+    assert compare("Thomas Cates", "Thomas Gates").held_against  # other consonants: two names

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsreader import config
-from newsreader.ui import keys
+from newsreader.ui import keymap, keys
 
 
 def write(tmp_path: Path, body: str) -> Path:
@@ -55,7 +55,7 @@ def test_wrong_types_and_unknown_settings_are_reported(tmp_path: Path) -> None:
 
 
 def test_keymap_keeps_good_keys_and_names_bad_ones() -> None:
-    good, problems = keys.check_keymap(
+    good, problems = keymap.check_keymap(
         {"next_mention": "l", "jump_back": "ctrl+o,backspace", "quit": "ctrl+hyperspace", "fly": "f"}
     )
     assert good == {"next_mention": "l", "jump_back": "ctrl+o,backspace"}
@@ -67,9 +67,9 @@ def test_keymap_keeps_good_keys_and_names_bad_ones() -> None:
 
 def test_key_names_textual_can_report_are_valid() -> None:
     for key in ("]", "right_square_bracket", "question_mark", "f5", "shift+tab", "alt+left", "N", "space"):
-        assert keys.is_valid_key(key), key
+        assert keymap.is_valid_key(key), key
     for key in ("", "ctrl+", "hyperdrive+x", "hyperspace", "ctrl+hyperspace"):
-        assert not keys.is_valid_key(key), key
+        assert not keymap.is_valid_key(key), key
 
 
 def test_every_binding_has_an_id_and_a_help_line() -> None:

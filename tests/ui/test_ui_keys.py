@@ -18,6 +18,7 @@ from newsreader.article import Article
 from newsreader.config import Config
 from newsreader.ui.chrome import StatusLine
 from newsreader.ui.help import HelpScreen
+from newsreader.ui.keymap import check_keymap, hint
 from newsreader.ui.messages import DecisionRequested
 from newsreader.ui.panes import Pane
 
@@ -332,7 +333,7 @@ async def test_help_lists_every_key_and_closes(started, make_app, seed, seed_ana
         text = app.screen.text().plain
         for _, bindings in keys.HELP_SECTIONS:
             for binding in bindings:
-                assert binding.tooltip in text
+                assert hint(binding.tooltip, {}) in text
                 assert app.screen.shown_keys(binding) in text
         for shown in ("]", "[", "n", "N", "s", "^o, alt+←", "^i, alt+→", "/", "y", "tab", "?", "^p", "q"):
             assert f"  {shown} " in text, shown
@@ -447,6 +448,60 @@ async def test_keys_can_be_remapped_and_a_bad_name_is_reported(
         assert any("ctrl+hyperspace" in n.message for n in app._notifications)
         await pilot.press("q")  # the default stays
     assert app.return_code == 0
+
+
+async def test_a_remap_that_takes_another_actions_key_is_reported_and_not_applied(
+    started, make_app, seed, seed_analysis
+) -> None:
+    app = make_app(seed, seed_analysis, config=Config(keys={"quit": "j", "help": "shift+h"}))
+    async with started(app, size=SIZE) as pilot:
+        said = [n.message for n in app._notifications]
+        assert any("quit = 'j' would take j from" in m and "keeping the default" in m for m in said), said
+        assert any("help = 'shift+h': terminals do not send it" in m for m in said), said
+        await pilot.press("j")  # still scrolls, and the reader is still running
+        assert app.is_running
+        await pilot.press("q")  # the default stays
+    assert app.return_code == 0
+
+
+def test_remaps_that_swap_keys_or_use_free_ones_are_applied() -> None:
+    good, problems = check_keymap({"next_mention": "l", "next_pane": "ctrl+n", "jump_back": "ctrl+o,ctrl+b"})
+    assert good == {"next_mention": "l", "next_pane": "ctrl+n", "jump_back": "ctrl+o,ctrl+b"}
+    assert problems == []
+    # a swap is fine once both are applied: neither key is held twice
+    good, problems = check_keymap({"accept": "x", "reject": "a"})
+    assert good == {"accept": "x", "reject": "a"} and problems == []
+    # "?" and question_mark are one key
+    good, problems = check_keymap({"search": "question_mark"})
+    assert good == {} and "would take question_mark from help" in problems[0]
+
+
+def test_keys_no_terminal_sends_are_refused_with_the_reason() -> None:
+    for key in ("shift+a", "ctrl+1", "ctrl+shift+x", "super+s", "meta+x", "alt+Q", "ctrl+enter", "f20"):
+        good, problems = check_keymap({"note": key})
+        assert good == {} and "terminals do not send it" in problems[0], (key, problems)
+    for key in ("A", "ctrl+x", "alt+x", "alt+shift+x", "shift+down", "ctrl+up", "f5", "ctrl+space"):
+        good, problems = check_keymap({"note": key})
+        assert good == {"note": key}, (key, problems)
+
+
+async def test_hints_and_messages_name_the_keys_as_remapped(started, make_app, seed, seed_analysis) -> None:
+    remap = {"undo": "U", "accept": "A", "jump_to_text": "o", "next_mention": "l", "help": "H"}
+    app = make_app(seed, seed_analysis, config=Config(keys=remap))
+    async with started(app, size=SIZE) as pilot:
+        assert status(app) == "l goes to the first name, H lists every key"
+        await pilot.press("tab", "tab", "tab")  # the cross-reference pane: a candidate row
+        said = status(app)
+        assert "· A accepts, x rejects, z unsure" in said, said
+        await pilot.press("A")
+        assert status(app).endswith("· U undoes"), status(app)
+        await pilot.press("shift+tab", "shift+tab")  # Entities
+        assert status(app).endswith("· o shows it"), status(app)
+        await pilot.press("H")
+        help_text = app.screen.text().plain
+        assert "  U " in help_text and "  A " in help_text
+        for default in (" a accepts", " u undoes", "] goes to"):
+            assert default not in help_text
 
 
 async def test_no_color_shows_cues_in_the_terminals_own_colours(

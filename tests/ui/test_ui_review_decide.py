@@ -161,7 +161,7 @@ async def test_merge_suggestions_are_accepted_or_rejected_never_unsure(started, 
         await pilot.press("tab", "tab", "tab")
         assert app.reader.panes.xref.highlighted_id == "m:0"
         await pilot.press("z")
-        assert status(app).startswith("not recorded: a merge suggestion is accepted (a) or rejected (x)")
+        assert status(app).startswith("not recorded: a merge suggestion is accepted or rejected, not marked unsure")
         assert any("merge suggestion" in m for m in notifications(app))
         await pilot.press("x")
         assert status(app) == "kept Xi Jinping and Xi Jiping apart · u undoes"

@@ -30,6 +30,7 @@ from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
 from newsreader.analysis import legalforms, lexicon, numberwords, vocab
 from newsreader.analysis.namerules import (
+    NEAR_MISS,
     WEIGHTS,
     Aligned,
     Pair,
@@ -632,7 +633,10 @@ def score_forms(
         if nickname and i == 0 and j == 0:
             x, sim, how = given, weights.nickname, "nickname"
             aligned[i] = Aligned(sim, j, how)  # the rules see the nickname, not the name it stands for
-        if not person and how == "edit" and sim < 90 and _other_word(x, long_[j]):
+        if not person and how == "edit" and (_inflected(x, long_[j]) or _inflected(long_[j], x)):
+            sim, how = weights.plural, "plural"  # Technology / Technologies: one word
+            aligned[i] = Aligned(sim, j, how)
+        elif not person and how == "edit" and sim < 90 and _other_word(x, long_[j]):
             sim, how = min(sim, weights.other_word), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim
         if sim < worst:
@@ -642,7 +646,12 @@ def score_forms(
             whole = True
         if how != "equal":
             reasons.append(_token_reason(x, long_[j], sim, how))
-    pair = Pair(short, long_, s_form, l_form, fa, fb, person, aligned, used_j, order, worst, whole)
+    spellings = frozenset(
+        i
+        for i, a in aligned.items()
+        if a.how in NEAR_MISS and len(sa := sound(short[i])) >= 2 and sa == sound(long_[a.j])
+    )  # Noor / Nour; but Lu / Liu, one consonant, are two names
+    pair = Pair(short, long_, s_form, l_form, fa, fb, person, aligned, used_j, order, worst, whole, spellings)
     score = apply_rules(weighted / total, pair, reasons, [] if against is None else against, weights)
     return score, reasons or ["same name parts"]
 
@@ -718,6 +727,8 @@ def _token_reason(x: str, y: str, sim: float, how: str) -> str:
         return f"{x}/{y}: letters swapped"
     if how == "other word":
         return f"{x} and {y} are different words"
+    if how == "plural":
+        return f"{x}/{y}: one word, singular and plural"
     if sim >= 75:
         return f"{x}/{y}: {_edit_words(x, y)}"
     if sim >= 60:
@@ -772,9 +783,14 @@ def _other_word(a: str, b: str) -> bool:
     """Is either an everyday word (bank, steel), and the other a word too (power / tower)
     or more than a letter away (bank / bahn)? Then it is another word, not a typo of one
     (peoole for people)."""
-    if lexicon.zipf(a) < 4.5 and lexicon.zipf(b) < 4.5:
+    if (lexicon.zipf(a) < 4.5 and lexicon.zipf(b) < 4.5) or _inflected(a, b) or _inflected(b, a):
         return False
     return (lexicon.zipf(a) > 0 and lexicon.zipf(b) > 0) or Levenshtein.distance(a, b) > 1
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Is b the plural of a (holding / holdings, technology / technologies)? One word."""
+    return b in (a + "s", a + "es") or (a.endswith("y") and b == a[:-1] + "ies")
 
 
 def _compare_characters(a: str, b: str) -> tuple[float, list[str]]:

@@ -39,6 +39,7 @@ class Weights:
     initial_weight: float = 0.5  # an initial counts half a part in the average
     nickname: float = 88.0  # Bill for William, in first position
     other_word: float = 50.0  # Deutsche Bank / Deutsche Bahn: another word, not a typo
+    plural: float = 92.0  # Sunrise Technology / Technologies: one word, in a body's name
     # the weakest part pulls the score down
     poor_part: float = 60.0  # below this a part is another name ...
     poor_part_cap: float = 45.0  # ... and the score is at most this plus a tenth of it
@@ -111,6 +112,9 @@ class Pair:
     order: list[int]  # the counterparts' indexes, in the shorter name's order
     worst: float  # the lowest part similarity (0 for a part with no counterpart)
     whole: bool  # a part longer than an initial is in common
+    # parts whose counterpart has their consonant skeleton (Noor / Nour): one name spelt
+    # two ways, so no near miss
+    spellings: frozenset[int] = frozenset()
     extra: int = 0  # how many parts of the longer name found no counterpart ...
     placed: tuple[str, ...] = ()  # ... and which
     described: bool = False  # those only say what a business is (Rosneft Oil Company)
@@ -121,7 +125,9 @@ class Pair:
     def __post_init__(self) -> None:
         self.extra = len(self.long_) - len(self.aligned)
         misses = [
-            (self.short[i], self.long_[a.j], a.how) for i, a in self.aligned.items() if a.how in NEAR_MISS
+            (self.short[i], self.long_[a.j], a.how)
+            for i, a in self.aligned.items()
+            if a.how in NEAR_MISS and i not in self.spellings
         ]
         if misses:
             self.misses = tuple(misses)

@@ -25,6 +25,7 @@ from newsreader.article import Article
 from newsreader.ui import keys, terminal, themes
 from newsreader.ui.decisions import DecisionLog
 from newsreader.ui.glyphs import AsciiMarks
+from newsreader.ui.keymap import check_keymap, hint
 from newsreader.ui.reader_screen import ReaderScreen
 from newsreader.ui.typeahead import TypeAheadApp
 
@@ -126,7 +127,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self.problems += problems
         self.theme = name
 
-        self.keymap, problems = keys.check_keymap(self.config.keys)
+        self.keymap, problems = check_keymap(self.config.keys)
         self.problems += [f"{self.config.path}: {p}" for p in problems]
         self.set_keymap(self.keymap)
 
@@ -367,7 +368,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             return
         self.reader.show_review(reviewed)
         if not undoing:
-            said = f"{describe(recorded.decision)} · u undoes" if recorded else ""
+            said = describe(recorded.decision) + hint(" · {undo} undoes", self.keymap) if recorded else ""
         elif recorded is None:
             said = "no decision to undo"
         else:

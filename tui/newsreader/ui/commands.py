@@ -21,6 +21,7 @@ from textual.fuzzy import Matcher
 from newsreader.article import Article
 from newsreader.ui import keys
 from newsreader.ui.exporting import FORMAT_NAMES
+from newsreader.ui.keymap import hint
 from newsreader.ui.plain_text import printable
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ class ReaderCommands(Provider):
                     continue
                 seen.add(binding.action)
                 help_text = f"{self.key_shown(binding)} · {section}"
-                found.append((binding.tooltip, help_text, partial(app.run_action, binding.action)))
+                name = hint(binding.tooltip, getattr(app, "keymap", {}))
+                found.append((name, help_text, partial(app.run_action, binding.action)))
         found.append(
             (
                 "Note on the article…",

@@ -118,7 +118,7 @@ class ReviewDecisions:
                 return review.merge(subject.entity_id, subject.candidate)
             if verdict == REJECT:
                 return review.keep_apart(subject.entity_id, subject.candidate)
-            _refuse("a merge suggestion is accepted (a) or rejected (x); u undoes")
+            _refuse("a merge suggestion is accepted or rejected, not marked unsure")
         entity = self._entity(subject.entity_id)
         match = _candidate(entity, subject)
         if verdict == ACCEPT:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from newsreader import config as settings
 from newsreader.ui import keys
+from newsreader.ui.keymap import hint
 
 KEY_COLUMN = 14
 
@@ -30,7 +31,7 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = Content("Keys")
-            body.border_subtitle = Content("esc closes")
+            body.border_subtitle = Content(hint("{close_help} closes", self.keymap))
             yield Static(self.text(), id="help-text")
 
     def shown_keys(self, binding: Binding) -> str:
@@ -45,7 +46,10 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
             lines.append(Content.styled(title, "bold $accent"))
             for binding in bindings:
                 lines.append(
-                    Content.assemble((f"  {self.shown_keys(binding):<{KEY_COLUMN}}", "bold"), binding.tooltip)
+                    Content.assemble(
+                        (f"  {self.shown_keys(binding):<{KEY_COLUMN}}", "bold"),
+                        hint(binding.tooltip, self.keymap),
+                    )
                 )
         where = self.config_path or settings.config_dir() / settings.FILE_NAME
         lines += [

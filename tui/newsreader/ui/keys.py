@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from textual.binding import Binding
-from textual.keys import Keys, key_to_character
 
 
 def _key(keys: str, action: str, word: str, id: str, explanation: str, *, show: bool = True) -> Binding:
@@ -45,7 +44,7 @@ CLEAR_SEARCH = _key(
     "screen.clear_search",
     "clear",
     "clear_search",
-    "stop searching: n and N follow the entity again",
+    "stop searching: {next_same} and {previous_same} follow the entity again",
     show=False,
 )
 COPY = _key(
@@ -278,7 +277,19 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Entities and cross-reference", DECISIONS),
     ("Reviewing (anywhere)", REVIEW),
     ("Dialogs", DIALOG),
-    ("Detail view (i)", DETAIL),
+    ("Detail view", DETAIL),
+]
+
+# The bindings in force together (a focused widget's, its screen's and the app's): within
+# one, a key may mean one thing only. A modal screen's own keys shadow the app's.
+CONTEXTS: list[tuple[str, list[Binding]]] = [
+    ("the article", [*SCREEN, *REVIEW, *APP, *ARTICLE]),
+    ("the Entities pane", [*SCREEN, *REVIEW, *APP, *ENTITIES]),
+    ("the Quotes pane", [*SCREEN, *REVIEW, *APP, *QUOTES]),
+    ("the Cross-reference pane", [*SCREEN, *REVIEW, *APP, *XREF]),
+    ("a dialog", DIALOG),
+    ("the detail view", DETAIL),
+    ("the help", [CLOSE_HELP]),
 ]
 
 ALL: list[Binding] = [
@@ -294,38 +305,10 @@ ALL: list[Binding] = [
     CLOSE_HELP,
     CANCEL_SEARCH,
 ]
-MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-_KEY_NAMES = frozenset(k.value.rsplit("+", 1)[-1] for k in Keys)
 
 
 def binding_ids() -> set[str]:
     return {b.id for b in ALL if b.id}
-
-
-def is_valid_key(key: str) -> bool:
-    """True if Textual can report `key` ("ctrl+o", "]", "right_square_bracket", "f5")."""
-    *modifiers, name = key.split("+")
-    if not name or not set(modifiers) <= MODIFIERS:
-        return False
-    return len(name) == 1 or name in _KEY_NAMES or key_to_character(name) is not None
-
-
-def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
-    """Split a user's keymap into what can be applied and one message per problem."""
-    known = binding_ids()
-    good: dict[str, str] = {}
-    problems: list[str] = []
-    for binding_id, value in keymap.items():
-        if binding_id not in known:
-            problems.append(f"unknown action {binding_id!r} in [keys]")
-            continue
-        names = [k.strip() for k in value.split(",")]
-        bad = [k for k in names if not is_valid_key(k)]
-        if bad:
-            problems.append(f"unknown key name {bad[0]!r} for {binding_id}; keeping the default")
-            continue
-        good[binding_id] = ",".join(names)
-    return good, problems
 
 
 def keys_for(binding: Binding, keymap: Mapping[str, str]) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -155,7 +156,10 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         self._show_marks()
         if not self._shown:
             self._shown = True
-            self.status(self.navigator.describe() or "] goes to the first name, ? lists every key")
+            self.status(
+                self.navigator.describe()
+                or self._hint("{next_mention} goes to the first name, {help} lists every key")
+            )
 
     def show_failure(self, reason: str) -> None:
         self.failure = reason
@@ -182,7 +186,9 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         target = self._focused_row()
         index = target.quote if target is not None else self.navigator.quote_here()
         if index is None:
-            self.status("s works on a quote: choose one in the Quotes pane or move onto one")
+            self.status(
+                self._hint("{speaker} works on a quote: choose one in the Quotes pane or move onto one")
+            )
             return
         if self.navigator.quotes[index].speaker is None:
             self.status("nobody is named as the speaker of this quote")
@@ -203,7 +209,7 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
             return
         navigator = self.navigator
         if navigator.search is None and navigator.entity_id is None and navigator.cursor is None:
-            self.status("n follows an entity: ] goes to a name first")
+            self.status(self._hint("{next_same} follows an entity: {next_mention} goes to a name first"))
             return
         self._move(navigator.next_same() if forward else navigator.previous_same())
 
@@ -273,21 +279,26 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
             said = entity.name if entity else ("nobody named" if nobody else "unknown speaker")
             where = f"{target.quote + 1}/{len(self.navigator.quotes)}"
             note = reviewed.note_for(quote) if reviewed else ""
-            return _with_note(f"quote {where} · {said} · enter shows it, s the speaker, w sets it", note)
+            keys_said = self._hint(" · {jump_to_text} shows it, {speaker} the speaker, {set_speaker} sets it")
+            return _with_note(f"quote {where} · {said}" + keys_said, note)
         if entity is None:
             return ""
         other = self.navigator.entity(target.other_entity)
         if other is not None:
-            return f"{entity.name} ↔ {other.name}: one entity? a merges them"
+            return f"{entity.name} ↔ {other.name}: one entity?" + self._hint(" {accept} merges them")
         if target.candidate is not None and target.candidate < len(entity.candidates) and reviewed:
             match = entity.candidates[target.candidate]
             mark = reviewed.candidate_mark(entity, match)
             said = mark.why or ("not decided" if mark.state == "open" else mark.state)
-            return f"{entity.name} → {match.name} · {said} · a accepts, x rejects, z unsure"
+            return f"{entity.name} → {match.name} · {said}" + self._hint(
+                " · {accept} accepts, {reject} rejects, {unsure} unsure"
+            )
         count = len(entity.mentions)
         notes = reviewed.mention_notes if reviewed else {}
         note = next((notes[m] for m in entity.mentions if m in notes), "")
-        described = f"{entity.name} · {entity.type} · {count} mention{'s' * (count != 1)} · enter shows it"
+        described = f"{entity.name} · {entity.type} · {count} mention{'s' * (count != 1)}" + self._hint(
+            " · {jump_to_text} shows it"
+        )
         return _with_note(described, note)
 
     def _focused_row(self) -> RowTarget | None:
@@ -318,7 +329,11 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
 
     def action_type_filter(self) -> None:
         shown = self.panes.entities.cycle_type_filter()
-        self.status(f"showing {shown} only (t for the next type)" if shown else "showing every type")
+        self.status(
+            f"showing {shown} only" + self._hint(" ({type_filter} for the next type)")
+            if shown
+            else "showing every type"
+        )
 
     # -- search ----------------------------------------------------------------------
 
@@ -355,9 +370,10 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
     def action_clear_search(self) -> None:
         pane = self._focused_pane()
         cleared = pane.clear_search() if pane is not None else self.navigator.clear_search()
-        if cleared:
-            self._show_marks()
-            self.status("search cleared: n and N follow the entity again")
+        if not cleared:
+            raise SkipAction()  # nothing to clear: escape is the app's (back to a folder's list)
+        self._show_marks()
+        self.status(self._hint("search cleared: {next_same} and {previous_same} follow the entity again"))
 
     def _say_row(self, pane: Pane) -> None:
         """The chosen row, and which of the search's rows it is ("/lu  1/2 · Lu Shai · …").
@@ -390,7 +406,11 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
             target = RowTarget(quote=quote) if quote is not None else RowTarget(entity_id=cursor.entity_id)
         detail = detail_of(target, self.reviewed, self.article.text) if target is not None else None
         if detail is None:
-            self.status("i shows the details of a row, or of the mention or quote under the cursor")
+            self.status(
+                self._hint(
+                    "{details} shows the details of a row, or of the mention or quote under the cursor"
+                )
+            )
             return
         self.app.push_screen(DetailScreen(detail))
 

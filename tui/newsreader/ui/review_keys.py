@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsreader.ui.decisions import Merge, Note, SetSpeaker, SetStatus, SetType, SplitMention
+from newsreader.ui.keymap import hint
 from newsreader.ui.messages import ChangeRequested, UndoRequested
 from newsreader.ui.navigation import MENTION, QUOTE
 
@@ -52,6 +53,10 @@ class ReviewKeys:
     # Where `d` last went: the item, the cursor it left, and the row it chose with the
     # status prefix ("to decide 2/4 · ") that row's description gets.
     _visiting: tuple[Pending, Target | None, tuple[str, str], str] | None = None
+
+    def _hint(self, template: str) -> str:
+        """A message naming keys ("{undo} undoes") as the keymap in force spells them."""
+        return hint(template, getattr(self.app, "keymap", {}))
 
     # -- a x z u -------------------------------------------------------------------
 
@@ -126,7 +131,7 @@ class ReviewKeys:
     # -- T M X -------------------------------------------------------------------------
 
     def action_change_type(self) -> None:
-        reviewed, entity = self._reviewed(), self._chosen_entity("T changes")
+        reviewed, entity = self._reviewed(), self._chosen_entity(self._hint("{change_type} changes"))
         if reviewed is None or entity is None:
             return
         from newsreader.ui.dialogs.entity_type import TypeDialog
@@ -141,12 +146,18 @@ class ReviewKeys:
         self.app.push_screen(TypeDialog(entity, in_use), chosen)
 
     def action_merge(self) -> None:
-        reviewed, keep = self._reviewed(), self._chosen_entity("M merges another entity into")
+        reviewed, keep = (
+            self._reviewed(),
+            self._chosen_entity(self._hint("{merge} merges another entity into")),
+        )
         if reviewed is None or keep is None:
             return
         others = [e for e in reviewed.analysis.entities if e.type == keep.type and e.id != keep.id]
         if not others:
-            self.status(f"no other {keep.type} to merge into {keep.name} (T changes a type)")
+            self.status(
+                f"no other {keep.type} to merge into {keep.name}"
+                + self._hint(" ({change_type} changes a type)")
+            )
             return
         from newsreader.ui.dialogs.merge import MergeDialog
 
@@ -162,10 +173,18 @@ class ReviewKeys:
         cursor = self.navigator.cursor
         entity = self.navigator.entity(cursor.entity_id) if cursor and cursor.kind == MENTION else None
         if cursor is None or entity is None:
-            self.status("X splits the mention under the cursor off its entity: ] or n moves onto one")
+            self.status(
+                self._hint(
+                    "{split} splits the mention under the cursor off its entity:"
+                    " {next_mention} or {next_same} moves onto one"
+                )
+            )
             return
         if len(entity.mentions) == 1:
-            self.status(f"“{entity.name}” is an entity of its own already (T changes its type)")
+            self.status(
+                f"“{entity.name}” is an entity of its own already"
+                + self._hint(" ({change_type} changes its type)")
+            )
             return
         self._ask(SplitMention((cursor.start, cursor.end)))
 
@@ -176,7 +195,11 @@ class ReviewKeys:
         if reviewed is None:
             return
         if index is None:
-            self.status("w sets who said a quote: choose one in the Quotes pane or move onto one")
+            self.status(
+                self._hint(
+                    "{set_speaker} sets who said a quote: choose one in the Quotes pane or move onto one"
+                )
+            )
             return
         quote = self.navigator.quotes[index]
         speakers = [e for e in reviewed.analysis.entities if e.type in SPEAKER_TYPES or e.id == quote.speaker]
