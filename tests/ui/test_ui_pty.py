@@ -25,6 +25,7 @@ import pytest
 from ui_review_support import store_file, stored
 
 from newsreader import resources
+from newsreader.ui.glyphs import ASCII_MARKS
 
 START_SECONDS = 90  # Textual's import and the seed's analysis, on a busy machine
 GONE_SECONDS = 2.0  # the reader's promise is one second; the rest is the machine's
@@ -84,16 +85,17 @@ def controlling_terminal(slave: int):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def reader_on_a_pty(*args: str, stdin: bytes | None = None) -> Iterator[Reader]:
+def reader_on_a_pty(
+    *args: str, stdin: bytes | None = None, term: str = "xterm-256color", **env: str
+) -> Iterator[Reader]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color"}
     process = subprocess.Popen(
         [sys.executable, "-m", "newsreader", *args],
         stdin=subprocess.PIPE if stdin is not None else slave,
         stdout=slave,
         stderr=slave,
-        env=env,
+        env={**os.environ, "TERM": term, **env},
         preexec_fn=controlling_terminal(slave),
     )
     os.close(slave)
@@ -150,3 +152,17 @@ def test_closing_the_terminal_right_after_a_decision_ends_the_reader_with_it_sto
     assert took < GONE_SECONDS, f"the reader took {took:.1f} s to end"
     assert code == 128 + signal.SIGHUP
     assert stored(seed, seed_analysis, Path(store_file())) == ["set the status to flagged"]
+
+
+def test_the_linux_console_gets_16_colours_and_ascii_only() -> None:
+    """Even with a COLORTERM that claims more (leaked from another terminal)."""
+    with reader_on_a_pty(str(resources.seed_article()), term="linux", COLORTERM="truecolor") as reader:
+        reader.wait_for("to decide .")  # the header's count, its dot in ASCII
+        reader.type("]")
+        reader.wait_for("1/18")
+        reader.type("q")
+        assert reader.process.wait(timeout=10) == 0
+    drawn = reader.screen.decode("utf-8", "replace")
+    assert "\x1b[38;2;" not in drawn and "\x1b[48;2;" not in drawn and ";2;" not in drawn  # no 24-bit colour
+    assert "\x1b[38;5;" not in drawn  # nor 256
+    assert not set(drawn) & set(ASCII_MARKS)
