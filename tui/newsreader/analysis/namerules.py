@@ -121,6 +121,7 @@ class Pair:
     misses: tuple[tuple[str, str, str], ...] = ()  # (part, counterpart, how) for near misses
     reordered: bool = False  # the counterparts are in another order
     one_part: bool = False  # one part against several
+    inexact: bool = False  # two or more parts paired, none of them written alike
 
     def __post_init__(self) -> None:
         self.extra = len(self.long_) - len(self.aligned)
@@ -133,6 +134,7 @@ class Pair:
             self.misses = tuple(misses)
         self.reordered = self.order != sorted(self.order)
         self.one_part = len(self.short) == 1 and len(self.long_) > 1
+        self.inexact = len(self.aligned) > 1 and all(a.how != "equal" for a in self.aligned.values())
         if self.extra > 0:
             self.placed = tuple(y for j, y in enumerate(self.long_) if j not in self.used_j)
             self.described = not self.person and all(y in DESCRIPTORS for y in self.placed)
@@ -373,7 +375,7 @@ GATED_RULES: tuple[tuple[Rule, str], ...] = (
     (another_given_name, "misses"),
     (another_real_name, "misses"),
     (reordered_and_misspelt, "reordered"),
-    (nothing_alike, ""),
+    (nothing_alike, "inexact"),
     (common_surname_alone, "one_part"),
     (place_for_a_body, "extra"),
     (joined_or_described, ""),
