@@ -209,6 +209,10 @@ def _md_entity(e: Entity, reviewed: ReviewedAnalysis, text: str) -> str:
         )
         how = f", {origin}" if origin and origin != "open" else ""
         line += f"; reference: {_md(ref.name)} ({_md(ref.list)}, {ref.score:.0f}{how})"
+        # the entry's own words and where they come from: what a fact-checker checks against
+        evidence = [_md(part) for part in (ref.description, ref.source) if part]
+        if evidence:
+            line += f"\n  - {' — '.join(evidence)}"
     others = [
         c for c in e.candidates if e.reference is None or candidate_key(c) != candidate_key(e.reference)
     ]
