@@ -546,3 +546,25 @@ async def test_resizing_rewraps_and_switches_between_tabs_and_stacked_panes(
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         assert all(p.region.height > 5 for p in panes)
+
+
+async def test_the_reading_keys_jump_without_an_animation(started, make_app, seed, seed_analysis) -> None:
+    """Each of G g space pgup moves the view in one step (an animation takes dozens of
+    repaints, slow over a remote link); in the article and in a pane alike."""
+    app = make_app(seed, seed_analysis)
+    steps: list[float] = []  # the values scroll_y took
+    async with started(app, size=(80, 24)) as pilot:
+        for widget_id, keys_pressed in (
+            ("article", ("G", "g", "space", "pagedown", "pageup")),
+            ("entities", ("G", "g")),
+        ):
+            while app.focused.id != widget_id:
+                await pilot.press("tab")
+            widget = app.focused
+            steps.clear()
+            widget.watch(widget, "scroll_y", lambda y: steps.append(y), init=False)
+            for key in keys_pressed:
+                before = len(steps)
+                await pilot.press(key)
+                assert len(steps) - before <= 1, (widget_id, key, steps[before:])
+            assert steps, f"{widget_id} never scrolled"

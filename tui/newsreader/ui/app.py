@@ -95,6 +95,10 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         `articles`: a folder's articles (paths) or a feed's (loaded), `article` the first of
         them; `>` and `<` go through them."""
         super().__init__()
+        # Scrolling jumps rather than glides: an animated `G` or page key is dozens of
+        # repaints, slow over SSH. TEXTUAL_ANIMATIONS, if set, still chooses.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.article = article
         self.articles = [a if isinstance(a, Article) else os.fspath(a) for a in articles]
         self._at = 0  # which of `articles` is open
