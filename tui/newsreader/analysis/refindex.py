@@ -60,9 +60,10 @@ from newsreader.analysis.references import Entry
 
 INDEX_VERSION = 2
 FULLY_SCORED = 8  # distinct names per query that the full matcher scores
-# A vocabulary token met through a sound key but less like the query part than this is a
-# chance meeting; one within one edit is kept whatever the matcher thinks of it.
-MIN_TOKEN_SIMILARITY = 60.0
+# A vocabulary token met through a sound key with fewer letters in common than this
+# (Indel similarity) is a chance meeting: the matcher scores no such pair alike unless
+# one of them was written in another script or with accents.
+SOUND_ALIKE = 0.5
 INITIAL_SIMILARITY = 90.0  # ranking: an initial for the part it begins, as the matcher scores it
 EXTRA_PART_COST = 3.0  # ranking: a part the candidate has and the query lacks (a middle name)
 # A name sharing only one part with a query of two or more is ranked when that part is
@@ -441,9 +442,9 @@ class ReferenceIndex:
 
 class _Part:
     """A part of a query and the vocabulary tokens near it: within one edit, of its sound
-    and alike to the matcher, or its nicknames. Their similarities are computed when the
-    ranking first needs them: a common name has dozens of one-edit neighbours in a large
-    list, and a query meets few of them."""
+    with letters in common, or its nicknames. Their similarities (the matcher's) are
+    computed when the ranking first needs them: a common name has dozens of neighbours
+    in a large list, and a query meets few of them."""
 
     def __init__(self, index: ReferenceIndex, tok: str, accented: bool, cross_script: bool) -> None:
         self.index, self.tok, self.accented, self.cross_script = index, tok, accented, cross_script
@@ -451,13 +452,14 @@ class _Part:
         # two deletion keys also meet two edits apart: those are left
         self.ids = {t_id for t_id in spelt if _one_edit(tok, index._token(t_id))}
         self.sims: dict[int, float] = {}
-        for t_id in heard - self.ids:
-            other = index._token(t_id)
-            # a sound key's chance meeting shares few letters: the matcher would not pass
-            # it (only a transliteration is judged by its sound alone)
-            loose = accented or cross_script or Indel.normalized_similarity(tok, other) >= 0.5
-            if loose and self.sim(t_id) >= MIN_TOKEN_SIMILARITY:
-                self.ids.add(t_id)
+        # a sound key's chance meeting shares few letters: the matcher would not pass it
+        # (only a transliteration is judged by its sound alone)
+        loose = accented or cross_script
+        self.ids.update(
+            t_id
+            for t_id in heard - self.ids
+            if loose or Indel.normalized_similarity(tok, index._token(t_id)) >= SOUND_ALIKE
+        )
         for t_id in nicknames:
             self.sims[t_id] = max(self.sim(t_id), WEIGHTS.nickname)
             self.ids.add(t_id)
