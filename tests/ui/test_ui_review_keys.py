@@ -132,6 +132,24 @@ async def test_d_and_the_header_count_every_undecided_row_the_panes_show_in_read
         assert app.focused.highlighted_id == visited[0]  # round again
 
 
+async def test_a_row_gone_after_a_decision_leaves_the_cursor_at_its_place_not_the_top(
+    started, make_app
+) -> None:
+    app = make_app(from_text(QUEUE_TEXT, source="queue.txt"), queue_analysis())
+    async with started(app, size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "tab")
+        xref = app.reader.panes.xref
+        place = [r.id for r in xref.rows].index("m:0")
+        xref.highlight_id("m:0")
+        await pilot.press("a")  # the merge is made: its row goes
+        assert "m:0" not in [r.id for r in xref.rows]
+        first = next(r.id for r in xref.rows if r.id)
+        assert xref.highlighted_id != first
+        assert xref.highlighted >= place - 1  # the row that took its place (past a heading)
+        await pilot.press("u")  # the merge is undone: the row comes back, the cursor stays
+        assert xref.highlighted_id not in (None, first)
+
+
 async def test_deciding_what_d_shows_until_all_is_decided(started, make_app, seed, seed_analysis) -> None:
     pending = overlay(seed.text, seed_analysis, []).pending
     app = make_app(seed, seed_analysis)

@@ -91,8 +91,9 @@ class Pane(CursorList, inherit_bindings=False):
         self.border_title = Content(self.TITLE)
 
     def show_rows(self, rows: Sequence[Row], *, title: str = "") -> None:
-        """Replace the rows, keeping the highlighted row if it is still there."""
-        keep = self.highlighted_id
+        """Replace the rows, keeping the highlighted row if it is still there, else the
+        place it was at (a merged or decided row gone: the one that took its place)."""
+        keep, at = self.highlighted_id, self.highlighted
         self.rows = list(rows)
         self.set_options(Option(row.prompt, id=row.id, disabled=row.heading) for row in self.rows)
         self.border_title = Content(f"{self.TITLE} {title}".strip())
@@ -102,9 +103,15 @@ class Pane(CursorList, inherit_bindings=False):
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = ids.index(keep)
         else:
-            self.highlighted = next((i for i, row in enumerate(self.rows) if not row.heading), None)
+            self.highlighted = self._row_near(at or 0)
         if self.search_query:
             self.matches = self._matching(self.search_query)
+
+    def _row_near(self, index: int) -> int | None:
+        """The first row that can be chosen at or after `index`, else the last before it."""
+        choosable = [i for i, row in enumerate(self.rows) if not row.heading]
+        after = [i for i in choosable if i >= index]
+        return after[0] if after else (choosable[-1] if choosable else None)
 
     def row_target(self, row_id: str) -> RowTarget | None:
         """What the row with this id points at; each pane knows its own rows."""
