@@ -125,6 +125,7 @@ def reader_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
     p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
+    p.add_argument("--list", action="store_true", help="open the article list first, even for one article")
     p.add_argument(
         "--reviewer",
         metavar="NAME",
@@ -323,8 +324,10 @@ def run_reader(argv: list[str]) -> int:
     first = folder[0] if folder else path
     doc = first if not isinstance(first, str) else load_article(first, args.max_size)
     report_problems(doc)  # on stderr too: it stays there after the reader closes
-    if len(folder) < 2:
+    if len(folder) < 2 and not args.list:
         folder = []
+    elif args.list and not folder:
+        folder = [doc]
     # the lists are read after the first paint; a path that cannot work is said here, once
     for ref in args.references:
         if not os.path.isfile(ref):

@@ -75,6 +75,22 @@ PREVIOUS_ARTICLE = _key(
     "the folder's previous article",
     show=False,
 )
+BACK_TO_LIST = _key(
+    "escape,backspace",
+    "app.back_to_list",
+    "list",
+    "back_to_list",
+    "back to the article list, on the same row (a folder or feed)",
+    show=False,
+)
+NEXT_TO_DECIDE = _key(
+    "D",
+    "app.next_to_decide",
+    "next to decide",
+    "next_to_decide",
+    "the next article of the list with something left to decide",
+    show=False,
+)
 PALETTE = Binding(
     "ctrl+p",
     "app.command_palette",
@@ -190,6 +206,36 @@ SET_STATUS = _key(
     show=False,
 )
 
+# -- the article list (a folder or a feed) -------------------------------------------
+OPEN_ARTICLE = _key("enter", "open", "open", "open_article", "open the article (escape comes back)")
+LIST_SORT = _key("o", "cycle_sort", "sort", "list_sort", "sort by the next column: title, source, date, …")
+LIST_REVERSE = _key("O", "reverse_sort", "reverse", "list_reverse", "reverse the order", show=False)
+LIST_FILTER = _key(
+    "slash", "filter", "filter", "list_filter", "show the rows whose title or source holds a text"
+)
+LIST_CANCEL_FILTER = _key(
+    "escape",
+    "cancel_filter",
+    "clear",
+    "list_cancel_filter",
+    "close the filter, showing every row",
+    show=False,
+)
+LIST_TO_DECIDE = _key(
+    "d", "to_decide_only", "to decide", "list_to_decide", "only the articles left to decide"
+)
+LIST_FLAGGED = _key("f", "flagged_only", "flagged", "list_flagged", "only the flagged articles", show=False)
+LIST_STATUS_FILTER = _key(
+    "s", "cycle_status", "status", "list_status_filter", "only one status: new, in review, reviewed, flagged"
+)
+LIST_FLAG = _key("F", "flag", "flag", "list_flag", "flag the article (stored as with S in the article)")
+LIST_REVIEWED = _key(
+    "R", "mark_reviewed", "reviewed", "list_reviewed", "mark the article reviewed", show=False
+)
+LIST_SET_STATUS = _key(
+    "S", "choose_status", "set status", "list_set_status", "set the article's status", show=False
+)
+
 # -- the help screen, the search field and the dialogs ---------------------------------
 CLOSE_HELP = _key("escape,q,question_mark", "dismiss", "close", "close_help", "close the help")
 CANCEL_SEARCH = _key("escape", "cancel", "cancel", "cancel_search", "close the search field")
@@ -230,6 +276,7 @@ SCREEN: list[Binding] = [
 ]
 REVIEW: list[Binding] = [NEXT_UNDECIDED, UNDO, CHANGE_TYPE, MERGE_INTO, SPLIT, SET_SPEAKER, NOTE, SET_STATUS]
 APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW, NEXT_ARTICLE, PREVIOUS_ARTICLE]
+TRIAGE_APP: list[Binding] = [BACK_TO_LIST, NEXT_TO_DECIDE]  # a folder's or feed's reader, over its list
 ARTICLE: list[Binding] = [
     NEXT_MENTION,
     PREVIOUS_MENTION,
@@ -252,6 +299,20 @@ LIST: list[Binding] = [
     LIST_BOTTOM,
     JUMP_TO_TEXT,
 ]
+LIST_MOVES: list[Binding] = [LIST_DOWN, LIST_UP, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP, LIST_BOTTOM]
+ARTICLE_LIST: list[Binding] = [
+    OPEN_ARTICLE,
+    LIST_SORT,
+    LIST_REVERSE,
+    LIST_FILTER,
+    LIST_CANCEL_FILTER,
+    LIST_TO_DECIDE,
+    LIST_FLAGGED,
+    LIST_STATUS_FILTER,
+    LIST_FLAG,
+    LIST_REVIEWED,
+    LIST_SET_STATUS,
+]
 DECISIONS: list[Binding] = [ACCEPT, REJECT, UNSURE]
 ENTITIES: list[Binding] = [*LIST, NEXT_SAME, PREVIOUS_SAME, TYPE_FILTER, *DECISIONS, PANE_NEXT_UNDECIDED]
 QUOTES: list[Binding] = [*LIST, SPEAKER, PANE_NEXT_UNDECIDED]
@@ -272,6 +333,7 @@ DETAIL: list[Binding] = [
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Anywhere", [*SCREEN, *APP]),
     ("Article", ARTICLE),
+    ("Article list (a folder or feed)", [*ARTICLE_LIST, *TRIAGE_APP]),
     ("Panes (lists)", LIST),
     ("Entities", [TYPE_FILTER]),
     ("Entities and cross-reference", DECISIONS),
@@ -297,6 +359,8 @@ ALL: list[Binding] = [
     *APP,
     *ARTICLE,
     *LIST,
+    *ARTICLE_LIST,
+    *TRIAGE_APP,
     TYPE_FILTER,
     *DECISIONS,
     *REVIEW,

@@ -26,16 +26,25 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | 
     config = settings.load()
     if getattr(args, "reviewer", None):  # --reviewer wins over the config file's
         config = replace(config, reviewer=args.reviewer)
+    references = [*config.references, *args.references]
+    options = {
+        "analyse": analyser(references, bundled=not args.no_bundled),
+        "config": config,
+        "theme": args.theme,
+        "store": getattr(args, "store", None),
+        "articles": articles,
+        "max_bytes": getattr(args, "max_size", None),
+    }
     try:
-        app = ReaderApp(
-            article,
-            analyse=analyser([*config.references, *args.references], bundled=not args.no_bundled),
-            config=config,
-            theme=args.theme,
-            store=getattr(args, "store", None),
-            articles=articles,
-            max_bytes=getattr(args, "max_size", None),
-        )
+        if articles:  # a folder, a feed, a list of links, or --list: the article list first
+            from newsreader import batch
+            from newsreader.article import DEFAULT_MAX_BYTES
+            from newsreader.ui.triage_app import TriageApp
+
+            triage = batch.Options(tuple(references), not args.no_bundled, args.max_size or DEFAULT_MAX_BYTES)
+            app: ReaderApp = TriageApp(article, triage=triage, **options)
+        else:
+            app = ReaderApp(article, **options)
     except UnknownTheme as err:
         print(f"newsreader: {err}", file=sys.stderr)
         return 2

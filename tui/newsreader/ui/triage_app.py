@@ -1,0 +1,119 @@
+"""The reader for a folder or feed: the article list first, an article over it.
+
+`enter` on a row opens the article in the reader (`ReaderApp.show_article`); `escape`
+(or backspace) closes it and the list shows the row again, with the review as it now
+stands; `D` goes straight on to the next article with something left to decide.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.binding import BindingType
+from textual.events import Mount
+from textual.screen import Screen
+
+from newsreader import batch
+from newsreader.article import Article
+from newsreader.ui import keys
+from newsreader.ui.app import ReaderApp
+from newsreader.ui.article_list import ArticleListScreen, TriageRow
+
+
+class TriageApp(ReaderApp, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP, *keys.TRIAGE_APP]
+
+    def __init__(
+        self, article: Article, *, triage: batch.Options, workers: int | None = None, **options: Any
+    ) -> None:
+        """`triage`: how the list's articles are analysed (the reader's lists); `workers`:
+        processes for it (default one per core). The other options are `ReaderApp`'s."""
+        super().__init__(article, **options)
+        batch.prepare_workers()
+        self.triage = triage
+        self.triage_workers = workers
+        self.article_list: ArticleListScreen | None = None
+        self.open_row_now: TriageRow | None = None  # the list's row of the article open
+
+    def get_default_screen(self) -> Screen[None]:
+        from newsreader.review import Store, StoreError, store_path
+
+        try:
+            store: Store | None = Store.open(store_path(self.store_path))
+        except StoreError as err:
+            store = None
+            self.problems.append(f"{err}; statuses cannot be shown or set from the list")
+        if store is not None and store.notice:
+            self.problems.append(store.notice)
+        places = batch.Places(store_path(self.store_path).parent / batch.PLACES_FILE)
+        self.article_list = ArticleListScreen(
+            self.articles or [self.article],
+            options=self.triage,
+            open_row=self.open_row,
+            store=store,
+            places=places,
+            workers=self.triage_workers,
+        )
+        return self.article_list
+
+    def on_mount(self, event: Mount) -> None:
+        # the list comes first: an article is analysed when it is opened, not now
+        event.prevent_default()
+        for problem in self.problems:
+            self.notify(problem, title="settings", severity="warning", timeout=12, markup=False)
+
+    def on_unmount(self) -> None:
+        if self.article_list is not None and self.article_list.store is not None:
+            self.article_list.store.close()
+
+    def open_row(self, row: TriageRow) -> None:
+        """Open a row's article in the reader; one that cannot be read is said, not opened."""
+        from newsreader import article as articles
+
+        try:
+            item = row.item
+            limit = self._max_bytes or articles.DEFAULT_MAX_BYTES
+            doc = item if isinstance(item, Article) else articles.load(item, max_bytes=limit)
+        except articles.ArticleError as err:
+            self.notify(str(err), title="cannot open", severity="error", markup=False)
+            return
+        self.open_row_now = row
+        self.show_article(doc, row.index)
+
+    def open_nth(self, index: int, *, step: int = 1) -> None:
+        if self.article_list is not None and self.screen is self.article_list:
+            return  # `>` and `<` walk from article to article; on the list, j and k do
+        super().open_nth(index, step=step)
+        if self.article_list is not None:
+            self.open_row_now = self.article_list.rows.rows[self._at]
+
+    def action_back_to_list(self) -> None:
+        if self.article_list is None or self.screen is not getattr(self, "reader", None):
+            return
+        row, reviewed = self._leave_article()
+        self.pop_screen()
+        if row is not None:
+            self.article_list.came_back(row, reviewed)
+
+    def action_next_to_decide(self) -> None:
+        if self.article_list is None or self.screen is not getattr(self, "reader", None):
+            return
+        row, reviewed = self.open_row_now, self.decisions.reviewed if self.decisions else None
+        if row is not None:
+            self.article_list.came_back(row, reviewed)  # this one's count as it now stands
+        following = self.article_list.next_to_decide(row)
+        if following is None:
+            self.reader.status("nothing left to decide in the other articles")
+            return
+        self.open_row(following)
+
+    def _leave_article(self) -> tuple[TriageRow | None, Any]:
+        from newsreader.review import StoreError
+
+        try:
+            reviewed = self.decisions.reviewed if self.decisions else None
+        except StoreError:
+            reviewed = None
+        self._leave_review()
+        row, self.open_row_now = self.open_row_now, None
+        return row, reviewed
