@@ -108,3 +108,15 @@ async def test_a_search_typed_in_one_burst_searches_for_it(started, make_app, se
         assert xref.matches and xref.highlighted in xref.matches
         assert "Lu Shai" in xref.rows[xref.highlighted].words
     assert stored(seed, frozen_analysis) == []
+
+
+async def test_a_key_after_a_search_in_the_same_burst_acts_on_the_row_found(
+    started, make_app, seed, frozen_analysis
+) -> None:
+    """ "/lu shai" + enter + a: the search moves the cursor first, then a accepts that row."""
+    app = make_app(seed, frozen_analysis)
+    async with started(app, size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "tab")
+        await burst(pilot, "/lu shai\ra")
+    decided = stored(seed, frozen_analysis)
+    assert len(decided) == 1 and "Lu Shai" in decided[0] and decided[0].startswith("accepted"), decided

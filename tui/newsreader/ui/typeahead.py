@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from newsreader.ui import keys
 
@@ -73,15 +74,18 @@ class TypeAhead:
             self._held.append(event)
         return self.holding
 
-    def hand_over(self) -> list[events.Key]:
-        """Fresh copies of the held keys, in the order they were typed, up to the first
-        that closes a field; keys stay held after one such (until the next call)."""
+    def hand_over(self, *, into_field: bool) -> list[events.Key]:
+        """Fresh copies of the held keys, in the order they were typed; for a field
+        (`into_field`), up to the first key that closes it, the keys after it staying
+        held (until the next call)."""
         # Keys reach the app by two ways (read from the terminal, or back from the widget
         # that had the focus before the field opened): the time each was read orders them.
         ordered = sorted(self._held, key=lambda event: event.time)
-        cut = next((i + 1 for i, e in enumerate(ordered) if e.key in self.closing), len(ordered))
+        cut = len(ordered)
+        if into_field:
+            cut = next((i + 1 for i, e in enumerate(ordered) if e.key in self.closing), cut)
         now, self._held = ordered[:cut], ordered[cut:]
-        self.holding = bool(self._held) or any(e.key in self.closing for e in now)
+        self.holding = into_field and any(e.key in self.closing for e in now)
         copies = []
         for event in now:
             copy = events.Key(event.key, event.character)
@@ -134,7 +138,7 @@ class TypeAheadApp(App[ReturnType]):
         typeahead = self.typeahead
         if message.hold != typeahead.holds:
             return  # sent for a hold that is over: another field is opening
-        handed = typeahead.hand_over()
+        handed = typeahead.hand_over(into_field=isinstance(self.focused, Input))
         for key in handed:
             await super().on_event(key)  # as if just read from the terminal
         if typeahead.holding and handed:
