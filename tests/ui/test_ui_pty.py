@@ -166,3 +166,18 @@ def test_the_linux_console_gets_16_colours_and_ascii_only() -> None:
     assert "\x1b[38;2;" not in drawn and "\x1b[48;2;" not in drawn and ";2;" not in drawn  # no 24-bit colour
     assert "\x1b[38;5;" not in drawn  # nor 256
     assert not set(drawn) & set(ASCII_MARKS)
+
+
+def test_sighup_ends_the_reader_at_once_with_its_decision_stored(seed, seed_analysis) -> None:
+    with reader_on_a_pty(str(resources.seed_article())) as reader:
+        reader.wait_for(REVIEW_OPEN)
+        reader.type("Sflag\r")
+        reader.wait_for("status to flagged")
+        reader.type("jGgjGg" * 10)
+        reader.process.send_signal(signal.SIGHUP)
+        sent = time.monotonic()
+        code = reader.process.wait(timeout=10)
+        took = time.monotonic() - sent
+    assert took < GONE_SECONDS, f"the reader took {took:.1f} s to end"
+    assert code == 128 + signal.SIGHUP
+    assert stored(seed, seed_analysis, Path(store_file())) == ["set the status to flagged"]
