@@ -190,3 +190,15 @@ def test_a_short_organisation_name_goes_to_the_nearest_longer_one_before_it():
         "The Foreign Ministry then said no more. Later the Foreign Ministry added a note."
     )
     assert groups(text)["Russian Foreign Ministry"] == {"Russian Foreign Ministry", "Foreign Ministry"}
+
+
+def test_a_long_analysis_reports_its_progress_in_order_up_to_the_end():
+    from newsreader.analysis.service import Analyzer
+    from newsreader.article import from_text
+
+    story = "Anna Lindqvist, a minister, met Omar Haddad in Lyon. “We agree,” Haddad said.\n\n"
+    done: list[float] = []
+    Analyzer.from_options([], bundled=False).analyze(from_text(story * 3000), progress=done.append)
+    assert len(done) >= 5  # within the mention pass too, not only between passes
+    assert done == sorted(done)
+    assert 0 < done[0] < 0.2 and done[-1] == 1.0

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,7 +70,7 @@ NOT_ACRONYMS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long text has hundreds of thousands
 class Mention:
     start: int
     end: int
@@ -101,53 +101,70 @@ class _Occurrence:
         return "; ".join(r for r, k in zip(self.reasons, self.reason_kinds, strict=True) if k == kind)
 
 
+_SHAPES_KEPT = 20_000
+
+
 def find_mentions(
     text: str,
     *,
     skip: Iterable[Span] = (),
     known: Mapping[str, str] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> list[Mention]:
     """Typed name mentions in `text`, sorted, never overlapping.
 
     `skip` spans (page boilerplate) are not read. `known` maps names from reference lists
-    to their types; they count as strong evidence.
+    to their types; they count as strong evidence. `progress` is told the fraction of
+    the text read, every 2% of it (and 64 KB at least).
     """
     known = known or {}
     skip = sorted(skip)
     caps_lines = _shouted_lines(text)
-    occurrences: list[_Occurrence] = []
+    teams = [span for span in tables.team_spans(text) if not _inside(span[0], skip)]
+    team_at = {span: _team_type(text[span[0] : span[1]]) for span in teams}
+    sports = bool(teams) or _is_sports_report(text)
+    labels = _speaker_labels(text, skip)
+    # each occurrence's votes are summed into its surface's as soon as they are known, so
+    # a long text keeps only the span of each occurrence, not its votes and reasons
+    tally = _Tally()
+    found: list[tuple[int, int, str]] = []
     dropped_initials: list[tuple[int, int, str]] = []
     # a run's segments and shape votes depend only on its words and whether a sentence
     # starts there; names recur, so each distinct run is worked out once per text
     shapes: dict[tuple[str, bool], _Shape] = {}
+    step = max(len(text) // 50, 1 << 16)
+    next_report = step
     for m in _RUN.finditer(text):
         start = m.start()
+        if progress is not None and start >= next_report:
+            progress(start / len(text))
+            next_report = start + step
         if _inside(start, skip) or _inside(start, caps_lines):
             continue
         key = (m.group(), _is_initial(text, start))
         shape = shapes.get(key)
         if shape is None:
+            if len(shapes) >= _SHAPES_KEPT:
+                shapes.clear()  # a long text of ever new names would keep them all
             shape = shapes[key] = _shape_run(*key, known)
-        occurrences.extend(shape.place(start))
+        for occ in shape.place(start):
+            _vote_context(text, occ)
+            if sports:
+                _vote_team(text, occ)
+            if team_at.get((occ.start, occ.end)) == ORGANIZATION:
+                occ.vote(ORGANIZATION, 8.0, _IN_TABLE)
+            if (occ.start, occ.end) in labels:
+                occ.vote(PERSON, 8.0, _LABELLED)
+            tally.add(occ)
+            found.append((occ.start, occ.end, occ.text))
         dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
-    teams = [span for span in tables.team_spans(text) if not _inside(span[0], skip)]
-    team_at = {span: _team_type(text[span[0] : span[1]]) for span in teams}
-    sports = bool(teams) or _is_sports_report(text)
-    labels = _speaker_labels(text, skip)
-    for occ in occurrences:
-        _vote_context(text, occ)
-        if sports:
-            _vote_team(text, occ)
-        if team_at.get((occ.start, occ.end)) == ORGANIZATION:
-            occ.vote(ORGANIZATION, 8.0, _IN_TABLE)
-        if (occ.start, occ.end) in labels:
-            occ.vote(PERSON, 8.0, _LABELLED)
-    types = _decide_types(occurrences)
+    types = tally.decide()
     mentions = [
-        Mention(o.start, o.end, o.text, types[o.text][0], types[o.text][1])
-        for o in occurrences
-        if types.get(o.text, (None,))[0] in _EMITTED
+        Mention(s, e, surface, types[surface][0], types[surface][1])
+        for s, e, surface in found
+        if types.get(surface, (None,))[0] in _EMITTED
     ]
+    del found
     mentions += _propagate(text, mentions, dropped_initials, caps_lines, skip, known, sports)
     if teams:
         mentions = _with_table_teams(text, mentions, team_at)
@@ -776,15 +793,28 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
     return tuple((kind, weight, occ.reasons_for(kind)) for kind, weight in occ.votes.items())
 
 
-def _decide_types(occurrences: list[_Occurrence]) -> dict[str, tuple[str, str]]:
-    """One type per surface for the whole document: the evidence of all its occurrences."""
-    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    reasons: dict[str, dict[str, str]] = defaultdict(dict)
-    for occ in occurrences:
+class _Tally:
+    """One type per surface for the whole document: the evidence of all its occurrences,
+    added one occurrence at a time."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.reasons: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def add(self, occ: _Occurrence) -> None:
         for kind, weight in occ.votes.items():
-            totals[occ.text][kind] += weight
+            self.totals[occ.text][kind] += weight  # a surface without votes gets no entry
         for reason in occ.reasons:
-            reasons[occ.text].setdefault(reason, reason)
+            self.reasons[occ.text].setdefault(reason, reason)
+
+    def decide(self) -> dict[str, tuple[str, str]]:
+        """surface -> (type, the reasons for it), for the surfaces the evidence types."""
+        return _decide_types(self.totals, self.reasons)
+
+
+def _decide_types(
+    totals: dict[str, dict[str, float]], reasons: dict[str, dict[str, str]]
+) -> dict[str, tuple[str, str]]:
     # full person names lend their type to their parts ("Andrew Small" -> "Small")
     person_parts: dict[str, float] = defaultdict(float)
     for surface, votes in totals.items():

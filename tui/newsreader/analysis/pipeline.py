@@ -1,21 +1,35 @@
-"""text -> Analysis: mentions, entities, quotes, cross-reference, in that order."""
+"""text -> Analysis: mentions, entities, quotes, cross-reference, in that order.
+
+A long text takes a while (about 20 µs a word): `progress`, when given, is called with
+the fraction of the work done, from 0 to 1, often enough to move a progress bar.
+"""
 
 from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from newsreader.analysis import entities as entity_rules
 from newsreader.analysis import quotes as quote_rules
-from newsreader.analysis.mentions import find_mentions
-from newsreader.analysis.model import Analysis, Entity, Span
+from newsreader.analysis.mentions import Mention, find_mentions
+from newsreader.analysis.model import Ambiguity, Analysis, Entity, Span
 from newsreader.article import Article
 
+Progress = Callable[[float], None]
 
-def analyze(article: Article, *, known: Mapping[str, str] | None = None) -> Analysis:
+# Shares of the analysis each pass takes, measured on long text whose names differ
+# (benchmarks/analysis_speed.py): what `progress` reports when a pass ends.
+_AFTER_MENTIONS, _AFTER_ENTITIES = 0.65, 0.85
+
+
+def analyze(
+    article: Article, *, known: Mapping[str, str] | None = None, progress: Progress | None = None
+) -> Analysis:
     """Analyse an article's text; `known` maps reference-list names to their types."""
-    return analyze_text(article.prose, paragraphs=article.paragraphs, skip=article.boilerplate, known=known)
+    return analyze_text(
+        article.text, paragraphs=article.paragraphs, skip=article.boilerplate, known=known, progress=progress
+    )
 
 
 def analyze_text(
@@ -24,15 +38,38 @@ def analyze_text(
     paragraphs: tuple[Span, ...] | None = None,
     skip: tuple[Span, ...] = (),
     known: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Analysis:
     if paragraphs is None:
         from newsreader.article import find_paragraphs
 
         paragraphs = find_paragraphs(text)
+    report = progress or _silent
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    mentions = find_mentions(text, skip=skip, known=known)
+    mentions = find_mentions(
+        text, skip=skip, known=known, progress=lambda done: report(_AFTER_MENTIONS * done)
+    )
     t1 = time.perf_counter()
+    report(_AFTER_MENTIONS)
+    entities, ambiguities = _entities(mentions, text)
+    del mentions  # a long text's mention records are the biggest thing it holds
+    t2 = time.perf_counter()
+    report(_AFTER_ENTITIES)
+    refs: list[quote_rules.MentionRef] = []
+    for ent in entities:
+        gender = quote_rules.gender_of_name(ent.name)
+        refs.extend(quote_rules.MentionRef(s, e, ent.id, ent.type, gender) for s, e in ent.mentions)
+    readable = [p for p in paragraphs if not _covered(p, skip)]
+    quotes = tuple(quote_rules.attribute(text, readable, refs))
+    t3 = time.perf_counter()
+    report(1.0)
+    timings.update(mentions=t1 - t0, entities=t2 - t1, quotes=t3 - t2)
+    return Analysis(entities=entities, quotes=quotes, ambiguities=ambiguities, timings=timings)
+
+
+def _entities(mentions: list[Mention], text: str) -> tuple[tuple[Entity, ...], tuple[Ambiguity, ...]]:
+    """The mentions grouped into entities, numbered in order of first mention."""
     drafts, ambiguities = entity_rules.group(mentions, text)
     entities = tuple(
         Entity(
@@ -45,16 +82,11 @@ def analyze_text(
         )
         for i, d in enumerate(drafts, start=1)
     )
-    t2 = time.perf_counter()
-    refs: list[quote_rules.MentionRef] = []
-    for ent in entities:
-        gender = quote_rules.gender_of_name(ent.name)
-        refs.extend(quote_rules.MentionRef(s, e, ent.id, ent.type, gender) for s, e in ent.mentions)
-    readable = [p for p in paragraphs if not _covered(p, skip)]
-    quotes = tuple(quote_rules.attribute(text, readable, refs))
-    t3 = time.perf_counter()
-    timings.update(mentions=t1 - t0, entities=t2 - t1, quotes=t3 - t2)
-    return Analysis(entities=entities, quotes=quotes, ambiguities=tuple(ambiguities), timings=timings)
+    return entities, tuple(ambiguities)
+
+
+def _silent(done: float) -> None:
+    """No one is watching the progress."""
 
 
 def _covered(span: Span, blocks: tuple[Span, ...]) -> bool:
