@@ -220,16 +220,37 @@ def test_source_offsets_index_the_text_as_decoded() -> None:
         ("brat", [".txt", ".ann"]),
     ],
 )
-def test_render_gives_the_files_of_a_palette_export(
+def test_each_format_gives_the_files_of_a_palette_export(
     doc: Article, reviewed: ReviewedAnalysis, fmt: str, suffixes: list[str]
 ) -> None:
-    files = formats.render(fmt, doc, reviewed)
+    files = formats.named(fmt).files(doc, reviewed)
     assert list(files) == suffixes and all(files.values())
 
 
-def test_render_refuses_an_unknown_format(doc: Article, reviewed: ReviewedAnalysis) -> None:
-    with pytest.raises(ValueError, match="unknown export format"):
-        formats.render("xml", doc, reviewed)
+def test_a_file_of_one_article_holds_what_the_format_streams_for_it(
+    doc: Article, reviewed: ReviewedAnalysis
+) -> None:
+    for fmt in formats.FORMATS:
+        if fmt.stream is None:
+            continue
+        (content,) = fmt.files(doc, reviewed).values()
+        assert content == fmt.stream([fmt.render(doc, reviewed, text="source")], False)
+
+
+def test_an_unknown_format_is_refused_by_name(doc: Article, reviewed: ReviewedAnalysis) -> None:
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        formats.named("xml")
+
+
+def test_the_command_offers_every_format_and_only_those(capsys: Capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for fmt in formats.FORMATS:
+        assert f"{fmt.name}: {fmt.help}" in shown
+    with pytest.raises(SystemExit, match="2"):
+        cli.main(["export", "-f", "xml", str(SEED)])
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
 
 
 # -- the command ------------------------------------------------------------------

@@ -1,20 +1,21 @@
 """`newsreader export`: each article analysed afresh, its stored decisions laid over, written out.
 
-Markdown, JSON and CSV go to standard output unless `--output DIR` is given (one file
-per article); span JSONL is one line per article; brat writes NAME.txt and NAME.ann into
-a folder (`brat/` unless `--output DIR`), with the folder's `annotation.conf`. A file is
-never overwritten: a name already taken gets a number (`story-2.md`), and each file
-written is said on stderr. Nothing is written to the store.
+The formats are `review.export.FORMATS`. Markdown, JSON and CSV go to standard output
+unless `--output DIR` is given (one file per article); span JSONL is one line per
+article; a format that cannot go to standard output (brat: NAME.txt and NAME.ann, with
+the folder's `annotation.conf`) is written into a folder named after it unless
+`--output DIR`. A file is never overwritten (see `review.export_files`): a name already
+taken gets a number (`story-2.md`), and each file written is said on stderr. Nothing is
+written to the store.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsreader.cli import (
     EXIT_PARTIAL,
@@ -30,10 +31,14 @@ from newsreader.cli import (
     say,
 )
 
-BRAT_DIR = "brat"
+if TYPE_CHECKING:
+    from newsreader.review.export import ExportFormat
 
 
 def parser() -> argparse.ArgumentParser:
+    from newsreader.review.export import FORMATS
+
+    described = "; ".join(f"{fmt.name}: {fmt.help}" for fmt in FORMATS)
     p = ArgumentParser(
         prog=f"{PROG} export",
         description="Write the review of each article: its analysis with your decisions and notes.",
@@ -47,10 +52,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         "-f",
-        choices=("md", "json", "csv", "spans", "brat"),
-        default="md",
-        help="md: review report; json: reviewed analysis; csv: entities and quotes; "
-        "spans: JSONL of mention spans; brat: .txt + .ann standoff (default md)",
+        choices=[fmt.name for fmt in FORMATS],
+        default=FORMATS[0].name,
+        help=f"{described} (default {FORMATS[0].name})",
     )
     p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
     p.add_argument(
@@ -62,22 +66,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
+    from newsreader.review.export import named
+
     args = parser().parse_args(argv)
-    out_dir = _output_dir(args.format, args.output)
+    fmt = named(args.format)
+    out_dir = _output_dir(fmt, args.output)
     exporter = _Exporter(args)
     paths, failures = article_inputs(args.paths, args.max_size)
     results: list[tuple[str, Any]] = []
     try:
         for path in paths:
-            done = exporter.export(path, as_files=out_dir is not None)
+            done = exporter.export(path, fmt, as_files=out_dir is not None)
             if done is None:
                 failures += 1
             else:
                 results.append((_stem(path), done))
         if out_dir is None:
-            _print(args.format, [r for _, r in results], many=len(paths) > 1 or paths != args.paths)
+            _print(fmt, [r for _, r in results], many=len(paths) > 1 or paths != args.paths)
         else:
-            _write_files(out_dir, results)
+            _write_files(fmt, out_dir, results)
     finally:
         exporter.close()
     if not results and failures:
@@ -106,10 +113,9 @@ class _Exporter:
             args.references, bundled=not args.no_bundled, max_list_bytes=list_limit(args)
         )
 
-    def export(self, path: Any, *, as_files: bool = False) -> Any:
-        """One article's export (files by suffix, or a str, dict or rows to print); None after a message."""
+    def export(self, path: Any, fmt: ExportFormat, *, as_files: bool = False) -> Any:
+        """One article's export (its files by suffix, or what `fmt` streams); None after a message."""
         from newsreader import article
-        from newsreader.review import export
         from newsreader.review.overlay import overlay
         from newsreader.review.session import article_key, read_decisions
 
@@ -125,96 +131,52 @@ class _Exporter:
         row = self.store.find_article(article_key(doc))
         decisions = read_decisions(self.store.decisions(row.id)) if row else []
         reviewed = overlay(doc.text, self.analyzer.analyze(doc), decisions, self.memory)
-        fmt, text = self.args.format, self.args.text
         if as_files:
-            return export.render(fmt, doc, reviewed, text=text)
-        if fmt == "md":
-            return export.to_markdown(doc, reviewed)
-        if fmt == "json":
-            return export.to_json(doc, reviewed, text=text)
-        if fmt == "csv":
-            return export.csv_rows(doc, reviewed, text=text)
-        return export.to_spans(doc, reviewed, text=text)
+            return fmt.files(doc, reviewed, text=self.args.text)
+        return fmt.render(doc, reviewed, text=self.args.text)
 
     def close(self) -> None:
         self.store.close()
 
 
-def _output_dir(fmt: str, output: str | None) -> Path | None:
-    if output == "-" and fmt == "brat":
-        raise UserError("brat writes two files per article; give a folder with --output DIR")
+def _output_dir(fmt: ExportFormat, output: str | None) -> Path | None:
+    """Where the files go; None: standard output. A format that cannot stream goes into
+    a folder named after it unless told otherwise."""
+    if output == "-" and not fmt.streams:
+        files = " and ".join(fmt.suffixes)
+        raise UserError(f"{fmt.name} writes {files} files per article; give a folder with --output DIR")
     if output is None or output == "-":
-        return Path(BRAT_DIR) if fmt == "brat" else None
+        return None if fmt.streams else Path(fmt.name)
     return Path(output)
 
 
-def _print(fmt: str, results: list[Any], *, many: bool) -> None:
-    from newsreader.analysis.contract import dumps
-    from newsreader.review.export import write_csv
-
-    out = sys.stdout
-    if fmt == "md":
-        out.write("\n---\n\n".join(results))
-    elif fmt == "json" and results:
-        out.write(dumps(results if many else results[0], indent=2) + "\n")
-    elif fmt == "csv":
-        write_csv([row for rows in results for row in rows], out)
-    elif fmt == "spans":
-        for record in results:
-            out.write(dumps(record) + "\n")
-    out.flush()
+def _print(fmt: ExportFormat, results: list[Any], *, many: bool) -> None:
+    assert fmt.stream is not None, "a format that cannot stream has an output folder"
+    sys.stdout.write(fmt.stream(results, many))
+    sys.stdout.flush()
 
 
-def _write_files(out_dir: Path, results: list[tuple[str, dict[str, str]]]) -> None:
+def _write_files(fmt: ExportFormat, out_dir: Path, results: list[tuple[str, dict[str, str]]]) -> None:
     """Each article's files into `out_dir` under its stem, numbered when the stem is taken
     (by another article of this run, or by a file already there): nothing is overwritten."""
+    from newsreader.review.export_files import ExportError, write_folder_files, write_new
+
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UserError(f"cannot create {out_dir}: {err.strerror or err}") from None
     taken: set[str] = set()
-    for stem, files in results:
-        written = _write_new(out_dir, stem, files, taken)
-        say(f"wrote {' and '.join(str(t) for t in written)}")
-    anns = [files[".ann"] for _, files in results if ".ann" in files]
-    if anns:
-        _write_brat_conf(out_dir, anns)
-
-
-def _write_new(out_dir: Path, stem: str, files: dict[str, str], taken: set[str]) -> list[Path]:
-    n = 1
-    while True:
-        name = stem if n == 1 else f"{stem}-{n}"
-        n += 1
-        targets = [out_dir / f"{name}{suffix}" for suffix in files]
-        if name in taken or any(os.path.lexists(t) for t in targets):
-            continue
-        taken.add(name)
-        try:
-            for target, content in zip(targets, files.values(), strict=True):
-                with target.open("x", encoding="utf-8", newline="") as fh:  # "x": never over a file
-                    fh.write(content)
-        except FileExistsError:
-            continue  # created meanwhile by someone else: the next number
-        except OSError as err:
-            raise UserError(f"cannot write {target}: {err.strerror or err}") from None
-        return targets
-
-
-def _write_brat_conf(out_dir: Path, anns: list[str]) -> None:
-    from newsreader.review.export import BRAT_CONF, annotation_conf
-
-    conf, target = annotation_conf(anns), out_dir / BRAT_CONF
     try:
-        with target.open("x", encoding="utf-8", newline="") as fh:
-            fh.write(conf)
-    except FileExistsError:
-        if target.read_text(encoding="utf-8", errors="replace") != conf:
-            say(f"{target} already exists and was left as it is")
-        return
-    except OSError as err:
-        raise UserError(f"cannot write {target}: {err.strerror or err}") from None
-    say(f"wrote {target}")
+        for stem, files in results:
+            written = write_new(out_dir, stem, files, taken)
+            say(f"wrote {' and '.join(str(t) for t in written)}")
+        shared = write_folder_files(out_dir, fmt.folder_files([files for _, files in results]))
+    except ExportError as err:
+        raise UserError(str(err)) from None
+    for path in shared.paths:
+        say(f"wrote {path}")
+    for path in shared.kept:
+        say(f"{path} already exists and was left as it is")
 
 
 def _stem(item: Any) -> str:

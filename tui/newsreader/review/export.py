@@ -3,6 +3,9 @@
 Pure functions of the article and its `ReviewedAnalysis`. With `text="source"` (the
 default, as in `newsreader analyze`) offsets index the text as decoded, so they line up
 with annotations made on the original file; `text="clean"` uses the text the reader shows.
+
+`FORMATS` is the one list of formats: `newsreader export` (its choices, help and output)
+and the reader's palette read it, so a new format is one renderer and one entry there.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from newsreader.analysis import contract
@@ -30,7 +34,6 @@ from newsreader.review.overlay import (
     ReviewedAnalysis,
 )
 
-FORMATS = ("md", "json", "csv", "spans", "brat")
 CSV_FIELDS = (
     "source",
     "record",
@@ -57,27 +60,6 @@ UNDECIDED = "undecided"
 VERDICT_STATES = (ACCEPTED, REJECTED, UNSURE, UNDECIDED, MATCHED, LEARNED, NONE)
 
 Spanner = Callable[[int, int], Span]
-
-
-def render(fmt: str, article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> dict[str, str]:
-    """The files of one article's export, by suffix: {".md": ...}, or {".txt": ..., ".ann": ...} for brat.
-
-    For the reader's palette action: write each value to the article's name plus its suffix.
-    """
-    if fmt == "md":
-        return {".md": to_markdown(article, reviewed)}
-    if fmt == "json":
-        return {".json": contract.dumps(to_json(article, reviewed, text=text), indent=2) + "\n"}
-    if fmt == "csv":
-        buf = io.StringIO()
-        write_csv(csv_rows(article, reviewed, text=text), buf)
-        return {".csv": buf.getvalue()}
-    if fmt == "spans":
-        return {".jsonl": contract.dumps(to_spans(article, reviewed, text=text)) + "\n"}
-    if fmt == "brat":
-        txt, ann = to_brat(article, reviewed, text=text)
-        return {".txt": txt, ".ann": ann}
-    raise ValueError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
 
 
 def _view(article: Article, text: str) -> tuple[str, Spanner]:
@@ -452,3 +434,91 @@ def _fragments(text: str, start: int, end: int) -> list[Span]:
         if b > a:
             pieces.append((a, b))
     return pieces or [(start, end)]
+
+
+# -- the formats ----------------------------------------------------------------------
+
+Renderer = Callable[..., Any]  # (article, reviewed, *, text) -> one article's export
+
+
+def _no_folder_files(files: Sequence[dict[str, str]]) -> dict[str, str]:
+    return {}
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way to write reviews out, as the command line and the palette offer it.
+
+    `render` makes one article's export (a report, a document, rows, a record, brat's
+    pair of texts). `stream` writes the exports of a run as one text for standard output
+    (`many`: the run was of several articles, or of a folder or a feed); None for a format
+    that goes to files only. A format of one file per article writes there what it
+    streams for that article alone; one of several files renders their texts, in the
+    order of `suffixes`. `folder_files` are the files, by name, that a folder of these
+    exports needs once, made from the files of every export in it.
+    """
+
+    name: str  # as typed: `--format NAME`, the palette's `export('NAME')`
+    label: str  # as shown: "Export review as LABEL…"
+    help: str  # what it holds, for `newsreader export --help`
+    suffixes: tuple[str, ...]
+    render: Renderer
+    stream: Callable[[Sequence[Any], bool], str] | None = None
+    folder_files: Callable[[Sequence[dict[str, str]]], dict[str, str]] = _no_folder_files
+
+    @property
+    def streams(self) -> bool:
+        """Whether it can go to standard output; if not, it is written as files only."""
+        return self.stream is not None
+
+    def files(self, article: Article, reviewed: ReviewedAnalysis, *, text: str = "source") -> dict[str, str]:
+        """One article's export as the contents of its files, by suffix: {".md": ...}."""
+        export = self.render(article, reviewed, text=text)
+        if self.stream is not None and len(self.suffixes) == 1:
+            return {self.suffixes[0]: self.stream([export], False)}
+        return dict(zip(self.suffixes, export, strict=True))
+
+
+def _report(article: Article, reviewed: ReviewedAnalysis, *, text: str) -> str:
+    return to_markdown(article, reviewed)  # a report for people quotes the text the reader shows
+
+
+def _reports(reports: Sequence[str], many: bool) -> str:
+    return "\n---\n\n".join(reports)
+
+
+def _documents(docs: Sequence[dict[str, Any]], many: bool) -> str:
+    return contract.dumps(docs if many else docs[0], indent=2) + "\n" if docs else ""
+
+
+def _table(rows_of_each: Sequence[list[dict[str, Any]]], many: bool) -> str:
+    buf = io.StringIO()
+    write_csv([row for rows in rows_of_each for row in rows], buf)  # one header for the run
+    return buf.getvalue()
+
+
+def _lines(records: Sequence[dict[str, Any]], many: bool) -> str:
+    return "".join(contract.dumps(record) + "\n" for record in records)
+
+
+def _brat_folder(files: Sequence[dict[str, str]]) -> dict[str, str]:
+    return {BRAT_CONF: annotation_conf(f[".ann"] for f in files)} if files else {}
+
+
+FORMATS = (
+    ExportFormat("md", "Markdown", "review report", (".md",), _report, _reports),
+    ExportFormat("json", "JSON", "reviewed analysis", (".json",), to_json, _documents),
+    ExportFormat("csv", "CSV", "entities and quotes", (".csv",), csv_rows, _table),
+    ExportFormat("spans", "spans", "JSONL of mention spans", (".jsonl",), to_spans, _lines),
+    ExportFormat(
+        "brat", "brat", ".txt + .ann standoff", (".txt", ".ann"), to_brat, folder_files=_brat_folder
+    ),
+)
+
+
+def named(name: str) -> ExportFormat:
+    """The format called `name`; ValueError for a name no format has."""
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise ValueError(f"unknown export format {name!r} (use one of: {', '.join(f.name for f in FORMATS)})")

@@ -1,29 +1,39 @@
-"""The palette's "Export review as …": the reviewed analysis written to files.
+"""Exports written to files, by `newsreader export -o DIR` and the palette's "Export review as …".
 
-Files go next to the article when it is a file of the user's, else (standard input, the
-bundled sample) into the current folder. They are named after the article with
-`.review` and the format's suffix (`story.review.md`; brat writes `.txt` and `.ann`), so
-an export never replaces the article. No Textual here: the app says where they went.
+Nothing is overwritten: an export takes the first name none of whose files is there yet
+(`story.md`, else `story-2.md`, …), each file is created, never replaced, and one not
+written whole is removed again. A folder's shared file (brat's `annotation.conf`) is
+written once and a different one already there is left as it is.
+
+The palette's files go next to the article when it is a file of the user's, else
+(standard input, the bundled sample) into the current folder, named after the article
+with `.review` and the format's suffix (`story.review.md`; brat writes `.txt` and `.ann`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from newsreader.article import Article
+    from newsreader.review.export import ExportFormat
     from newsreader.review.overlay import ReviewedAnalysis
 
-FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "csv": "CSV", "spans": "spans", "brat": "brat"}
 SLUG_LENGTH = 40
 
 
 class ExportError(Exception):
     """The export could not be written; `str()` is one line for the user."""
+
+
+class Written(NamedTuple):
+    paths: list[Path]  # the files written, in order
+    kept: list[Path]  # a folder's shared files already there with other contents, left as they are
 
 
 def article_file(article: Article) -> Path | None:
@@ -59,41 +69,74 @@ def export_stem(article: Article) -> str:
 
 
 def write_export(
-    fmt: str, article: Article, reviewed: ReviewedAnalysis, folder: Path | None = None
-) -> list[Path]:
-    """Write the export in format `fmt` (md, json, csv, spans, brat); returns the files written."""
-    from newsreader.review import export
-
-    files = export.render(fmt, article, reviewed)
+    fmt: ExportFormat, article: Article, reviewed: ReviewedAnalysis, folder: Path | None = None
+) -> Written:
+    """The palette's export of one article in `fmt`, with the folder's shared files, into
+    `folder` (default `export_folder`)."""
+    files = fmt.files(article, reviewed)
     folder = export_folder(article) if folder is None else folder
-    stem, own = export_stem(article), article_file(article)
+    paths = write_new(folder, export_stem(article), files)
+    shared = write_folder_files(folder, fmt.folder_files([files]))
+    return Written(paths + shared.paths, shared.kept)
+
+
+def write_new(folder: Path, stem: str, files: dict[str, str], taken: set[str] | None = None) -> list[Path]:
+    """`files` (contents by suffix) written into `folder` under `stem`, numbered (`stem-2`)
+    when a file of that name is there or the name is in `taken` (the names a run has
+    used, to which it is added); returns the files written."""
+    taken = set() if taken is None else taken
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        n += 1
+        targets = [folder / f"{name}{suffix}" for suffix in files]
+        if name in taken or any(os.path.lexists(t) for t in targets):
+            continue
+        taken.add(name)
+        if _create(targets, files.values()):
+            return targets
+        # created meanwhile by someone else: the next number
+
+
+def write_folder_files(folder: Path, files: dict[str, str]) -> Written:
+    """Each file (contents by name) created in `folder` unless one of its name is there."""
     written: list[Path] = []
-    for suffix, content in files.items():
-        path = folder / f"{stem}{suffix}"
-        if own is not None and path.resolve() == own:
-            raise ExportError(f"{path} is the article itself: not overwritten")
-        _write(path, content)
-        written.append(path)
-    return written
+    kept: list[Path] = []
+    for name, content in files.items():
+        target = folder / name
+        if _create([target], [content]):
+            written.append(target)
+        elif _contents(target) != content:
+            kept.append(target)
+    return Written(written, kept)
 
 
-def _write(path: Path, content: str) -> None:
-    """Write all of `content` or nothing: a temporary file beside, then renamed."""
+def _create(targets: list[Path], contents: Iterable[str]) -> bool:
+    """Each target created with its contents: all of them, or (removed again) none, then
+    False if one came to exist meanwhile, else `ExportError`."""
+    made: list[Path] = []
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        for target, content in zip(targets, contents, strict=True):
+            with target.open("x", encoding="utf-8", newline="") as out:  # "x": never over a file
+                made.append(target)
+                out.write(content)
+    except FileExistsError:
+        _remove(made)
+        return False
     except OSError as err:
-        raise ExportError(f"cannot write in {path.parent}: {err.strerror or err}") from None
+        _remove(made)
+        raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
+    return True
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):  # what was said already is the failure to tell
+            path.unlink(missing_ok=True)
+
+
+def _contents(path: Path) -> str | None:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-        os.replace(temporary, path)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # a folder, or unreadable: not the file we would write
+        return None

@@ -384,18 +384,20 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         if self.decisions is None:
             self.notify("nothing to export yet: still analysing", title="export", markup=False)
             return
-        from newsreader.review import StoreError
-        from newsreader.ui.exporting import FORMAT_NAMES, ExportError, write_export
+        from newsreader.review import StoreError, export
+        from newsreader.review.export_files import ExportError, write_export
 
+        chosen = export.named(fmt)
         try:
-            written = write_export(fmt, self.article, self.decisions.reviewed)
+            written = write_export(chosen, self.article, self.decisions.reviewed)
         except (ExportError, StoreError) as err:
             self.notify(str(err), title="export failed", severity="error", timeout=15, markup=False)
             return
-        names = ", ".join(path.name for path in written)
+        names = ", ".join(path.name for path in written.paths)
+        kept = "".join(f"; {path.name} was there and is left as it is" for path in written.kept)
         self.notify(
-            f"wrote {names} in {written[0].parent}",
-            title=f"exported {FORMAT_NAMES[fmt]}",
+            f"wrote {names} in {written.paths[0].parent}{kept}",
+            title=f"exported {chosen.label}",
             timeout=10,
             markup=False,
         )

@@ -19,8 +19,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from newsreader.article import Article
+from newsreader.review.export import FORMATS
 from newsreader.ui import keys
-from newsreader.ui.exporting import FORMAT_NAMES
 from newsreader.ui.keymap import hint
 from newsreader.ui.plain_text import printable
 
@@ -63,9 +63,10 @@ class ReaderCommands(Provider):
                 partial(app.run_action, "screen.note_article"),
             )
         )
-        for fmt, label in FORMAT_NAMES.items():
-            where = "next to the article, or in the current folder"
-            found.append((f"Export review as {label}…", where, partial(app.run_action, f"export('{fmt}')")))
+        where = "next to the article, or in the current folder"
+        for fmt in FORMATS:
+            run = partial(app.run_action, f"export('{fmt.name}')")
+            found.append((f"Export review as {fmt.label}…", where, run))
         reader = cast("ReaderApp", app)
         articles = reader.articles
         if len(articles) > 1:  # a folder or a feed: each of its articles by name
