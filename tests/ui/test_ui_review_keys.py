@@ -189,9 +189,16 @@ async def test_T_changes_the_type_with_a_chooser_and_takes_new_words(
         assert status(app) == "typed Telegram as event · u undoes"
         assert heading_of(entities, telegram.id) == "Event 1"
 
+        await pilot.press("T", *"News Agency", "enter")  # two words: one type for the store
+        assert status(app) == "typed Telegram as news-agency · u undoes"
+
         await pilot.press("T", "escape")  # cancelled: nothing recorded
         assert app.screen is app.reader
-    assert stored(seed, frozen_analysis) == ["typed Telegram as place", "typed Telegram as event"]
+    assert stored(seed, frozen_analysis) == [
+        "typed Telegram as place",
+        "typed Telegram as event",
+        "typed Telegram as news-agency",
+    ]
 
 
 async def test_M_merges_an_entity_of_the_same_type_chosen_by_typing(
@@ -328,7 +335,15 @@ async def test_S_sets_the_status_shown_in_the_header(started, make_app, seed, fr
         assert str(counts.render()).endswith("⚑ flagged")
         await pilot.press("S", "escape")
         assert str(counts.render()).endswith("⚑ flagged")
-    assert stored(seed, frozen_analysis) == ["set the status to flagged"]
+        await pilot.press("S", *"re", "enter")  # "re" spells reviewed, though "in review" holds it too
+        assert status(app) == "set the status to reviewed · u undoes"
+        await pilot.press("S", *"in", "enter")
+        assert status(app) == "set the status to in review · u undoes"
+    assert stored(seed, frozen_analysis) == [
+        "set the status to flagged",
+        "set the status to reviewed",
+        "set the status to in review",
+    ]
 
 
 async def test_u_takes_back_every_kind_of_change_newest_first(

@@ -84,7 +84,9 @@ class Chooser(FieldScreen[str | None], inherit_bindings=False):
         if not needle and self.current in ids:
             choices.highlighted = ids.index(self.current)
         elif ids:
-            choices.highlighted = 0
+            # what the typing spells from its start: "re" is reviewed, not "in review"
+            spelt = [i for i, c in enumerate(shown) if c.words.casefold().startswith(needle)]
+            choices.highlighted = spelt[0] if spelt else 0
 
     def _label(self, choice: Choice) -> Content:
         if choice.id == self.current:

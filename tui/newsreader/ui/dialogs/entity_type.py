@@ -29,7 +29,8 @@ class TypeDialog(Chooser):
         super().__init__(title, choices, current=entity.type)
 
     def extra_choice(self, query: str) -> Choice | None:
-        word = query.casefold()
+        # a type of several words is one word for the store (and brat): "news agency" is news-agency
+        word = "-".join(query.casefold().split())
         if not TYPE_WORD.fullmatch(word):
             return None
         return Choice(word, Content.assemble("new type: ", (word, "bold")), word)
