@@ -568,3 +568,19 @@ async def test_the_reading_keys_jump_without_an_animation(started, make_app, see
                 await pilot.press(key)
                 assert len(steps) - before <= 1, (widget_id, key, steps[before:])
             assert steps, f"{widget_id} never scrolled"
+
+
+async def test_the_side_pane_narrows_with_the_terminal_and_the_article_stays_readable(
+    started, make_app, seed, seed_analysis
+) -> None:
+    app = make_app(seed, seed_analysis)
+    async with started(app, size=(80, 24)) as pilot:
+        view, column = app.reader.article_view, app.reader.query_one("#panes")
+        wide = column.region.width
+        for columns in (60, 40):
+            await pilot.resize_terminal(columns, 24)
+            await pilot.pause()
+            assert column.region.width < wide  # the panes give way
+            assert view.region.width >= columns // 2, (columns, view.region.width)
+            assert view.wrapped.width >= columns // 2 - 2  # text wraps to a usable line
+            wide = column.region.width
