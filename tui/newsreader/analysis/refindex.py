@@ -59,7 +59,7 @@ from newsreader.analysis.namerules import WEIGHTS
 from newsreader.analysis.references import Entry
 
 INDEX_VERSION = 2
-FULLY_SCORED = 8  # distinct names per query that the full matcher scores
+FULLY_SCORED = 6  # distinct names per query that the full matcher scores
 # A vocabulary token met through a sound key with fewer letters in common than this
 # (Indel similarity) is a chance meeting: the matcher scores no such pair alike unless
 # one of them was written in another script or with accents.
