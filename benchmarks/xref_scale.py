@@ -1,6 +1,6 @@
 """The reference index on a list of a million people shaped like a real one.
 
-    python benchmarks/xref_scale.py            # 1,000,000 names, about three minutes
+    python benchmarks/xref_scale.py            # 1,000,000 names, 3-5 minutes
     python benchmarks/xref_scale.py --quick    # 100,000 names
     python benchmarks/xref_scale.py --size 250000 --per-kind 300 --brute 20
 
@@ -16,10 +16,13 @@ It prints:
 - recall@3 per kind of one-edit variant planted in queries (insert, delete, substitute,
   transpose, a doubled letter, a middle name dropped or added; half of the targets are
   people with near-duplicates, and no variant is itself a name on the list): the right
-  person among the three candidates the reviewer is shown, next to rapidfuzz's
+  person among the three candidates the reviewer is shown, how many of the misses the
+  index lost (the matcher scores the target above a hit shown: it was not a candidate;
+  the other misses are look-alikes the matcher prefers), next to rapidfuzz's
   `process.extractOne` (WRatio, `utils.default_process`) top 1 over the same list in the
-  same run, on a sample of the variants (brute force costs a quarter second a query);
-- lookup time per name and cross-reference time of an article naming 25 of the people;
+  same run, on a sample of the variants (brute force costs a second a query at 1M);
+- lookup time per name and cross-reference time of an article naming 25 of the people,
+  in wall-clock and CPU time (on a shared machine the CPU time says more);
 - the dev articles (`../shared/eval/dev/articles/*.txt`, read where they are) against
   the list: cross-reference time per article and how many "same" and "maybe" candidates
   the list gives for names it does not hold (its people are random combinations of
