@@ -21,7 +21,7 @@ def folder(tmp_path: Path) -> list[str]:
     return [str(p) for p in article.articles_in(tmp_path / "articles")]
 
 
-def analyse(doc: article.Article) -> Analysis:
+def analyse(doc: article.Article, progress=None) -> Analysis:
     """One person per article, found by the words of these fixtures (no lists to load)."""
     name = "Ada Lintz" if "Lintz" in doc.text else "Tom Brack"
     start = doc.text.index(name)

@@ -106,7 +106,7 @@ def hostile_feed() -> list:
     ]
 
 
-def one_person(doc) -> Analysis:
+def one_person(doc, progress=None) -> Analysis:
     start = doc.text.index("Ann Lee")
     return Analysis(entities=(Entity("e1", "Ann Lee", "person", ((start, start + 7),)),))
 

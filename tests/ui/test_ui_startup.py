@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
 
+import pytest
+
 from newsreader.analysis.model import Analysis, Entity
 from newsreader.article import from_text
-from newsreader.ui.chrome import StatusLine
+from newsreader.ui.chrome import ReaderHeader, StatusLine
 
 TEXT = "Ann Lee met Bob Ray in Paris.\n\nAnn Lee left."
 ANN = Entity("e1", "Ann Lee", "person", ((0, 7), (31, 38)))
@@ -17,7 +20,7 @@ ANN = Entity("e1", "Ann Lee", "person", ((0, 7), (31, 38)))
 async def test_the_article_shows_while_the_analysis_runs(started, make_app) -> None:
     gate = threading.Event()
 
-    def slow_analysis(article) -> Analysis:
+    def slow_analysis(article, progress) -> Analysis:
         assert gate.wait(10)
         return Analysis(entities=(ANN,))
 
@@ -38,8 +41,40 @@ async def test_the_article_shows_while_the_analysis_runs(started, make_app) -> N
         assert app.reader.navigator.cursor.start == 0
 
 
+def counts(app) -> str:
+    return str(app.reader.query_one(ReaderHeader).query_one("#counts").render())
+
+
+async def test_a_long_analysis_shows_how_far_it_has_got(started, make_app, monkeypatch) -> None:
+    from newsreader.ui import progress as progress_module
+
+    monkeypatch.setattr(progress_module, "SHOWN_AFTER_SECONDS", 0.0)
+    halfway, gate = threading.Event(), threading.Event()
+
+    def slow_analysis(article, progress) -> Analysis:
+        progress(0.4)
+        halfway.set()
+        assert gate.wait(10)
+        return Analysis(entities=(ANN,))
+
+    app = make_app(from_text(TEXT), analyse=slow_analysis)
+    app.PROGRESS_SECONDS = 0.05
+    async with started(app, size=(100, 24)) as pilot:
+        assert halfway.wait(10)
+        for _ in range(200):
+            if "40%" in counts(app):
+                break
+            await pilot.pause(0.02)
+        assert re.fullmatch(r"analysing… 40% · \d+ s", counts(app)), counts(app)
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)  # a tick of the progress timer after the counts came
+        assert counts(app).startswith("1 names · 0 quotes")
+        assert app._progress is None and app._progress_timer is None
+
+
 async def test_a_failed_analysis_is_reported_and_the_text_stays(started, make_app) -> None:
-    def broken(article) -> Analysis:
+    def broken(article, progress) -> Analysis:
         raise OSError("references.csv: permission denied")
 
     app = make_app(from_text(TEXT), analyse=broken)
@@ -70,3 +105,30 @@ def test_the_reader_leaves_the_analysis_to_its_worker() -> None:
 def test_the_config_module_does_not_import_textual() -> None:
     modules = imported_after("import newsreader.config")
     assert "textual" not in modules
+
+
+def test_the_readers_lists_are_held_to_max_list_size(tmp_path, monkeypatch) -> None:
+    """`newsreader --max-list-size 0.001 -r big.csv story.txt`: the reader's analysis refuses
+    the list as `analyze` does, rather than reading it whatever its size."""
+    import argparse
+    import contextlib
+
+    from newsreader.analysis.references import ReferenceError
+    from newsreader.ui import launch, terminal
+    from newsreader.ui.app import ReaderApp
+
+    listed = tmp_path / "big.csv"
+    listed.write_text("name,aliases,type,description\nAnn Lee,,person,a name" + " " * 2000 + "\n")
+    ran: list[ReaderApp] = []
+    monkeypatch.setattr(ReaderApp, "run", lambda app: ran.append(app))
+    monkeypatch.setattr(terminal, "keys_and_screen_on_terminal", contextlib.nullcontext)
+    args = argparse.Namespace(
+        theme=None, references=[str(listed)], no_bundled=True, store=None, max_list_size=1024
+    )
+    assert launch.run(from_text(TEXT), args) == 0
+    with pytest.raises(ReferenceError, match="too large"):
+        ran[0]._analyse(from_text(TEXT), lambda done: None)
+    ran.clear()
+    assert launch.run(from_text(TEXT), argparse.Namespace(**{**vars(args), "max_list_size": None})) == 0
+    found = ran[0]._analyse(from_text(TEXT), lambda done: None).entities
+    assert [e.reference.description.strip() for e in found if e.reference] == ["a name"]  # the list was read

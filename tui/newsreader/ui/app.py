@@ -23,9 +23,11 @@ from textual.timer import Timer
 from newsreader import config as settings
 from newsreader.article import Article
 from newsreader.ui import keys, terminal, themes
+from newsreader.ui.chrome import ReaderHeader
 from newsreader.ui.decisions import DecisionLog
 from newsreader.ui.glyphs import AsciiMarks
 from newsreader.ui.keymap import check_keymap, hint
+from newsreader.ui.progress import AnalysisProgress
 from newsreader.ui.reader_screen import ReaderScreen
 from newsreader.ui.typeahead import TypeAheadApp
 
@@ -39,20 +41,26 @@ if TYPE_CHECKING:
     from newsreader.review.session import ArticleReview
     from newsreader.ui.messages import ChangeRequested, DecisionRequested, UndoRequested
 
-Analyse = Callable[[Article], "Analysis"]
+Progress = Callable[[float], None]  # told the fraction of the analysis done, 0 to 1
+Analyse = Callable[[Article, Progress], "Analysis"]
 
 
-def analyser(reference_paths: Sequence[str] = (), *, bundled: bool = True) -> Analyse:
-    """The analysis the reader runs in its worker; the matcher is imported there, not here."""
+def analyser(
+    reference_paths: Sequence[str] = (), *, bundled: bool = True, max_list_bytes: int | None = None
+) -> Analyse:
+    """The analysis the reader runs in its worker, each list at most `max_list_bytes`
+    (`--max-list-size`; None: the core's default); the matcher is imported there, not here."""
 
     made: list[Analyzer] = []  # the lists are loaded once, for every article of a folder
 
-    def analyse(article: Article) -> Analysis:
+    def analyse(article: Article, progress: Progress) -> Analysis:
+        from newsreader.analysis.references import DEFAULT_MAX_LIST_BYTES
         from newsreader.analysis.service import Analyzer
 
         if not made:
-            made.append(Analyzer.from_options(reference_paths, bundled=bundled))
-        return made[0].analyze(article)
+            limit = max_list_bytes or DEFAULT_MAX_LIST_BYTES
+            made.append(Analyzer.from_options(reference_paths, bundled=bundled, max_list_bytes=limit))
+        return made[0].analyze(article, progress=progress)
 
     return analyse
 
@@ -77,6 +85,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
     COMMANDS = {reader_commands}  # noqa: RUF012 - Textual's own class variable
     STORE_POLL_SECONDS = 2.0  # how soon another reader's decisions show here
+    PROGRESS_SECONDS = 0.5  # how often the header's "analysing… 40% · 3 s" is redrawn
 
     def __init__(
         self,
@@ -104,6 +113,8 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self._at = 0  # which of `articles` is open
         self._max_bytes = max_bytes
         self._poll: Timer | None = None
+        self._progress: AnalysisProgress | None = None  # of the analysis running, if one is
+        self._progress_timer: Timer | None = None
         self.analysis = analysis
         self._analyse = analyse or analyser()
         self.config = config or settings.Config()
@@ -160,8 +171,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             self.notify(problem, title="settings", severity="warning", timeout=12, markup=False)
         self._report_article_problems(self.article)
         if self.analysis is None:
-            # after the first frame, so the article is on screen before any slow work
-            self.call_after_refresh(self._run_analysis)
+            self._start_analysis()
         else:
             self._review_ready(*self._open_review(self.analysis))
 
@@ -171,17 +181,41 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         if self.review is not None:
             self.review.close()
 
+    def _start_analysis(self) -> None:
+        """Analyse the article open in the worker, after the first frame (the article is
+        on screen before any slow work), the header saying how far it has got."""
+        self._progress = AnalysisProgress(self.article)
+        if self._progress_timer is None:
+            self._progress_timer = self.set_interval(self.PROGRESS_SECONDS, self._show_progress)
+        self.call_after_refresh(self._run_analysis, self._progress)
+
+    def _show_progress(self) -> None:
+        progress = self._progress
+        if progress is None and self._progress_timer is not None:  # nothing is analysed
+            self._progress_timer.stop()
+            self._progress_timer = None
+        if progress is None or progress.article is not self.article or self.reader.failure:
+            return
+        label = progress.label()
+        if label is not None:
+            self.reader.query_one(ReaderHeader).show_progress(label)
+
+    def _analysis_ended(self, doc: Article) -> None:
+        if self._progress is not None and self._progress.article is doc:
+            self._progress = None
+
     @work(thread=True, exit_on_error=False, name="analysis")
-    def _run_analysis(self) -> None:
-        doc = self.article  # another article may be opened while this one is analysed
+    def _run_analysis(self, progress: AnalysisProgress) -> None:
+        doc = progress.article  # another article may be opened while this one is analysed
         try:
-            result = self._analyse(doc)
+            result = self._analyse(doc, progress.report)
         except Exception as err:  # the reader stays usable without the analysis
             self.call_from_thread(self._analysis_failed, doc, str(err) or type(err).__name__)
             return
         if doc is not self.article:
             return
         self.analysis = result
+        progress.stage = "opening the review"
         try:
             opened = self._open_review(result)  # the first overlay takes a while with a big store
         except Exception as err:  # a bug of ours: say so rather than wait for ever
@@ -193,6 +227,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             opened[0].close()
 
     def _analysis_failed(self, doc: Article, reason: str) -> None:
+        self._analysis_ended(doc)
         if doc is not self.article:
             return
         self.reader.show_failure(reason)
@@ -225,6 +260,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
     def _review_ready(self, review: ArticleReview, reviewed: ReviewedAnalysis, problems: list[str]) -> None:
         from newsreader.ui.decisions import ReviewDecisions
 
+        self._analysis_ended(review.article)
         if review.article is not self.article:  # the reader moved on to another article
             review.close()
             return
@@ -296,7 +332,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             self.switch_screen(self.reader)
         else:
             self.push_screen(self.reader)
-        self.call_after_refresh(self._run_analysis)
+        self._start_analysis()
 
     def _leave_review(self) -> None:
         if self._restore_signals is not None:

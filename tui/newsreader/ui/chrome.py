@@ -70,6 +70,11 @@ class ReaderHeader(Horizontal):
     def show_failure(self) -> None:
         self.query_one("#counts", Static).update(Content.styled("analysis failed", "$text-error bold"))
 
+    def show_progress(self, label: str) -> None:
+        """How far the analysis has got ("analysing… 40% · 12 s"), until the counts come."""
+        if self._reviewed is None:
+            self.query_one("#counts", Static).update(Content.styled(label, "italic"))
+
 
 class PaneTabs(Static):
     """On a small terminal one pane shows at a time; this line says which, and what else."""

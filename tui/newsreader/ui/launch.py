@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsreader.article import Article
+from newsreader.cleaning import printable
 from newsreader.ui import terminal
 
 
@@ -28,7 +29,9 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | 
         config = replace(config, reviewer=args.reviewer)
     references = [*config.references, *args.references]
     options = {
-        "analyse": analyser(references, bundled=not args.no_bundled),
+        "analyse": analyser(
+            references, bundled=not args.no_bundled, max_list_bytes=getattr(args, "max_list_size", None)
+        ),
         "config": config,
         "theme": args.theme,
         "store": getattr(args, "store", None),
@@ -46,7 +49,7 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | 
         else:
             app = ReaderApp(article, **options)
     except UnknownTheme as err:
-        print(f"newsreader: {err}", file=sys.stderr)
+        print(printable(f"newsreader: {err}"), file=sys.stderr)  # the names of the user's themes
         return 2
     with terminal.keys_and_screen_on_terminal():
         app.run()
