@@ -267,3 +267,20 @@ async def filtered(pilot: Any) -> None:
 async def flagged_one(pilot: Any) -> None:
     await filled(pilot)
     await pilot.press("j", "F", "j")
+
+
+def test_a_sorted_list_places_rows_as_they_fill_in_and_keeps_the_unanalysed_last() -> None:
+    from newsreader.ui.article_list import TriageRow, TriageRows
+
+    rows = [TriageRow(n, f"/w/{n}.txt", f"{n}.txt", f"story {n}") for n in range(4)]
+    rows[0].summary = batch.Summary(5, 0, 0, 0, 0)
+    rows[2].summary = batch.Summary(1, 0, 0, 0, 0)
+    listed = TriageRows(rows, sort="names")
+    assert [r.index for r in listed.visible] == [2, 0, 1, 3]
+    listed.descending = True
+    listed.arrange()
+    assert [r.index for r in listed.visible] == [0, 2, 1, 3]  # not analysed: last either way
+    rows[3].summary = batch.Summary(3, 0, 0, 0, 0)
+    listed.changed()
+    listed.arrange()
+    assert [r.index for r in listed.visible] == [0, 3, 2, 1]

@@ -17,10 +17,13 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from functools import lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -64,6 +67,14 @@ class TriageRow:
     error: str = ""
     state: batch.ReviewState | None = None
     version: int = 0  # bumped on every change, so its drawn line is drawn again
+    haystack: str = ""  # what the `/` filter and the title sort look at, folded once
+
+    def __post_init__(self) -> None:
+        self.retitle(self.title)
+
+    def retitle(self, title: str) -> None:
+        self.title = title
+        self.haystack = f"{title.casefold()}\n{self.source.casefold()}"
 
     @property
     def status(self) -> str:
@@ -116,28 +127,41 @@ class TriageRows:
     to_decide_only: bool = False
     status: str = ""  # shown: rows of this status only ("" every status)
     visible: list[TriageRow] = field(default_factory=list)
+    _orders: dict[str, tuple[list[TriageRow], list[TriageRow]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.arrange()
 
+    def changed(self) -> None:
+        """Rows were filled in or got a status: the orders kept are stale."""
+        self._orders.clear()
+
     def arrange(self) -> None:
+        """Work out `visible`; a sort is computed once until the rows change (`changed`)."""
+        known, unknown = self._ordered()
+        ordered = (known[::-1] if self.descending else known) + unknown
         wanted = self.text.casefold()
-        shown = [
-            r
-            for r in self.rows
-            if (not wanted or wanted in r.title.casefold() or wanted in r.source.casefold())
-            and (not self.to_decide_only or (r.to_decide or 0) > 0)
-            and (not self.status or r.status == self.status)
-        ]
-        if self.sort != "folder":
-            # rows not yet analysed go last whichever way the others are sorted
-            known = [r for r in shown if _sort_value(r, self.sort) is not None]
-            unknown = [r for r in shown if _sort_value(r, self.sort) is None]
-            known.sort(key=lambda r: _sort_value(r, self.sort), reverse=self.descending)  # type: ignore[arg-type, return-value]
-            shown = known + unknown
-        elif self.descending:
-            shown.reverse()
-        self.visible = shown
+        if wanted or self.to_decide_only or self.status:
+            ordered = [
+                r
+                for r in ordered
+                if (not wanted or wanted in r.haystack)
+                and (not self.to_decide_only or (r.to_decide or 0) > 0)
+                and (not self.status or r.status == self.status)
+            ]
+        self.visible = ordered
+
+    def _ordered(self) -> tuple[list[TriageRow], list[TriageRow]]:
+        """The rows in the sort's order, and after them those it cannot place yet (not
+        analysed), which stay last whichever way the others go."""
+        if self.sort == "folder":
+            return self.rows, []
+        if self.sort not in self._orders:
+            valued = [(_sort_value(r, self.sort), r) for r in self.rows]
+            known = [pair for pair in valued if pair[0] is not None]
+            known.sort(key=itemgetter(0))
+            self._orders[self.sort] = ([r for _, r in known], [r for value, r in valued if value is None])
+        return self._orders[self.sort]
 
     @property
     def depends_on_fill(self) -> bool:
@@ -164,18 +188,21 @@ class TriageRows:
         return f"{len(self.visible):,} shown · " + " · ".join(said)
 
 
-def _sort_value(row: TriageRow, sort: str) -> object:
+def _sort_value(row: TriageRow, sort: str) -> Any:
     if sort == "title":
-        return row.title.casefold()
+        return row.haystack
     if sort == "source":
-        return row.source.casefold()
+        return row.haystack.partition("\n")[2]
     if sort == "date":
         return row.date or None
     if sort == "status":
         return STATUS_ORDER.get(row.status, 9)
-    if row.summary is None:
+    summary = row.summary
+    if summary is None:
         return None
-    return {"names": row.summary.names, "quotes": row.summary.quotes}.get(sort, row.summary.to_decide)
+    if sort == "names":
+        return summary.names
+    return summary.quotes if sort == "quotes" else summary.to_decide
 
 
 # -- the table ----------------------------------------------------------------------------
@@ -188,7 +215,8 @@ class Column:
     right: bool = False
 
 
-def columns(width: int) -> list[Column]:
+@lru_cache(maxsize=8)
+def columns(width: int) -> tuple[Column, ...]:
     """The columns for a table `width` cells wide; the title takes what is left."""
     shown = [Column("", 3), Column("title", 0), Column("status", 11)]
     if width >= SOURCE_FROM:
@@ -200,7 +228,7 @@ def columns(width: int) -> list[Column]:
         Column("to decide", 11, True),
     ]
     fixed = sum(c.width for c in shown)
-    return [Column(c.name, c.width or max(8, width - fixed), c.right) for c in shown]
+    return tuple(Column(c.name, c.width or max(8, width - fixed), c.right) for c in shown)
 
 
 def cells(row: TriageRow) -> dict[str, str]:
@@ -251,6 +279,7 @@ class ArticleTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows = rows
         self._lines: dict[tuple[int, int, int, bool], Strip] = {}
+        self._row_styles: dict[tuple[bool, bool], tuple[Style, Style]] = {}
 
     # -- what the app calls -------------------------------------------------------------
 
@@ -308,6 +337,7 @@ class ArticleTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()  # a theme switch: every line's colours change
+        self._row_styles.clear()
 
     # -- drawing --------------------------------------------------------------------
 
@@ -326,13 +356,21 @@ class ArticleTable(ScrollView, can_focus=True):
             line = self._lines[key] = self._draw(row, width, at == self.cursor)
         return line
 
+    def _styles(self, on_cursor: bool, flagged: bool) -> tuple[Style, Style]:
+        """(the row's style, its muted columns' style), looked up once per theme."""
+        key = (on_cursor, flagged)
+        if key not in self._row_styles:
+            base = self.rich_style
+            if on_cursor:
+                base += self.get_component_rich_style("article-table--cursor")
+            elif flagged:
+                base += self.get_component_rich_style("article-table--flagged")
+            muted = base if on_cursor else base + self.get_component_rich_style("article-table--muted")
+            self._row_styles[key] = (base, muted)
+        return self._row_styles[key]
+
     def _draw(self, row: TriageRow, width: int, on_cursor: bool) -> Strip:
-        base = self.rich_style
-        if on_cursor:
-            base += self.get_component_rich_style("article-table--cursor")
-        elif row.status == "flagged":
-            base += self.get_component_rich_style("article-table--flagged")
-        muted = base if on_cursor else base + self.get_component_rich_style("article-table--muted")
+        base, muted = self._styles(on_cursor, row.status == "flagged")
         shown = cells(row)
         segments = []
         for column in columns(width):
@@ -362,7 +400,7 @@ class ColumnHeads(Static):
             if name == self.rows.sort or (name == "" and self.rows.sort == "folder"):
                 name = f"{name or '#'}{'↑' if self.rows.descending else '↓'}"
             parts.append(fit(name, column.width, right=column.right))
-        self.update(Content("".join(parts)))
+        self.update(Content("".join(parts)), layout=False)
 
 
 # -- the screen ---------------------------------------------------------------------------
@@ -487,11 +525,12 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
                 continue
             row = self.rows.rows[item.index]
             row.text_hash = item.text_hash or row.text_hash
-            row.title = printable(item.title, one_line=True) or row.title
+            row.retitle(printable(item.title, one_line=True) or row.title)
             row.summary, row.error = item.summary, item.error
             self._set_state(row)
             row.version += 1
             self.filled += 1
+        self.rows.changed()
         if self.rows.depends_on_fill or any(isinstance(i, dict) for i in taken):
             self.rows.arrange()
             self.table.rearranged(keep=self.table.current)
@@ -508,14 +547,16 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         said = self.rows.progress()
         if not self.done:
             said += f" · analysed {self.filled:,} of {len(self.rows.rows):,}"
-        self.query_one("#list-header", Static).update(Content.assemble(("newsreader", "bold"), "  ", said))
+        self.query_one("#list-header", Static).update(
+            Content.assemble(("newsreader", "bold"), "  ", said), layout=False
+        )
         bar = self.query_one(ProgressBar)
         bar.update(progress=self.filled)
         bar.display = not self.done
         self.heads.show()
 
     def status(self, text: str) -> None:
-        self.query_one("#list-status", Static).update(Content(printable(text, one_line=True)))
+        self.query_one("#list-status", Static).update(Content(printable(text, one_line=True)), layout=False)
 
     # -- coming back from an article -----------------------------------------------------
 
@@ -534,6 +575,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
             article_id = row.state.article_id if row.state else 0
             row.state = batch.ReviewState(article_id, reviewed.status, len(reviewed.decisions))
             row.version += 1
+        self.rows.changed()
         self.rows.arrange()
         self.table.rearranged(keep=row)
         self._show_header()
@@ -641,8 +683,9 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
             self.notify(str(err), title="not recorded", severity="error", markup=False)
             return
         row.version += 1
+        self.rows.changed()
         self.status(f"status: {status}")
-        if self.rows.status:
+        if self.rows.status or self.rows.sort == "status":
             self._rearrange()
         else:
             self.table.refresh_rows()
