@@ -338,25 +338,27 @@ def main() -> None:
     entries, clustered = make_list(size, rng, names)
     generated = time.perf_counter() - started
     planted = plant(entries, clustered, args.per_kind, rng, names)
-    build = 0.0
     index = ReferenceIndex()
 
     def build_index() -> None:
         nonlocal index
         index = ReferenceIndex.build(entries)
 
-    build = timed(build_index)[0]
+    build, build_cpu = timed(build_index)
     cache = Path(tempfile.mkdtemp(prefix="newsreader-xref-"))
     try:
         index.save(cache / "index")
-        load = timed(lambda: ReferenceIndex.load(cache / "index"))[0]
+        load, load_cpu = timed(lambda: ReferenceIndex.load(cache / "index"))
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     print(
         f"{size:,} entries ({len(clustered):,} in near-duplicate groups, "
         f"{sum(len(e.names) for e in entries):,} names with aliases), generated in {generated:.1f} s"
     )
-    print(f"index: build {build:.1f} s, cached load {load:.2f} s, {memory_mb(index):.0f} MB in memory")
+    print(
+        f"index: build {build:.1f} s (CPU {build_cpu:.1f} s), "
+        f"cached load {load:.2f} s (CPU {load_cpu:.2f} s), {memory_mb(index):.0f} MB in memory"
+    )
 
     rows, per_name, per_brute = recall(index, entries, planted, brute)
     print(f"\nrecall@3 of one-edit variants, {args.per_kind} per kind; rapidfuzz on the first {brute}:")
