@@ -213,7 +213,7 @@ def test_the_default_store_comes_from_the_environment(
     review.close()
 
 
-def test_next_undecided_walks_open_candidates_and_speakerless_quotes(review: ArticleReview) -> None:
+def test_next_undecided_walks_candidates_merges_and_speakerless_quotes(review: ArticleReview) -> None:
     first = review.next_undecided()
     assert first is not None and first.kind == "candidate" and first.entity_id == "e1"
     assert first.candidate == LU_SHAYE
@@ -223,6 +223,9 @@ def test_next_undecided_walks_open_candidates_and_speakerless_quotes(review: Art
     assert nxt is not None and nxt.kind == "speaker"
     assert nxt.quote == review.reviewed.analysis.quotes[1]
     review.set_speaker(nxt.quote, "e1")
+    left = review.next_undecided(after=nxt.offset)  # round again: the merge suggestion
+    assert left is not None and left.kind == "merge" and {left.entity_id, left.other_entity} == {"e1", "e4"}
+    review.keep_apart("e1", "e4")
     assert review.next_undecided(after=nxt.offset) is None
 
 

@@ -32,6 +32,12 @@ def dialog_title(app) -> str:
     return Content.from_markup(app.screen.query_one(".dialog").border_title).plain
 
 
+def opening_words(said: str) -> str:
+    """How messages name a quote: its first four words, inside its quote marks."""
+    words = said.strip('"“” ').split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+
+
 def choice_ids(app) -> list[str]:
     return [o.id for o in app.screen.query_one(OptionList).options if o.id]
 
@@ -234,7 +240,7 @@ async def test_X_splits_the_mention_under_the_cursor_off(started, make_app, seed
         await pilot.press("X")
         assert status(app).startswith("X splits the mention under the cursor")
         await pilot.press("right_square_bracket", "n", "X")
-        assert status(app) == f"split “Xi Jinping” at {second[0]}–{second[1]} off its entity · u undoes"
+        assert status(app) == "split “Xi Jinping” off its entity · u undoes"  # named, not offsets
         cursor = app.reader.navigator.cursor
         assert (cursor.start, cursor.end) == second and cursor.entity_id != xi.id  # on the new entity
         assert len(app.reader.analysis.entity(xi.id).mentions) == len(xi.mentions) - 1
@@ -261,7 +267,8 @@ async def test_w_sets_and_clears_the_speaker_of_a_quote(started, make_app, seed,
         assert {frozen_analysis.entity(i).type for i in offered[1:]} <= {"person", "organization"}
         await pilot.press(*"putin", "enter")
         where = f"{quote.start}–{quote.end}"
-        assert status(app) == f"set the speaker of the quote at {where} to Vladimir Putin · u undoes"
+        named = f"the quote “{opening_words(seed.text[quote.start : quote.end])}”"
+        assert status(app) == f"set the speaker of {named} to Vladimir Putin · u undoes"
         shown = row(quotes, f"q{index}").prompt.plain
         assert shown.startswith("* Vladimir Putin")
         assert app.reader.analysis.quotes[index].speaker == putin.id
@@ -300,9 +307,9 @@ async def test_c_notes_a_mention_a_quote_and_the_article(started, make_app, seed
 
         await pilot.press("right_square_bracket", "c")
         title = dialog_title(app)
-        assert title == f"Note on “Xi Jinping” at {start}–{end}"
+        assert title == f"Note on “Xi Jinping” (mention 1/{len(xi.mentions)})"
         await pilot.press(*"[b]spelling?[/b]", "enter")  # brackets are text, never markup
-        assert status(app) == f"noted on “Xi Jinping” at {start}–{end}: [b]spelling?[/b] · u undoes"
+        assert status(app) == "noted on “Xi Jinping”: [b]spelling?[/b] · u undoes"
         assert row(app.reader.panes.entities, xi.id).prompt.plain.startswith(" ¶")
 
         await pilot.press("tab", "tab")
@@ -315,7 +322,8 @@ async def test_c_notes_a_mention_a_quote_and_the_article(started, make_app, seed
         assert field.value == "who?"
         field.value = ""
         await pilot.press("enter")
-        assert status(app) == f"cleared the note on the quote at {quote.start}–{quote.end} · u undoes"
+        named = f"the quote “{opening_words(seed.text[quote.start : quote.end])}”"
+        assert status(app) == f"cleared the note on {named} · u undoes"
     assert stored(seed, frozen_analysis)[:2] == [
         "noted on the article: check the date",
         f"noted on “Xi Jinping” at {start}–{end}: [b]spelling?[/b]",
@@ -387,7 +395,7 @@ async def test_the_dialogs_show_names_as_written(started, make_app) -> None:
         labels = [o.prompt.plain for o in app.screen.query_one(OptionList).options]
         assert labels == ["[@click=app.quit]Bob[/]  1 mention"]
         await pilot.press("escape", "c")
-        assert dialog_title(app) == f"Note on “{name}” at {first}–{first + len(name)}"
+        assert dialog_title(app) == f"Note on “{name}” (mention 1/2)"
         await pilot.press("escape")
         assert app.is_running
 

@@ -131,11 +131,13 @@ Decision: TypeAlias = (
 
 @dataclass(frozen=True)
 class Recorded:
-    """A decision as the store holds it."""
+    """A decision as the store holds it, and who made it."""
 
     id: int
     created: str
     decision: Decision
+    reviewer: str = ""  # '' for a decision made before reviewers were recorded
+    curator: bool = False  # it settles what reviewers decided differently
 
 
 # -- writing down -------------------------------------------------------------------
@@ -251,8 +253,16 @@ def _known_fields(cls: type[Match], data: dict[str, Any]) -> Match:
 _VERBS = {"accept": "accepted", "reject": "rejected", "unsure": "marked unsure"}
 
 
-def describe(decision: Decision) -> str:
-    """One line for notifications and the report: "accepted Lu Shaye (bundled) for Lu Shai"."""
+QUOTE_WORDS = 4  # how many of a quote's first words name it in a message
+
+
+def describe(decision: Decision, text: str | None = None) -> str:
+    """One line for notifications and the report: "accepted Lu Shaye (bundled) for Lu Shai".
+
+    Given the article's `text`, a quote is named by its first words ("the quote
+    “Negotiation is…”") and a mention by itself, as a reader says them; without it, by
+    their offsets, which stay exact in a report.
+    """
     d = decision
     if isinstance(d, MatchDecision):
         return f"{_VERBS[d.verdict]} {d.candidate.name} ({d.candidate.list}) for {d.entity.name}"
@@ -264,19 +274,31 @@ def describe(decision: Decision) -> str:
         return f"kept {d.a.name} and {d.b.name} apart"
     if isinstance(d, SplitDecision):
         kind = f" as a {d.type}" if d.type else ""
-        return f"split “{d.mention.text}” at {d.mention.start}–{d.mention.end} off its entity{kind}"
+        return f"split {_mention(d.mention, text)} off its entity{kind}"
     if isinstance(d, SpeakerDecision):
         who = d.speaker.name if d.speaker else "nobody named"
-        return f"set the speaker of the quote at {d.quote.start}–{d.quote.end} to {who}"
+        return f"set the speaker of {_quote(d.quote, text)} to {who}"
     if isinstance(d, NoteDecision):
-        on = _note_place(d.target)
+        on = _note_place(d.target, text)
         return f"cleared the note on {on}" if not d.text else f"noted on {on}: {d.text}"
     return f"set the status to {d.status}"
 
 
-def _note_place(target: MentionRef | QuoteRef | None) -> str:
+def _mention(mention: MentionRef, text: str | None) -> str:
+    return f"“{mention.text}”" if text is not None else f"“{mention.text}” at {mention.start}–{mention.end}"
+
+
+def _quote(quote: QuoteRef, text: str | None) -> str:
+    if text is None:
+        return f"the quote at {quote.start}–{quote.end}"
+    words = text[quote.start : quote.end].strip("\"'“”‘’„«» \n").split()
+    opening = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
+    return f"the quote “{opening}”"
+
+
+def _note_place(target: MentionRef | QuoteRef | None, text: str | None = None) -> str:
     if isinstance(target, MentionRef):
-        return f"“{target.text}” at {target.start}–{target.end}"
+        return _mention(target, text)
     if isinstance(target, QuoteRef):
-        return f"the quote at {target.start}–{target.end}"
+        return _quote(target, text)
     return "the article"

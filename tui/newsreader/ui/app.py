@@ -407,12 +407,15 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             self.notify(str(err), title="not recorded", severity="error", markup=False)
             return
         self.reader.show_review(reviewed)
+        text = self.article.text  # quotes are named by their words, not their offsets
         if not undoing:
-            said = describe(recorded.decision) + hint(" · {undo} undoes", self.keymap) if recorded else ""
+            said = (
+                describe(recorded.decision, text) + hint(" · {undo} undoes", self.keymap) if recorded else ""
+            )
         elif recorded is None:
             said = "no decision to undo"
         else:
-            said = f"undone: {describe(recorded.decision)}"
+            said = f"undone: {describe(recorded.decision, text)}"
         self.reader.status(said)
 
     def action_export(self, fmt: str) -> None:

@@ -241,7 +241,10 @@ class ReviewKeys:
             title = Content.assemble("Note on the quote ", (said, "italic"))
             current = reviewed.note_for(quote)
         elif on is not None:
-            title = Content.assemble("Note on ", (f"“{text[on[0] : on[1]]}”", "bold"), f" at {on[0]}–{on[1]}")
+            mention = self.navigator.mentions.at(on[0])
+            rank = self.navigator.mentions.rank(mention) if mention is not None else None
+            where = f" (mention {rank[0]}/{rank[1]})" if rank else ""
+            title = Content.assemble("Note on ", (f"“{text[on[0] : on[1]]}”", "bold"), where)
             current = reviewed.note_for(on)
         else:
             title, current = Content("Note on the article"), reviewed.note_for(None)
