@@ -23,7 +23,8 @@ FORBIDDEN = {
     "newsreader.cleaning": ("textual", "rich", "newsreader.ui", "newsreader.review", "newsreader.analysis"),
     "newsreader.htmltext": ("textual", "rich", "newsreader.ui", "newsreader.review", "newsreader.analysis"),
     "newsreader.review": ("textual", "newsreader.ui"),
-    "newsreader.commands": ("textual", "newsreader.ui"),
+    "newsreader.commands": ("textual", "newsreader.ui", "newsreader.cli"),  # the front door imports them
+    "newsreader.jobs": ("textual", "newsreader.ui", "newsreader.cli", "newsreader.commands"),
 }
 
 

@@ -21,8 +21,10 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from newsreader import article
+from newsreader.analysis.model import Analysis
 from newsreader.analysis.service import Analyzer
 from newsreader.article import Article, ArticleError
+from newsreader.cleaning import printable
 
 # Articles handed out ahead of the one being written, per worker: enough to keep every
 # worker busy, few enough that an archive of millions never sits in memory at once.
@@ -88,8 +90,6 @@ def analyze_one(item: str | Article, analyzer: Analyzer, options: Options) -> Ou
     result = analyzer.analyze(doc)
     output: Any
     if options.format == "table":
-        from newsreader.cli import write_table
-
         buffer = io.StringIO()
         write_table(buffer, doc, result)
         output = buffer.getvalue()
@@ -98,6 +98,28 @@ def analyze_one(item: str | Article, analyzer: Analyzer, options: Options) -> Ou
         if options.format == "jsonl":
             output = contract.dumps(output) + "\n"
     return Outcome(output=output, problems=doc.problems)
+
+
+def write_table(out: TextIO, doc: Article, result: Analysis) -> None:
+    """A plain, aligned summary for a terminal; every string in it made `printable`."""
+    out.write(f"{printable(doc.title)}\n{printable(doc.source)}\n\n")
+    out.write(f"{'id':<5} {'type':<13} {'mentions':>8}  {'name':<32} reference\n")
+    for e in result.entities:
+        ref = f"{_cell(e.reference.name)} ({e.reference.score:.0f})" if e.reference else ""
+        out.write(f"{e.id:<5} {_cell(e.type):<13} {len(e.mentions):>8}  {_cell(e.name)[:32]:<32} {ref}\n")
+    out.write(f"\n{'quote':<48} {'speaker':<24} cue\n")
+    names = {e.id: e.name for e in result.entities}
+    for q in result.quotes:
+        snippet = _cell(doc.text[q.start : q.end])
+        snippet = snippet if len(snippet) <= 46 else snippet[:45] + "…"
+        speaker = _cell(names.get(q.speaker or "", "unknown"))
+        out.write(f"{snippet:<48} {speaker[:24]:<24} {_cell(q.cue or '')}\n")
+    out.write("\n")
+
+
+def _cell(value: str) -> str:
+    """One line of printable text for a table cell."""
+    return " ".join(printable(value).split())
 
 
 _worker: tuple[Analyzer, Options] | None = None

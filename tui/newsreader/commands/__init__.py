@@ -1,1 +1,2 @@
-"""The shell verbs besides `analyze`: each module has `run(argv) -> exit status`."""
+"""The shell verbs, `newsreader VERB ...`: each module has `run(argv) -> exit status`;
+`common` is what they share."""

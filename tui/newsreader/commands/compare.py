@@ -14,7 +14,7 @@ from typing import cast
 
 from newsreader.analysis.contract import dumps
 from newsreader.cleaning import binary_kind, printable
-from newsreader.cli import PROG, ArgumentParser, UserError, say
+from newsreader.commands.common import PROG, ArgumentParser, UserError, say
 
 EPILOG = """\
 examples:

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsreader.cli import (
+from newsreader.commands.common import (
     EXIT_PARTIAL,
     EXIT_USAGE,
     PROG,

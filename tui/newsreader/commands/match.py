@@ -7,7 +7,7 @@ import sys
 
 from newsreader.analysis.contract import dumps
 from newsreader.cleaning import printable
-from newsreader.cli import PROG, ArgumentParser, UserError, add_reference_options, make_analyzer
+from newsreader.commands.common import PROG, ArgumentParser, UserError, add_reference_options, make_analyzer
 
 
 def parser() -> argparse.ArgumentParser:
