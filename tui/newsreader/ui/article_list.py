@@ -285,7 +285,10 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def rearranged(self, keep: TriageRow | None = None) -> None:
         """The visible rows changed: size again, and keep the cursor on `keep` if it shows."""
-        self.virtual_size = Size(self.size.width, len(self.rows.visible))
+        # Set quietly: a new virtual size would lay the whole screen out again (~10 ms),
+        # where only this widget's scroll range and scrollbar change.
+        self.set_reactive(ArticleTable.virtual_size, Size(self.size.width, len(self.rows.visible)))
+        self._scroll_update(self.virtual_size)
         self._lines.clear()
         at = self.rows.visible.index(keep) if keep is not None and keep in self.rows.visible else self.cursor
         self.set_reactive(ArticleTable.cursor, max(0, min(at, len(self.rows.visible) - 1)))
