@@ -8,10 +8,10 @@ than by `Matcher.highlight` (which parses its argument as markup).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, runtime_checkable
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -24,10 +24,17 @@ from newsreader.ui import keys
 from newsreader.ui.keymap import hint
 from newsreader.ui.plain_text import printable
 
-if TYPE_CHECKING:
-    from newsreader.ui.app import ReaderApp
-
 Command = tuple[str, str, Callable[[], object]]
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """What the palette asks of the app besides Textual's own: its folder's or feed's
+    articles, and opening one of them (`ReaderApp` has both)."""
+
+    articles: Sequence[str | Article]
+
+    def open_nth(self, index: int, *, step: int = 1) -> None: ...
 
 
 def article_name(item: str | Article) -> str:
@@ -67,16 +74,26 @@ class ReaderCommands(Provider):
         for fmt in FORMATS:
             run = partial(app.run_action, f"export('{fmt.name}')")
             found.append((f"Export review as {fmt.label}…", where, run))
-        reader = cast("ReaderApp", app)
-        articles = reader.articles
-        if len(articles) > 1:  # a folder or a feed: each of its articles by name
-            forward, back = self.key_shown(keys.NEXT_ARTICLE), self.key_shown(keys.PREVIOUS_ARTICLE)
-            for index, item in enumerate(articles):
-                name = f"open {index + 1}/{len(articles)}: {article_name(item)}"
-                found.append((name, f"{forward} and {back} go one by one", partial(reader.open_nth, index)))
+        if isinstance(app, Reader):
+            found += self.article_commands(app)
         for name in sorted(app.available_themes):
             found.append((f"theme: {name}", "switch the colours", partial(setattr, app, "theme", name)))
         return found
+
+    def article_commands(self, reader: Reader) -> list[Command]:
+        """For a folder or a feed, each of its articles by name (for one article, none)."""
+        articles = reader.articles
+        if len(articles) < 2:
+            return []
+        forward, back = self.key_shown(keys.NEXT_ARTICLE), self.key_shown(keys.PREVIOUS_ARTICLE)
+        return [
+            (
+                f"open {index + 1}/{len(articles)}: {article_name(item)}",
+                f"{forward} and {back} go one by one",
+                partial(reader.open_nth, index),
+            )
+            for index, item in enumerate(articles)
+        ]
 
     async def discover(self) -> Hits:
         for name, help_text, run in self.commands():

@@ -56,7 +56,7 @@ class TriageApp(ReaderApp, inherit_bindings=False):
         )
         return self.article_list
 
-    def on_mount(self, event: Mount) -> None:
+    def on_mount(self, event: Mount) -> None:  # type: ignore[override]  # Textual passes the event if asked
         # the list comes first: an article is analysed when it is opened, not now
         event.prevent_default()
         for problem in self.problems:
