@@ -584,3 +584,16 @@ async def test_the_side_pane_narrows_with_the_terminal_and_the_article_stays_rea
             assert view.region.width >= columns // 2, (columns, view.region.width)
             assert view.wrapped.width >= columns // 2 - 2  # text wraps to a usable line
             wide = column.region.width
+
+
+async def test_a_pane_search_that_finds_nothing_says_so_until_the_next_key(
+    started, make_app, seed, seed_analysis
+) -> None:
+    app = make_app(seed, seed_analysis)
+    async with started(app, size=SIZE) as pilot:
+        await pilot.press("tab", "slash", *"zzqq", "enter")
+        for _ in range(5):  # the pane takes the focus back and announces its row meanwhile
+            await pilot.pause()
+        assert status(app) == "no row contains “zzqq”"
+        await pilot.press("j")
+        assert status(app).startswith(app.reader.navigator.entity(app.focused.highlighted_id).name)

@@ -74,6 +74,8 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         self._shown_marks: tuple[str | None, object] | None = None
         self._focus_going_to: str | None = None
         self._entity_sync: Timer | None = None
+        # (pane id, row id) whose announcing again must not hide the message shown over it
+        self._held_over: tuple[str | None, str | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield ReaderHeader(self.article, position=self.position, id="header")
@@ -361,6 +363,8 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         if query and found is not None:
             if found.find(query) == 0:
                 self.status(f"no row contains “{query}”")
+                # the pane, focused again, announces its row: the message stays until a key moves on
+                self._held_over = (found.id, found.highlighted_id)
             else:
                 self._say_row(found)
 
@@ -382,6 +386,9 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         status line reads alike.
         """
         row_id = pane.highlighted_id
+        if self._held_over == (pane.id, row_id):
+            return
+        self._held_over = None
         target = pane.row_target(row_id) if row_id is not None else None
         if target is None:
             return
