@@ -148,4 +148,4 @@ def hint(template: str, keymap: Mapping[str, str]) -> str:
     Only literal templates: names and other outside text are joined on afterwards, so a
     brace in them is never read as a placeholder.
     """
-    return _PLACEHOLDER.sub(lambda m: first_key(m[1], keymap), template)
+    return _PLACEHOLDER.sub(lambda m: first_key(m[1], keymap) if m[1] in _BY_ID else m[0], template)

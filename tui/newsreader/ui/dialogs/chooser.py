@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsreader.ui import keys
+from newsreader.ui import keymap, keys
 from newsreader.ui.cursor_list import CursorList
 from newsreader.ui.typeahead import FieldScreen
 
@@ -35,15 +35,24 @@ class Chooser(FieldScreen[str | None], inherit_bindings=False):
     """Choose one of `choices`; `current` is highlighted first and marked "(now)"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.DIALOG]
-    HINT = "type to narrow · ↓ ↑ move · enter chooses · esc cancels"
+    HINT = "type to narrow · {choice_down} {choice_up} move · enter chooses · {cancel_dialog} cancels"
     PLACEHOLDER = "type to narrow the list"
 
     def __init__(
-        self, title: Content, choices: Sequence[Choice], *, current: str | None = None, hint: str = ""
+        self,
+        title: Content,
+        choices: Sequence[Choice],
+        *,
+        current: str | None = None,
+        hint: str = "",
+        about: str = "",
     ) -> None:
+        """`hint`: the keys line under the list, its "{binding_id}"s written as the keys in
+        force; `about`: text put before it as it is (it may hold names)."""
         super().__init__()
         self.title_content = title
         self.hint = hint or self.HINT
+        self.about = about
         self.choices = list(choices)
         self.current = current
         self.shown: list[Choice] = []
@@ -54,7 +63,9 @@ class Chooser(FieldScreen[str | None], inherit_bindings=False):
             box.border_title = self.title_content
             yield Input(placeholder=self.PLACEHOLDER, id="filter")
             yield CursorList(id="choices", markup=False)
-            yield Static(Content.styled(self.hint, "$text-muted"), classes="dialog-hint")
+            keys_said = keymap.hint(self.hint, getattr(self.app, "keymap", {}))
+            shown = f"{self.about} · {keys_said}" if self.about else keys_said
+            yield Static(Content.styled(shown, "$text-muted"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._fill("")

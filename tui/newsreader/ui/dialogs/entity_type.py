@@ -19,7 +19,7 @@ TYPE_WORD = re.compile(r"[a-z][a-z_-]{0,31}")
 
 
 class TypeDialog(Chooser):
-    HINT = "type a new word for a type of your own · enter chooses · esc cancels"
+    HINT = "type a new word for a type of your own · enter chooses · {cancel_dialog} cancels"
     PLACEHOLDER = "person, organization, place, group, or a word of your own"
 
     def __init__(self, entity: Entity, types_in_use: Iterable[str]) -> None:

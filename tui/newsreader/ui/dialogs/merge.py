@@ -28,5 +28,7 @@ class MergeDialog(Chooser):
     def __init__(self, keep: Entity, others: Sequence[Entity]) -> None:
         ordered = sorted(others, key=lambda e: (-len(e.mentions), e.name.casefold()))
         title = Content.assemble("Merge into ", (keep.name, "bold"))
-        hint = f"its mentions join {keep.name}, which keeps its name · esc cancels"
-        super().__init__(title, [entity_choice(e) for e in ordered], hint=hint)
+        about = f"its mentions join {keep.name}, which keeps its name"
+        super().__init__(
+            title, [entity_choice(e) for e in ordered], hint="{cancel_dialog} cancels", about=about
+        )

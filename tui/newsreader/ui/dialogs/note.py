@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from newsreader.ui import keys
+from newsreader.ui.keymap import hint
 from newsreader.ui.typeahead import FieldScreen
 
 
@@ -19,7 +20,7 @@ class NoteDialog(FieldScreen[str | None], inherit_bindings=False):
     while it opens goes into the note."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.CANCEL_DIALOG]
-    HINT = "enter keeps it · an empty note clears it · esc cancels"
+    HINT = "enter keeps it · an empty note clears it · {cancel_dialog} cancels"
 
     def __init__(self, title: Content, note: str = "") -> None:
         super().__init__()
@@ -30,7 +31,8 @@ class NoteDialog(FieldScreen[str | None], inherit_bindings=False):
         with Vertical(classes="dialog") as box:
             box.border_title = self.title_content
             yield Input(self.note, placeholder="your note", id="note")
-            yield Static(Content.styled(self.HINT, "$text-muted"), classes="dialog-hint")
+            shown = hint(self.HINT, getattr(self.app, "keymap", {}))
+            yield Static(Content.styled(shown, "$text-muted"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.take_typing(self.query_one("#note", Input))

@@ -27,7 +27,7 @@ def distance(entity: Entity, quote: Quote) -> int:
 class SpeakerDialog(Chooser):
     """The nearest names first: the speaker is usually named next to the quote."""
 
-    HINT = "nearest names first · type to narrow · enter chooses · esc cancels"
+    HINT = "nearest names first · type to narrow · enter chooses · {cancel_dialog} cancels"
     PLACEHOLDER = "type part of the name"
 
     def __init__(self, quote: Quote, said: str, speakers: Sequence[Entity]) -> None:
