@@ -98,7 +98,8 @@ def test_brat_ann_parses_and_its_offsets_index_the_txt(doc: Article, reviewed: R
     (norm,) = [n for n in kinds["N"] if n[2] == "Lu Shaye"]
     assert norm[1].startswith("Reference T") and norm[1].split(" ")[1] in ids
     notes = {n[2] for n in kinds["#"]}
-    assert notes == {"spelling [sic] *checked*", "from the readout"}
+    who = reviewed.decisions[0].reviewer
+    assert notes == {"spelling [sic] *checked*", "from the readout", f"accepted by {who}"}
 
 
 def csv_of(doc: Article, reviewed: ReviewedAnalysis) -> list[dict[str, str]]:

@@ -12,6 +12,7 @@ import pytest
 
 from newsreader.review import paths, schema
 from newsreader.review import store as store_module
+from newsreader.review.decision_log import statements
 from newsreader.review.store import Store, StoreError
 
 
@@ -330,7 +331,7 @@ def test_after_a_restart_undo_takes_back_the_reviewers_earlier_decision(store_fi
 def test_a_version_1_store_gains_reviewers_and_its_decisions_stay_undoable(store_file: Path) -> None:
     store_file.parent.mkdir(parents=True)
     conn = sqlite3.connect(store_file, isolation_level=None)
-    for statement in store_module._statements(schema.MIGRATIONS[0]):
+    for statement in statements(schema.MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO articles VALUES (1, 'abc', 'a.txt', 'A', 'then', 'then')")

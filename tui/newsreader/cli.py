@@ -30,7 +30,7 @@ from newsreader.commands.common import (
     say,
 )
 
-VERBS = ("analyze", "match", "compare", "export")  # each is newsreader.commands.VERB
+VERBS = ("analyze", "match", "compare", "export", "agreement")  # each is newsreader.commands.VERB
 
 READER_EXAMPLES = """\
 examples:
@@ -52,6 +52,7 @@ commands:
   match     look names up in the reference lists
   compare   score two names (or a file of pairs) with the name matcher
   export    write the review of an article as Markdown, JSON, CSV, spans or brat
+  agreement how far reviewers agree (raw agreement, Cohen's kappa), per article and folder
 """
 
 

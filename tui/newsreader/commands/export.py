@@ -32,7 +32,9 @@ from newsreader.commands.common import (
 )
 
 if TYPE_CHECKING:
+    from newsreader.article import Article
     from newsreader.review.export import ExportFormat
+    from newsreader.review.overlay import ReviewedAnalysis
 
 
 def parser() -> argparse.ArgumentParser:
@@ -71,7 +73,7 @@ def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     fmt = named(args.format)
     out_dir = _output_dir(fmt, args.output)
-    exporter = _Exporter(args)
+    exporter = Exporter(args)
     paths, failures = article_inputs(args.paths, args.max_size)
     results: list[tuple[str, Any]] = []
     try:
@@ -92,20 +94,21 @@ def run(argv: list[str]) -> int:
     return EXIT_PARTIAL if failures else 0
 
 
-class _Exporter:
+class Exporter:
     """Loads the store and the analyzer once, then turns each path into an export."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         from newsreader.analysis.service import Analyzer
-        from newsreader.review.paths import store_path
+        from newsreader.review.backends import open_store
+        from newsreader.review.paths import store_location
         from newsreader.review.session import load_memory
-        from newsreader.review.store import Store, StoreError
+        from newsreader.review.store import StoreError
 
         self.args = args
         try:
             # Read into memory: exporting never creates, migrates or moves a store (with
             # none there are simply no decisions), and a read-only one exports as well.
-            self.store = Store.open(store_path(args.store), read_only=True)
+            self.store = open_store(store_location(args.store), read_only=True)
         except StoreError as err:
             raise UserError(str(err)) from None
         self.memory = load_memory(self.store)
@@ -115,6 +118,16 @@ class _Exporter:
 
     def export(self, path: Any, fmt: ExportFormat, *, as_files: bool = False) -> Any:
         """One article's export (its files by suffix, or what `fmt` streams); None after a message."""
+        found = self.reviewed(path)
+        if found is None:
+            return None
+        doc, reviewed = found
+        if as_files:
+            return fmt.files(doc, reviewed, text=self.args.text)
+        return fmt.render(doc, reviewed, text=self.args.text)
+
+    def reviewed(self, path: Any) -> tuple[Article, ReviewedAnalysis] | None:
+        """The article at `path` (or a feed's item) and its review; None after a message."""
         from newsreader import article
         from newsreader.review.overlay import overlay
         from newsreader.review.session import article_key, read_decisions
@@ -130,10 +143,7 @@ class _Exporter:
         report_problems(doc)
         row = self.store.find_article(article_key(doc))
         decisions = read_decisions(self.store.decisions(row.id)) if row else []
-        reviewed = overlay(doc.text, self.analyzer.analyze(doc), decisions, self.memory)
-        if as_files:
-            return fmt.files(doc, reviewed, text=self.args.text)
-        return fmt.render(doc, reviewed, text=self.args.text)
+        return doc, overlay(doc.text, self.analyzer.analyze(doc), decisions, self.memory)
 
     def close(self) -> None:
         self.store.close()

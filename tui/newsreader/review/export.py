@@ -21,6 +21,7 @@ from newsreader.analysis import contract
 from newsreader.analysis.model import Entity, Quote, Span
 from newsreader.article import Article
 from newsreader.cleaning import printable
+from newsreader.review.agreement import pairwise
 from newsreader.review.decisions import KINDS, Recorded, describe
 from newsreader.review.memory import candidate_key
 from newsreader.review.overlay import (
@@ -31,6 +32,7 @@ from newsreader.review.overlay import (
     OPEN,
     REJECTED,
     UNSURE,
+    Mark,
     ReviewedAnalysis,
 )
 
@@ -50,6 +52,7 @@ CSV_FIELDS = (
     "speaker",
     "speaker_name",
     "note",
+    "decided_by",
 )
 
 # The states CSV and brat write for a reference or a candidate: the reviewer's verdict
@@ -89,11 +92,16 @@ def to_json(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source
             if (m := reviewed.entity_mark(e)).state != NONE
         ],
         "candidates": [
-            {"entity": e.id, "name": c.name, "list": c.list, "state": m.state, "why": m.why}
+            {"entity": e.id, "name": c.name, "list": c.list, "state": m.state, "why": m.why, **_who(m)}
             for e in entities
             for c in e.candidates
             if (m := reviewed.candidate_mark(e, c))
         ],
+        "disagreements": [
+            {"entity": e.id, "name": c.name, "list": c.list, "votes": _votes(m)}
+            for e, c, m in reviewed.disagreements()
+        ],
+        "agreement": [pair.to_dict() for pair in pairwise(reviewed.votes())],
         "hidden": [
             {"entity": eid, "name": c.name, "list": c.list, "why": why} for eid, c, why in reviewed.hidden
         ],
@@ -114,7 +122,21 @@ def _decision(rec: Recorded) -> dict[str, Any]:
         "created": rec.created,
         "kind": KINDS[type(rec.decision)],
         "says": describe(rec.decision),
+        "reviewer": rec.reviewer,
+        "curator": rec.curator,
     }
+
+
+def _who(mark: Mark) -> dict[str, Any]:
+    """Who decided a candidate: the reviewer whose verdict stands, every reviewer's, and
+    the curator who settled them; nothing for a candidate nobody decided."""
+    if not mark.by and not mark.votes:
+        return {}
+    return {"by": mark.by, "votes": _votes(mark), "settled_by": mark.settled_by}
+
+
+def _votes(mark: Mark) -> list[dict[str, str]]:
+    return [{"reviewer": reviewer, "verdict": verdict} for reviewer, verdict in mark.votes]
 
 
 def _notes(reviewed: ReviewedAnalysis, span: Spanner) -> list[dict[str, Any]]:
@@ -170,13 +192,22 @@ def to_markdown(article: Article, reviewed: ReviewedAnalysis) -> str:
         out += ["", "## Notes on mentions", ""]
         out += [f"- “{_md(text[s:t])}” ({s}–{t}): {_md(n)}" for (s, t), n in notes]
     out += ["", f"## Decisions ({len(reviewed.decisions)})", ""]
-    out += [f"- {r.created.replace('T', ' ')[:16]} {_md(describe(r.decision))}" for r in reviewed.decisions]
+    out += [
+        f"- {r.created.replace('T', ' ')[:16]} {_md(describe(r.decision))}{_md_by(r)}"
+        for r in reviewed.decisions
+    ]
     if not reviewed.decisions:
         out.append("None yet.")
     if reviewed.stale:
         out += ["", "## Not applied (the analysis no longer finds what they were about)", ""]
         out += [f"- {_md(describe(r.decision))}" for r in reviewed.stale]
     return "\n".join(out) + "\n"
+
+
+def _md_by(rec: Recorded) -> str:
+    if not rec.reviewer:
+        return ""
+    return f" — {_md(rec.reviewer)}{' (curator)' if rec.curator else ''}"
 
 
 def _md_entity(e: Entity, reviewed: ReviewedAnalysis, text: str) -> str:
@@ -234,9 +265,11 @@ def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "sourc
                 "reference_list": e.reference.list if e.reference else "",
                 "state": reference_state(e, reviewed),
                 "note": " | ".join(notes),
+                "decided_by": reference_decider(e, reviewed),
             }
         )
         for c in e.candidates:
+            mark = reviewed.candidate_mark(e, c)
             rows.append(
                 {
                     "record": "candidate",
@@ -245,7 +278,8 @@ def csv_rows(article: Article, reviewed: ReviewedAnalysis, *, text: str = "sourc
                     "name": e.name,
                     "reference": c.name,
                     "reference_list": c.list,
-                    "state": _verdict_state(reviewed.candidate_mark(e, c).state),
+                    "state": _verdict_state(mark.state),
+                    "decided_by": mark.by,
                 }
             )
     for i, q in enumerate(a.quotes, start=1):
@@ -284,6 +318,15 @@ def reference_state(e: Entity, reviewed: ReviewedAnalysis) -> str:
     if states and all(state == REJECTED for state in states):
         return REJECTED
     return NONE
+
+
+def reference_decider(e: Entity, reviewed: ReviewedAnalysis) -> str:
+    """Who decided the entity's reference: the reviewer (or curator) whose verdict on it
+    stands; '' when the analysis's own match or nobody's verdict holds it."""
+    if e.reference is None:
+        return ""
+    mark = reviewed.candidate_marks.get((e.id, candidate_key(e.reference)))
+    return mark.by if mark is not None else ""
 
 
 def _verdict_state(state: str) -> str:
@@ -351,6 +394,9 @@ def to_brat(article: Article, reviewed: ReviewedAnalysis, *, text: str = "source
         state = reference_state(e, reviewed)
         if tids and state != NONE:
             attributes.append(f"A{len(attributes) + 1}\t{BRAT_VERDICT} {tids[0]} {state}")
+            decider = reference_decider(e, reviewed)
+            if decider:
+                notes.append((tids[0], f"{state} by {decider}"))
         notes += [
             (tids[i], reviewed.mention_notes[m])
             for i, m in enumerate(e.mentions)

@@ -26,6 +26,7 @@ from newsreader.review.decisions import (
     SplitDecision,
     StatusDecision,
     TypeDecision,
+    Verdict,
 )
 from newsreader.review.memory import CandidateKey, Memory, candidate_key, normalise
 
@@ -42,20 +43,32 @@ DECIDED = "decided"
 NONE = "none"
 
 _STATE_OF_VERDICT = {"accept": ACCEPTED, "reject": REJECTED, "unsure": UNSURE}
-Verdict = tuple[MatchDecision, Recorded]  # a match decision and when it was made
+Standing = tuple[MatchDecision, Recorded]  # a match decision and when, by whom, it was made
 
 
 @dataclass(frozen=True)
 class Mark:
-    """How a row is shown: its state and, for decided rows, why."""
+    """How a row is shown: its state and, for decided rows, why and who decided.
+
+    `votes`: each reviewer's standing verdict on a candidate, (reviewer, verdict) by name;
+    `settled_by`: the curator whose verdict stands over theirs ('' when none has).
+    """
 
     state: str
     why: str = ""
+    by: str = ""  # the reviewer whose decision stands
+    votes: tuple[tuple[str, Verdict], ...] = ()
+    settled_by: str = ""
 
     @property
     def decided(self) -> bool:
         """Decided by the reviewer, here or (learned) in another article."""
         return self.state not in (OPEN, NONE, MATCHED)
+
+    @property
+    def disputed(self) -> bool:
+        """Reviewers decided differently and no curator has settled it."""
+        return not self.settled_by and len({verdict for _, verdict in self.votes}) > 1
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,21 @@ class ReviewedAnalysis:
             return self.quote_notes.get((target.start, target.end), "")
         return self.mention_notes.get(target, "")
 
+    def disagreements(self) -> list[tuple[Entity, Match, Mark]]:
+        """The candidates reviewers decided differently and no curator has settled, in
+        the order of the entities: what the curator view lists."""
+        return [
+            (e, c, mark)
+            for e in self.analysis.entities
+            for c in e.candidates
+            if (mark := self.candidate_mark(e, c)).disputed
+        ]
+
+    def votes(self) -> list[dict[str, Verdict]]:
+        """Each decided candidate's reviewers and their verdicts (curators' not among
+        them): what agreement between reviewers is measured on."""
+        return [dict(m.votes) for m in self.candidate_marks.values() if m.votes]
+
     def next_undecided(self, after: int = -1) -> Pending | None:
         """The first pending item past text offset `after`, wrapping to the top; None when all are done."""
         for item in self.pending:
@@ -144,6 +172,8 @@ class _Overlay:
         self.split_to: dict[Span, str] = {}  # mention -> the entity split off for it
         self.edits: dict[str, list[str]] = {}
         self.stale: list[Recorded] = []
+        # (entity id, candidate) -> each reviewer's latest verdict on it
+        self.votes: dict[tuple[str, CandidateKey], dict[str, Verdict]] = {}
 
     def run(self, decisions: Sequence[Recorded]) -> ReviewedAnalysis:
         structural = (SplitDecision, MergeDecision, TypeDecision)
@@ -336,7 +366,8 @@ class _Overlay:
     def _matches(
         self, decisions: list[Recorded]
     ) -> tuple[dict[tuple[str, CandidateKey], Mark], list[tuple[str, Match, str]]]:
-        verdicts: dict[str, dict[CandidateKey, Verdict]] = {}
+        verdicts: dict[str, dict[CandidateKey, Standing]] = {}
+        curated: set[tuple[str, CandidateKey]] = set()
         for rec in decisions:
             d = rec.decision
             assert isinstance(d, MatchDecision)
@@ -344,9 +375,16 @@ class _Overlay:
             if e is None:
                 self.stale.append(rec)
                 continue
+            key = candidate_key(d.candidate)
+            if rec.curator:
+                curated.add((e.id, key))
+            else:
+                self.votes.setdefault((e.id, key), {})[rec.reviewer] = d.verdict  # a reviewer's latest
+                if (e.id, key) in curated:
+                    continue  # settled: a reviewer's later word is a vote, not the verdict
             mine = verdicts.setdefault(e.id, {})
-            mine.pop(candidate_key(d.candidate), None)  # re-inserted: the order stays the order decided
-            mine[candidate_key(d.candidate)] = (d, rec)
+            mine.pop(key, None)  # re-inserted: the order stays the order decided
+            mine[key] = (d, rec)
         marks: dict[tuple[str, CandidateKey], Mark] = {}
         hidden: list[tuple[str, Match, str]] = []
         for i, e in enumerate(self.entities):
@@ -357,7 +395,7 @@ class _Overlay:
     def _candidates(
         self,
         e: Entity,
-        verdicts: dict[CandidateKey, Verdict],
+        verdicts: dict[CandidateKey, Standing],
         marks: dict[tuple[str, CandidateKey], Mark],
         hidden: list[tuple[str, Match, str]],
     ) -> tuple[tuple[Match, ...], Match | None]:
@@ -374,7 +412,7 @@ class _Overlay:
                 if same is not None and _same_entry(same, offered) == key:
                     found[key] = unused.pop(same)
         shown: dict[CandidateKey, Match] = {}
-        decided: dict[CandidateKey, Verdict] = {}
+        decided: dict[CandidateKey, Standing] = {}
         for key, c in offered.items():
             mark = self._candidate_mark(e, c, found.get(key))
             if mark is None:
@@ -409,11 +447,16 @@ class _Overlay:
         judgement = self.memory.judge(e.name, ref)
         return candidates, None if judgement is not None and not judgement.same else ref
 
-    def _candidate_mark(self, e: Entity, c: Match, verdict: Verdict | None) -> Mark | None:
+    def _candidate_mark(self, e: Entity, c: Match, verdict: Standing | None) -> Mark | None:
         """How candidate `c` of `e` is shown; None: memory keeps it out."""
         if verdict is not None:
             d, rec = verdict
-            return Mark(_STATE_OF_VERDICT[d.verdict], f"{_STATE_OF_VERDICT[d.verdict]} {rec.created[:10]}")
+            state = _STATE_OF_VERDICT[d.verdict]
+            votes = tuple(sorted(self.votes.get((e.id, candidate_key(d.candidate)), {}).items()))
+            settled_by = (rec.reviewer or "a curator") if rec.curator else ""
+            who = f"settled by {settled_by}" if rec.curator else f"by {rec.reviewer}" if rec.reviewer else ""
+            why = " ".join(part for part in (state, who, rec.created[:10]) if part)
+            return Mark(state, why, by=rec.reviewer, votes=votes, settled_by=settled_by)
         judgement = self.memory.judge(e.name, c)
         if judgement is not None:
             return Mark(LEARNED, judgement.why) if judgement.same else None

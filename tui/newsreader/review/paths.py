@@ -1,4 +1,7 @@
-"""Where the review store lives: `--store PATH`, else `$NEWSREADER_STORE`, else the data folder."""
+"""Where the review store lives: `--store PATH`, else `$NEWSREADER_STORE`, else the data folder.
+
+A `postgresql://` (or `postgres://`) address instead of a path names a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 ENV_VAR = "NEWSREADER_STORE"
 FILE_NAME = "review.sqlite3"
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 
 def default_store_path() -> Path:
@@ -24,3 +28,19 @@ def store_path(option: str | os.PathLike[str] | None = None, env: Mapping[str, s
     if chosen:
         return Path(chosen).expanduser()
     return default_store_path()
+
+
+def is_server_address(location: str | os.PathLike[str]) -> bool:
+    """Whether `location` names a PostgreSQL server rather than a file."""
+    return isinstance(location, str) and location.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def store_location(
+    option: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+) -> Path | str:
+    """As `store_path`, except that a server address is given back as it was written."""
+    environ = os.environ if env is None else env
+    chosen = os.fspath(option) if option else environ.get(ENV_VAR, "").strip()
+    if is_server_address(chosen):
+        return chosen.strip()
+    return store_path(option, env)

@@ -41,7 +41,16 @@ ALTER TABLE decisions ADD COLUMN undone_by TEXT;
 CREATE INDEX decisions_by_session ON decisions(session, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# A curator's decision settles what reviewers decided differently; `uid` names each
+# decision wherever it was made, so one sent twice (a connection lost as it committed,
+# a queue replayed) is stored once.
+_V3 = """
+ALTER TABLE decisions ADD COLUMN curator INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX decisions_by_uid ON decisions(uid);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 # `PRAGMA application_id` of our stores ("NwsR"): an SQLite file with another id is not ours.
 APPLICATION_ID = 0x4E777352

@@ -21,6 +21,8 @@ from pathlib import Path
 from newsreader.analysis.model import Analysis, Entity, Match, Quote, Span
 from newsreader.article import Article
 from newsreader.cleaning import clean, normalise_newlines
+from newsreader.review.backends import open_store
+from newsreader.review.decision_log import DecisionLog, DecisionRow
 from newsreader.review.decisions import (
     STATUSES,
     ApartDecision,
@@ -43,8 +45,7 @@ from newsreader.review.decisions import (
 )
 from newsreader.review.memory import Memory
 from newsreader.review.overlay import Pending, ReviewedAnalysis, overlay
-from newsreader.review.paths import store_path
-from newsreader.review.store import DecisionRow, Store
+from newsreader.review.paths import store_location
 
 _TYPE = re.compile(r"[a-z][a-z_-]{0,31}")
 
@@ -59,13 +60,19 @@ def read_decisions(rows: list[DecisionRow]) -> list[Recorded]:
     out = []
     for row in rows:
         try:
-            out.append(Recorded(row.id, row.created, decode(row.kind, row.target, row.value)))
+            out.append(recorded(row))
         except DecisionError:
             continue
     return out
 
 
-def load_memory(store: Store) -> Memory:
+def recorded(row: DecisionRow) -> Recorded:
+    """One store row as a decision; raises DecisionError for a row this version cannot read."""
+    decision = decode(row.kind, row.target, row.value)
+    return Recorded(row.id, row.created, decision, reviewer=row.reviewer, curator=row.curator)
+
+
+def load_memory(store: DecisionLog) -> Memory:
     """What every standing match decision in the store teaches."""
     return _Remembered(store).memory()
 
@@ -79,7 +86,7 @@ class _Remembered:
 
     KINDS = ("match", "apart")
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: DecisionLog) -> None:
         self.store = store
         self._rows: dict[int, tuple[MatchDecision | ApartDecision, int]] | None = None
         self._titles: dict[int, str] = {}
@@ -128,8 +135,12 @@ class _Remembered:
 class ArticleReview:
     """The review of one article in one store; the reader holds one per open article."""
 
-    def __init__(self, store: Store, article: Article, analysis: Analysis) -> None:
+    def __init__(
+        self, store: DecisionLog, article: Article, analysis: Analysis, *, curator: bool = False
+    ) -> None:
+        """`curator`: every decision made here settles what reviewers decided differently."""
         self.store = store
+        self.curator = curator
         self.article = article
         self.analysis = analysis
         self.row = store.article(article_key(article), article.source, article.title)
@@ -143,15 +154,17 @@ class ArticleReview:
         cls,
         article: Article,
         analysis: Analysis,
-        store: Store | str | os.PathLike[str] | None = None,
+        store: DecisionLog | str | os.PathLike[str] | None = None,
         *,
         reviewer: str | None = None,
+        curator: bool = False,
     ) -> ArticleReview:
-        """Review `article` in `store` (a Store, a path, or None: `$NEWSREADER_STORE` or the
-        data folder); decisions are recorded as `reviewer`'s (None: see `Store`)."""
-        if not isinstance(store, Store):
-            store = Store.open(store_path(store), reviewer=reviewer)
-        return cls(store, article, analysis)
+        """Review `article` in `store` (a store, a path or a postgresql:// address, or None:
+        `$NEWSREADER_STORE` or the data folder); decisions are recorded as `reviewer`'s
+        (None: see `Store`), as a curator's with `curator`."""
+        if not isinstance(store, DecisionLog):
+            store = open_store(store_location(store), reviewer=reviewer)
+        return cls(store, article, analysis, curator=curator)
 
     @property
     def notice(self) -> str | None:
@@ -219,6 +232,11 @@ class ArticleReview:
 
     def unsure(self, entity: Entity | str, candidate: Match) -> Recorded:
         return self._match(entity, candidate, "unsure")
+
+    def settle(self, entity: Entity | str, candidate: Match, verdict: Verdict) -> Recorded:
+        """A curator's verdict on a candidate: it stands over every reviewer's, whatever
+        they decide later, until it is undone."""
+        return self._record(MatchDecision(self._entity_ref(entity), candidate, verdict), curator=True)
 
     def _match(self, entity: Entity | str, candidate: Match, verdict: Verdict) -> Recorded:
         return self._record(MatchDecision(self._entity_ref(entity), candidate, verdict))
@@ -291,16 +309,16 @@ class ArticleReview:
         if row is None:
             return None
         self._remembered.removed(row.id)
-        return Recorded(row.id, row.created, decode(row.kind, row.target, row.value))
+        return recorded(row)
 
     # -- plumbing ------------------------------------------------------------------
 
-    def _record(self, decision: Decision) -> Recorded:
-        row, new = self.store.record(self.row.id, *encode(decision))
+    def _record(self, decision: Decision, *, curator: bool = False) -> Recorded:
+        row, new = self.store.record(self.row.id, *encode(decision), curator=curator or self.curator)
         if new:
             self._reviewed = None
             self._remembered.added(row.id, decision, self.row.id, self.article.title)
-        return Recorded(row.id, row.created, decision)
+        return Recorded(row.id, row.created, decision, reviewer=row.reviewer, curator=row.curator)
 
     def _entity_ref(self, entity: Entity | str) -> EntityRef:
         if isinstance(entity, Entity):

@@ -20,34 +20,21 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newsreader.cleaning import printable
 from newsreader.review import identity, schema
+from newsreader.review.decision_log import ArticleRow, DecisionLog, DecisionRow, StoreError, now, statements
+
+__all__ = ["ArticleRow", "DecisionRow", "Store", "StoreError", "now"]  # where callers find them
 
 BUSY_TIMEOUT_SECONDS = 15.0
 # The first 100 bytes of an SQLite file are its header: the magic string, then (at 60)
 # `PRAGMA user_version` and (at 68) `PRAGMA application_id`, both big-endian.
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
-# Columns named, never `*`: a later migration may add columns these rows do not hold.
-_ARTICLE_BY_HASH = (
-    "SELECT id, text_hash, path, title, first_seen, last_seen FROM articles WHERE text_hash = ?"
-)
-_DECISIONS = (
-    "SELECT id, article_id, kind, target, value, created, undone, reviewer, session, undone_by FROM decisions"
-)
-
-
-class StoreError(Exception):
-    """The store cannot be used right now; `str()` is the user's message (printable)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(printable(message))
 
 
 class _Unusable(Exception):
@@ -59,36 +46,8 @@ class _Unusable(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class ArticleRow:
-    id: int
-    text_hash: str
-    path: str
-    title: str
-    first_seen: str
-    last_seen: str
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    id: int
-    article_id: int
-    kind: str
-    target: str  # JSON: what the decision is about
-    value: str  # JSON: what was decided
-    created: str
-    undone: str | None = None
-    reviewer: str = ""  # who decided ('' before schema 2)
-    session: str = ""  # in which run of newsreader
-    undone_by: str | None = None  # who withdrew it
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-class Store:
-    """A connection to the review store; safe to share between threads of one process."""
+class Store(DecisionLog):
+    """The review store in an SQLite file; safe to share between threads of one process."""
 
     def __init__(
         self,
@@ -99,16 +58,11 @@ class Store:
         reviewer: str | None = None,
         session: str = identity.SESSION,
     ) -> None:
-        """`reviewer`: the name recorded with each decision (None: the config file's, else
-        the login name); `session`: this reader, whose decisions `undo` takes back."""
+        super().__init__(reviewer=reviewer, session=session)
         self._conn: sqlite3.Connection | None = conn
         self.path = path
         self.notice = notice  # said to the user once: the store was moved aside
-        self._reviewer = None if reviewer is None else identity.reviewer_name(reviewer)
-        self.session = session
         self._lock = threading.RLock()
-        self._busy = 0  # > 0 while a call is using the connection
-        self._after_use: Callable[[], None] | None = None
 
     # -- opening and closing -------------------------------------------------------
 
@@ -179,13 +133,6 @@ class Store:
         return cls(conn, None, reviewer=reviewer, session=session)
 
     @property
-    def reviewer(self) -> str:
-        """The name recorded with this store's decisions (resolved when first needed)."""
-        if self._reviewer is None:
-            self._reviewer = identity.configured_reviewer()
-        return self._reviewer
-
-    @property
     def closed(self) -> bool:
         return self._conn is None
 
@@ -196,49 +143,11 @@ class Store:
                 conn, self._conn = self._conn, None
                 conn.close()
 
-    def when_idle(self, action: Callable[[], None]) -> None:
-        """Run `action` now, or as soon as the call in progress is done (a write has committed).
-
-        For signal handlers, which may interrupt this very thread inside a transaction.
-        """
-        if self._busy:
-            self._after_use = action
-        else:
-            action()
-
     def data_version(self) -> int:
-        """A number that changes whenever another connection commits (not for this one's commits)."""
+        """A number that changes whenever another connection commits (not for this one's commits);
+        SQLite counts them itself."""
         with self._reading() as conn:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def decisions_version(self) -> tuple[int, int, int]:
-        """Changes whenever any decision is made or undone, by any process (articles
-        opened elsewhere do not count: only their `last seen` changes)."""
-        with self._reading() as conn:
-            row = conn.execute(
-                "SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(undone) FROM decisions"
-            ).fetchone()
-        return (int(row[0]), int(row[1]), int(row[2]))
-
-    # -- articles ------------------------------------------------------------------
-
-    def article(self, text_hash: str, path: str, title: str) -> ArticleRow:
-        """The article with this text, created or updated with where it was seen last."""
-        stamp = now()
-        with self._writing_transaction() as conn:
-            conn.execute(
-                "INSERT INTO articles (text_hash, path, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (text_hash) DO UPDATE SET path = excluded.path, title = excluded.title,"
-                " last_seen = excluded.last_seen",
-                (text_hash, path, title, stamp, stamp),
-            )
-            row = conn.execute(_ARTICLE_BY_HASH, (text_hash,)).fetchone()
-        return ArticleRow(*row)
-
-    def find_article(self, text_hash: str) -> ArticleRow | None:
-        with self._reading() as conn:
-            row = conn.execute(_ARTICLE_BY_HASH, (text_hash,)).fetchone()
-        return ArticleRow(*row) if row else None
 
     def article_states(self) -> dict[str, tuple[int, str | None, int]]:
         """Every article's text hash -> (id, the value of its standing status decision or
@@ -252,66 +161,6 @@ class Store:
             ).fetchall()
         return {str(h): (int(i), v, int(n)) for h, i, v, n in rows}
 
-    def titles(self) -> dict[int, str]:
-        with self._reading() as conn:
-            return {int(i): str(t) for i, t in conn.execute("SELECT id, title FROM articles")}
-
-    # -- decisions -----------------------------------------------------------------
-
-    def record(self, article_id: int, kind: str, target: str, value: str) -> tuple[DecisionRow, bool]:
-        """Commit a decision; `(row, False)` when it only repeats the one standing for `target`."""
-        with self._writing_transaction() as conn:
-            last = conn.execute(
-                f"{_DECISIONS} WHERE article_id = ? AND kind = ? AND target = ? AND undone IS NULL"
-                " ORDER BY id DESC LIMIT 1",
-                (article_id, kind, target),
-            ).fetchone()
-            if last is not None and last[4] == value:
-                return DecisionRow(*last), False
-            cur = conn.execute(
-                "INSERT INTO decisions (article_id, kind, target, value, created, reviewer, session)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (article_id, kind, target, value, now(), self.reviewer, self.session),
-            )
-            row = conn.execute(f"{_DECISIONS} WHERE id = ?", (cur.lastrowid,)).fetchone()
-        return DecisionRow(*row), True
-
-    def undo(self, article_id: int) -> DecisionRow | None:
-        """Withdraw this reader's latest standing decision on the article: this session's,
-        else (after a restart) the latest of this reviewer's or of no one recorded (made
-        before reviewers were); never another reviewer's. None when there is none."""
-        latest = f"{_DECISIONS} WHERE article_id = ? AND undone IS NULL AND {{}} ORDER BY id DESC LIMIT 1"
-        with self._writing_transaction() as conn:
-            last = conn.execute(latest.format("session = ?"), (article_id, self.session)).fetchone()
-            if last is None:
-                last = conn.execute(
-                    latest.format("reviewer IN (?, '')"), (article_id, self.reviewer)
-                ).fetchone()
-            if last is None:
-                return None
-            conn.execute(
-                "UPDATE decisions SET undone = ?, undone_by = ? WHERE id = ?", (now(), self.reviewer, last[0])
-            )
-        return DecisionRow(*last)
-
-    def decisions(self, article_id: int) -> list[DecisionRow]:
-        """The article's standing decisions, oldest first."""
-        with self._reading() as conn:
-            rows = conn.execute(
-                f"{_DECISIONS} WHERE article_id = ? AND undone IS NULL ORDER BY id",
-                (article_id,),
-            ).fetchall()
-        return [DecisionRow(*r) for r in rows]
-
-    def decisions_of_kind(self, kind: str) -> list[DecisionRow]:
-        """Standing decisions of one kind across every article, oldest first."""
-        with self._reading() as conn:
-            rows = conn.execute(
-                f"{_DECISIONS} WHERE kind = ? AND undone IS NULL ORDER BY id",
-                (kind,),
-            ).fetchall()
-        return [DecisionRow(*r) for r in rows]
-
     # -- plumbing ------------------------------------------------------------------
 
     def _live(self) -> sqlite3.Connection:
@@ -323,16 +172,11 @@ class Store:
     def _using(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             conn = self._live()
-            self._busy += 1
-            try:
-                yield conn
-            except sqlite3.Error as err:
-                raise StoreError(_describe(err, self.path)) from None
-            finally:
-                self._busy -= 1
-                if not self._busy and self._after_use is not None:
-                    action, self._after_use = self._after_use, None
-                    action()
+            with self._counted_use():
+                try:
+                    yield conn
+                except sqlite3.Error as err:
+                    raise StoreError(_describe(err, self.path)) from None
 
     _reading = _using  # autocommit: each read is its own short transaction
 
@@ -459,7 +303,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
             # someone else's database: leave it exactly as it is
             raise StoreError("is an SQLite database of another program, not a review store")
         for step in range(version, latest):
-            for statement in _statements(schema.MIGRATIONS[step]):
+            for statement in statements(schema.MIGRATIONS[step]):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {latest}")
         conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
@@ -470,12 +314,6 @@ def _migrate(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def _statements(script: str) -> list[str]:
-    # executescript() would commit the open transaction; run the statements one by one
-    lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

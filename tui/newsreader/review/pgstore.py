@@ -1,0 +1,413 @@
+"""The review store on a PostgreSQL server (`--store postgresql://…`), for a desk across machines.
+
+The same tables and migrations as the SQLite file (`schema.MIGRATIONS`, with SQLite's
+key column spelt as PostgreSQL's identity column); the version is kept in the table
+`newsreader_schema`, and migrating holds an advisory lock so two readers starting at once
+migrate once. Every write is its own transaction, committed before the call returns.
+
+A lost connection does not lose decisions: while the server is away they are queued here
+(with their undos) and the reader keeps showing what it last read plus the queue;
+`trouble` says so. The next call after the server is back (tried at most once a second)
+sends the queue in one transaction. Each decision carries its own `uid`, unique in the
+table, so a decision sent again (its commit was lost with the connection, a queue
+replayed) is stored once. The queue lives in memory: quitting while the server is away
+loses what is queued, and `close` says so on standard error.
+
+Another reader's decisions are noticed by polling: `data_version` is a fingerprint of
+the decisions of every other session.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from typing import Any
+
+import psycopg
+from psycopg import conninfo
+
+from newsreader.review import identity, schema
+from newsreader.review.decision_log import (
+    INSERT_DECISION,
+    ArticleRow,
+    DecisionLog,
+    DecisionRow,
+    StoreError,
+    new_uid,
+    now,
+    statements,
+)
+
+CONNECT_TIMEOUT_SECONDS = 5
+RETRY_SECONDS = 1.0
+_LOCK_KEY = schema.APPLICATION_ID  # the advisory lock taken while migrating
+_LOST = (psycopg.OperationalError, psycopg.InterfaceError)
+# Above any id the server gives: a queued decision counts as the latest, as it is.
+_PROVISIONAL_ID = 1 << 62
+
+
+class _Offline(Exception):
+    """The server cannot be reached right now: the caller falls back to the queue."""
+
+
+@dataclass
+class _Queued:
+    """A decision made, or one withdrawn (`undo`), while the server was away."""
+
+    row: DecisionRow
+    undo: bool = False
+
+
+class _Statements:
+    """A psycopg connection that takes the `?` placeholders of `DecisionLog`'s SQL."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Any = (), /) -> Any:
+        return self.conn.execute(sql.replace("?", "%s"), params)
+
+
+class PgStore(DecisionLog):
+    """A connection to a review store on a PostgreSQL server; safe to share between threads."""
+
+    def __init__(self, address: str, *, read_only: bool, reviewer: str | None, session: str) -> None:
+        super().__init__(reviewer=reviewer, session=session)
+        self.address = address
+        self.path = None
+        self.notice = None
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._conn: psycopg.Connection[Any] | None = None
+        self._closed = False
+        self._queue: list[_Queued] = []
+        self._articles: dict[str, ArticleRow] = {}  # by text hash: what was last read
+        self._rows: dict[int, list[DecisionRow]] = {}  # standing decisions last read, by article
+        self._data_version = 0  # the last answers of the version calls, kept while away
+        self._decisions_version = (0, 0, 0)
+        self._lost_since: str | None = None
+        self._next_try = 0.0
+
+    @classmethod
+    def open(
+        cls,
+        address: str,
+        *,
+        read_only: bool = False,
+        reviewer: str | None = None,
+        session: str = identity.SESSION,
+    ) -> PgStore:
+        """Connect to the store at `address` (a libpq URI), creating or migrating its tables
+        unless `read_only`. `StoreError` when the server cannot be reached or the database
+        is not a review store; nothing of another program's is changed."""
+        store = cls(address, read_only=read_only, reviewer=reviewer, session=session)
+        try:
+            store._conn = store._connect()
+        except _LOST as err:
+            raise StoreError(f"cannot reach the review store {store.where}: {_first_line(err)}") from None
+        return store
+
+    @property
+    def where(self) -> str:
+        """The server and database, for messages (never the password)."""
+        try:
+            parts = conninfo.conninfo_to_dict(self.address)
+        except psycopg.ProgrammingError:
+            return "server (its address cannot be read)"
+        host = str(parts.get("host") or "localhost")
+        port = f":{parts['port']}" if parts.get("port") else ""
+        return f"{parts.get('dbname') or parts.get('user') or 'database'} on {host}{port}"
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def trouble(self) -> str | None:
+        if self._lost_since is None:
+            return None
+        waiting = sum(not q.undo for q in self._queue)
+        return (
+            f"the review store {self.where} is unreachable since {self._lost_since[11:19]} UTC; "
+            f"{waiting} decision{'s' if waiting != 1 else ''} made since are kept here "
+            "and sent when it is back"
+        )
+
+    @property
+    def queued(self) -> int:
+        """How many decisions and undos wait to be sent."""
+        return len(self._queue)
+
+    def close(self) -> None:
+        """Send what is queued if the server is back, then close. Safe to call twice."""
+        with self._lock:
+            if self._closed:
+                return
+            if self._queue:
+                try:
+                    self._online()
+                except _Offline:
+                    sys.stderr.write(
+                        f"newsreader: {self.queued} decisions and undos made while the review store "
+                        f"{self.where} was unreachable could not be sent and are lost\n"
+                    )
+            self._closed = True
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                conn.close()
+
+    def data_version(self) -> int:
+        """A fingerprint of the decisions of every other session: it changes when another
+        reader decides or undoes, not for this one's decisions."""
+        with suppress(_Offline):  # nothing new can be seen while the server is away
+            with self._reading() as conn:
+                row = conn.execute(
+                    "SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(undone) FROM decisions WHERE session <> ?",
+                    (self.session,),
+                ).fetchone()
+            self._data_version = hash(tuple(int(x) for x in row))
+        return self._data_version
+
+    def decisions_version(self) -> tuple[int, int, int]:
+        with suppress(_Offline):
+            self._decisions_version = super().decisions_version()
+        return self._decisions_version
+
+    # -- what is kept working while the server is away -----------------------------
+
+    def article(self, text_hash: str, path: str, title: str) -> ArticleRow:
+        try:
+            row = super().article(text_hash, path, title)
+        except _Offline:
+            known = self._articles.get(text_hash)
+            if known is None:
+                raise StoreError(self.trouble or "the review store is unreachable") from None
+            return known
+        self._articles[text_hash] = row
+        return row
+
+    def find_article(self, text_hash: str) -> ArticleRow | None:
+        try:
+            row = super().find_article(text_hash)
+        except _Offline:
+            return self._articles.get(text_hash)
+        if row is not None:
+            self._articles[text_hash] = row
+        return row
+
+    def titles(self) -> dict[int, str]:
+        try:
+            return super().titles()
+        except _Offline:
+            return {a.id: a.title for a in self._articles.values()}
+
+    def record(
+        self,
+        article_id: int,
+        kind: str,
+        target: str,
+        value: str,
+        *,
+        curator: bool = False,
+        uid: str | None = None,
+    ) -> tuple[DecisionRow, bool]:
+        uid = uid or new_uid()  # named before sending: if the commit is lost, the resend is the same
+        try:
+            return super().record(article_id, kind, target, value, curator=curator, uid=uid)
+        except _Offline:
+            pass
+        with self._lock:
+            standing = None
+            for row in self._shown(article_id):
+                same_question = (row.kind, row.target) == (kind, target)
+                if same_question and (row.reviewer, row.curator) == (self.reviewer, curator):
+                    standing = row
+            if standing is not None and standing.value == value:
+                return standing, False
+            row = DecisionRow(
+                _PROVISIONAL_ID + len(self._queue),  # the server numbers it when it is sent
+                article_id,
+                kind,
+                target,
+                value,
+                now(),
+                reviewer=self.reviewer,
+                session=self.session,
+                curator=curator,
+                uid=uid,
+            )
+            self._queue.append(_Queued(row))
+        return row, True
+
+    def undo(self, article_id: int) -> DecisionRow | None:
+        try:
+            return super().undo(article_id)
+        except _Offline:
+            pass
+        with self._lock:
+            shown = self._shown(article_id)
+            mine = [r for r in shown if r.session == self.session] or [
+                r for r in shown if r.reviewer in (self.reviewer, "")
+            ]
+            if not mine:
+                return None
+            last = mine[-1]
+            queued = next((q for q in self._queue if q.row.uid == last.uid and not q.undo), None)
+            if queued is not None:
+                self._queue.remove(queued)  # never sent: nothing to withdraw on the server
+            else:
+                self._queue.append(_Queued(replace(last, undone=now(), undone_by=self.reviewer), undo=True))
+        return last
+
+    def decisions(self, article_id: int) -> list[DecisionRow]:
+        try:
+            rows = super().decisions(article_id)
+        except _Offline:
+            return self._shown(article_id)
+        self._rows[article_id] = rows
+        return rows
+
+    def decisions_of_kind(self, kind: str) -> list[DecisionRow]:
+        try:
+            return super().decisions_of_kind(kind)
+        except _Offline:
+            return [r for article in list(self._rows) for r in self._shown(article) if r.kind == kind]
+
+    def _shown(self, article_id: int) -> list[DecisionRow]:
+        """The article's standing decisions as last read, with the queue applied."""
+        withdrawn = {q.row.uid for q in self._queue if q.undo}
+        rows = [r for r in self._rows.get(article_id, []) if r.uid not in withdrawn]
+        return rows + [q.row for q in self._queue if not q.undo and q.row.article_id == article_id]
+
+    # -- plumbing ------------------------------------------------------------------
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        conn = psycopg.connect(self.address, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
+        try:
+            _migrate(conn, self.where, read_only=self.read_only)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _online(self) -> psycopg.Connection[Any]:
+        """The live connection, reconnecting (at most once a second) and sending the queue
+        when the server is back; `_Offline` while it is not."""
+        if self._conn is not None and not self._conn.closed:
+            return self._conn
+        if time.monotonic() < self._next_try:
+            raise _Offline()
+        self._next_try = time.monotonic() + RETRY_SECONDS
+        try:
+            conn = self._connect()
+        except _LOST:
+            raise _Offline() from None
+        try:
+            self._send_queue(conn)
+        except _LOST:
+            conn.close()
+            raise _Offline() from None
+        self._conn, self._lost_since = conn, None
+        return conn
+
+    def _send_queue(self, conn: psycopg.Connection[Any]) -> None:
+        db = _Statements(conn)
+        with conn.transaction():
+            for q in self._queue:
+                r = q.row
+                if q.undo:
+                    db.execute(
+                        "UPDATE decisions SET undone = ?, undone_by = ? WHERE uid = ? AND undone IS NULL",
+                        (r.undone, r.undone_by, r.uid),
+                    )
+                else:
+                    values = (r.article_id, r.kind, r.target, r.value, r.created, r.reviewer, r.session)
+                    db.execute(
+                        f"{INSERT_DECISION} ON CONFLICT (uid) DO NOTHING", (*values, int(r.curator), r.uid)
+                    )
+        self._queue.clear()
+
+    def _lost(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+        if self._lost_since is None:
+            self._lost_since = now()
+        self._next_try = time.monotonic() + RETRY_SECONDS
+
+    @contextmanager
+    def _using(self) -> Iterator[_Statements]:
+        with self._lock:
+            if self._closed:
+                raise StoreError("the review store is closed")
+            try:
+                conn = self._online()
+            except _Offline:
+                if self._lost_since is None:
+                    self._lost_since = now()
+                raise
+            with self._counted_use():
+                try:
+                    yield _Statements(conn)
+                except _LOST:
+                    self._lost()
+                    raise _Offline() from None
+                except psycopg.Error as err:
+                    raise StoreError(f"the review store {self.where}: {_first_line(err)}") from None
+
+    _reading = _using  # autocommit: each read is its own short transaction
+
+    @contextmanager
+    def _writing_transaction(self) -> Iterator[_Statements]:
+        if self.read_only:
+            raise StoreError(f"the review store {self.where} was opened to read only")
+        with self._using() as db, db.conn.transaction():
+            yield db
+
+
+def _migrate(conn: psycopg.Connection[Any], where: str, *, read_only: bool) -> None:
+    """Bring the tables to the latest schema (one transaction, under an advisory lock)."""
+    latest = schema.latest_version()
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+        found = conn.execute(
+            "SELECT to_regclass('newsreader_schema'), to_regclass('articles'), to_regclass('decisions')"
+        ).fetchone()
+        assert found is not None
+        if found[0] is None:
+            if found[1] is not None or found[2] is not None:
+                raise StoreError(f"the database {where} holds another program's tables, not a review store")
+            if read_only:
+                raise StoreError(f"the database {where} holds no review store yet")
+            conn.execute("CREATE TABLE newsreader_schema (version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO newsreader_schema VALUES (0)")
+        row = conn.execute("SELECT version FROM newsreader_schema").fetchone()
+        version = int(row[0]) if row else 0
+        if version > latest:
+            raise StoreError(
+                f"the review store {where} was written by a newer newsreader "
+                f"(schema {version}; this one reads up to {latest}); it was left as it is"
+            )
+        if version < latest and read_only:
+            raise StoreError(f"the review store {where} is at schema {version}; open it in the reader once")
+        for step in range(version, latest):
+            for statement in statements(_in_postgresql(schema.MIGRATIONS[step])):
+                conn.execute(statement)
+        conn.execute("UPDATE newsreader_schema SET version = %s", (latest,))
+
+
+def _in_postgresql(script: str) -> str:
+    """A migration as PostgreSQL says it: SQLite's self-numbering key is an identity column."""
+    identity_key = "INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+    return script.replace("INTEGER PRIMARY KEY AUTOINCREMENT", identity_key).replace(
+        "INTEGER PRIMARY KEY", identity_key
+    )
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
