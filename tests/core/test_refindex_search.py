@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from newsreader.analysis import refindex
+from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, compare, name_form
 from newsreader.analysis.references import Entry, parse
-from newsreader.analysis.refindex import ReferenceIndex, cache_root, cached_index
+from newsreader.analysis.refindex import ReferenceIndex, cached_index
 from newsreader.analysis.service import Analyzer
 
 GIVEN = """Adam Agata Bartosz Beata Cezary Dorota Emil Ewa Filip Halina Henryk Irena Jakub Joanna Kamil
@@ -303,7 +304,8 @@ def test_analyzer_rebuilds_when_the_file_on_disk_changes(
 
     def counting_build(cls: type[ReferenceIndex], entries: list[Entry]) -> ReferenceIndex:
         calls.append(len(entries))
-        return real_build(cls, entries)
+        built: ReferenceIndex = real_build(cls, entries)
+        return built
 
     monkeypatch.setattr(refindex.ReferenceIndex, "build", classmethod(counting_build))
     path = tmp_path / "mine.csv"
