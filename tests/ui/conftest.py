@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ui_waits import pause_until
 
 from newsreader import article, resources
 from newsreader.analysis.model import Ambiguity, Analysis, Entity, Match, MergeSuggestion, Quote
@@ -114,8 +115,7 @@ def started() -> Callable[..., Any]:
     @asynccontextmanager
     async def run(app: Any, size: tuple[int, int] = (100, 30), **options: Any) -> AsyncIterator[Any]:
         async with app.run_test(size=size, **options) as pilot:
-            while not app.reader.panes_ready:
-                await pilot.pause()
+            await pause_until(pilot, lambda: app.reader.panes_ready, "the panes")
             yield pilot
 
     return run

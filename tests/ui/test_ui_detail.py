@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from test_ui_markup import screen_text
 from ui_review_support import entity, status
+from ui_waits import press_until
 
 from newsreader.analysis.model import Analysis, Entity, Match, Quote
 from newsreader.article import from_text
@@ -22,8 +23,7 @@ def detail_text(app) -> str:
 
 
 async def focus_pane(pilot, pane_id: str) -> None:
-    while pilot.app.focused is None or pilot.app.focused.id != pane_id:
-        await pilot.press("tab")
+    await press_until(pilot, "tab", lambda: pilot.app.focused and pilot.app.focused.id == pane_id, pane_id)
 
 
 async def test_i_on_a_cross_reference_row_shows_the_entry_its_why_and_the_other_candidates(

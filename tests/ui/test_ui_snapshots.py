@@ -6,11 +6,12 @@ the pictures; the cursor blink is off, and the reader has no clocks.
 
 from __future__ import annotations
 
+from ui_waits import pause_until
+
 
 async def ready(pilot) -> None:
     """The panes are mounted just after the first frame; blink is off."""
-    while not pilot.app.reader.panes_ready:
-        await pilot.pause()
+    await pause_until(pilot, lambda: pilot.app.reader.panes_ready, "the panes")
     pilot.app.reader.search_bar.cursor_blink = False
 
 
