@@ -7,11 +7,12 @@ progress bar. The review store gives each row its status, and `F` `R` `S` set it
 as the reader's `S` does. `enter` opens the article; `escape` comes back to the same row.
 
 The table is a Line-API widget: only the visible rows are drawn, each as plain segments
-(titles and file names are never read as markup, and go through `printable` first).
+(titles and file names are never read as markup, and go through `cleaning.printable` first).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -35,10 +36,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from newsreader import batch
+from newsreader import batch, cleaning
 from newsreader.article import Article
 from newsreader.ui import keys
-from newsreader.ui.plain_text import printable
 
 if TYPE_CHECKING:
     from newsreader.review.overlay import ReviewedAnalysis
@@ -61,7 +61,7 @@ class TriageRow:
     item: str | Article
     source: str
     title: str
-    date: str = ""  # the file's modification time, "YYYY-MM-DD HH:MM"
+    stamp: str | None = None  # the file's modification time, "YYYY-MM-DD HH:MM", once read
     text_hash: str = ""
     summary: batch.Summary | None = None
     error: str = ""
@@ -75,6 +75,18 @@ class TriageRow:
     def retitle(self, title: str) -> None:
         self.title = title
         self.haystack = f"{title.casefold()}\n{self.source.casefold()}"
+
+    @property
+    def date(self) -> str:
+        """The file's modification time, read when first shown or sorted on: the first
+        screen of a big folder waits for no `stat` of the rows it does not show."""
+        if self.stamp is None:
+            self.stamp = ""
+            if isinstance(self.item, str):
+                with contextlib.suppress(OSError, ValueError, OverflowError):  # gone or odd: no date
+                    modified = datetime.fromtimestamp(os.stat(self.item).st_mtime)
+                    self.stamp = modified.strftime("%Y-%m-%d %H:%M")
+        return self.stamp
 
     @property
     def status(self) -> str:
@@ -95,25 +107,25 @@ class TriageRow:
 
 
 def first_rows(items: Sequence[str | Article], root: str = "") -> list[TriageRow]:
-    """The rows before any analysis: a file's name and date, a feed item's title; a file's
-    source is its path from `root` (the folder opened)."""
+    """The rows before any analysis: a file's name, a feed item's title; a file's source
+    is its path from `root` (the folder opened)."""
     rows = []
+    inside = os.path.join(root, "") if root and os.path.isabs(root) else None
     for index, item in enumerate(items):
         if isinstance(item, Article):
-            rows.append(
-                TriageRow(
-                    index, item, printable(item.source, one_line=True), printable(item.title, one_line=True)
-                )
-            )
+            rows.append(TriageRow(index, item, one_line(item.source), one_line(item.title)))
             continue
-        name = printable(os.path.basename(item) or item, one_line=True)
-        try:
-            stamp = datetime.fromtimestamp(os.stat(item).st_mtime).strftime("%Y-%m-%d %H:%M")
-        except (OSError, ValueError, OverflowError):
-            stamp = ""
-        shown = os.path.relpath(item, root) if root and os.path.isabs(root) else item
-        rows.append(TriageRow(index, item, printable(shown, one_line=True), name, stamp))
+        full = item if os.path.isabs(item) else os.path.abspath(item)
+        shown = full[len(inside) :] if inside and full.startswith(inside) else item
+        rows.append(TriageRow(index, item, one_line(shown), one_line(os.path.basename(item) or item)))
     return rows
+
+
+def one_line(text: str) -> str:
+    """A title or file name as a row shows it: nothing a terminal acts on, one line.
+    (`cleaning.printable`, which returns clean text at once: 10,000 rows are made at start.)"""
+    shown = cleaning.printable(text)
+    return shown if shown.isprintable() else " ".join(shown.split())
 
 
 @dataclass
@@ -475,7 +487,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
                 self.table.rearranged(keep=found)
         self.table.focus()
         self.set_interval(FILL_SECONDS, self._take_in_filled)
-        self._fill()
+        self.call_after_refresh(self._fill)  # the first frame before any work on the rows
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -528,7 +540,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
                 continue
             row = self.rows.rows[item.index]
             row.text_hash = item.text_hash or row.text_hash
-            row.retitle(printable(item.title, one_line=True) or row.title)
+            row.retitle(one_line(item.title) or row.title)
             row.summary, row.error = item.summary, item.error
             self._set_state(row)
             row.version += 1
@@ -559,7 +571,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         self.heads.show()
 
     def status(self, text: str) -> None:
-        self.query_one("#list-status", Static).update(Content(printable(text, one_line=True)), layout=False)
+        self.query_one("#list-status", Static).update(Content(one_line(text)), layout=False)
 
     # -- coming back from an article -----------------------------------------------------
 
