@@ -193,7 +193,7 @@ def test_undo_works_across_a_restart(doc: Article, analysis: Analysis, store_fil
     second.undo()
     second.close()
     third = ArticleReview.open(doc, analysis, store=store_file)
-    assert third.history() == ()
+    assert third.reviewed.decisions == ()
     third.close()
 
 

@@ -274,5 +274,5 @@ async def test_a_search_typed_in_one_burst_decides_nothing(started, make_app, se
             app._driver.send_message(event)  # all at once, as a terminal delivers a burst
         await pilot.pause(0.3)
         assert app.focused is app.reader.search_bar
-        assert app.review.history() == ()
+        assert app.review.reviewed.decisions == ()
     assert stored(seed, seed_analysis) == []

@@ -42,7 +42,7 @@ READ_BACK = textwrap.dedent(
     review = ArticleReview.open(doc, Analyzer.from_options([]).analyze(doc), store=sys.argv[1])
     lu = next(e for e in review.reviewed.analysis.entities if e.name == "Lu Shai")
     print(json.dumps({
-        "decisions": [describe(r.decision) for r in review.history()],
+        "decisions": [describe(r.decision) for r in review.reviewed.decisions],
         "state": review.reviewed.candidate_mark(lu, lu.candidates[0]).state,
     }))
     """

@@ -26,7 +26,7 @@ def stored(doc: Article, analysis: Analysis, store: Path | None = None) -> list[
     """The article's standing decisions as the store holds them, read with a fresh review."""
     review = ArticleReview.open(doc, analysis, store=store or store_file())
     try:
-        return [describe(rec.decision) for rec in review.history()]
+        return [describe(rec.decision) for rec in review.reviewed.decisions]
     finally:
         review.close()
 

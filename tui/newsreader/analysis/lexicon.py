@@ -99,11 +99,6 @@ def _tables() -> Tables:
     return tables
 
 
-def word_zipf() -> dict[str, float]:
-    """Lower-case English word -> Zipf frequency (7 = 'the', 3 = once per million words)."""
-    return _tables()[0]
-
-
 def given_name(name: str) -> tuple[str, int] | None:
     """(gender m/f/u, frequency class 1-13 where most used) for a given name, or None."""
     key = _tables()[1].get(name)

@@ -217,11 +217,6 @@ class ArticleReview:
         """The next open candidate or speakerless statement after text offset `after` (wraps)."""
         return self.reviewed.next_undecided(after)
 
-    def history(self) -> tuple[Recorded, ...]:
-        """The standing decisions, oldest first, whoever made them (`undo` withdraws this
-        reader's last one)."""
-        return self.reviewed.decisions
-
     # -- cross-reference: a x and the unsure key ----------------------------------
 
     def accept(self, entity: Entity | str, candidate: Match) -> Recorded:
