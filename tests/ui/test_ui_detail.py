@@ -146,3 +146,17 @@ async def test_list_entries_reach_the_detail_as_plain_text_without_controls(star
         shown = screen_text(app)
         assert "Ann Lee → Ann Leigh" in shown and "[@click=app.quit]x[/]" in shown
         assert not any(c in shown for c in ("\x1b", "\x07", "\u202e"))
+
+
+async def test_the_detail_names_its_keys_as_remapped(started, make_app, seed, frozen_analysis) -> None:
+    from newsreader.config import Config
+
+    app = make_app(seed, frozen_analysis, config=Config(keys={"copy_source": "c", "close_detail": "x"}))
+    async with started(app, size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "i")
+        said = str(app.screen.body.border_subtitle)
+        assert said == "c copies the source URL · x closes", said
+        await pilot.press("c")
+        assert app.clipboard.startswith("https://")
+        await pilot.press("x")
+        assert app.screen is app.reader

@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsreader.ui import keys
+from newsreader.ui.keymap import hint
 from newsreader.ui.plain_text import plain, printable
 
 if TYPE_CHECKING:
@@ -93,7 +94,10 @@ def candidate_block(match: Match, mark: Mark) -> list[Line | None]:
     """A reference-list entry in full, as the matcher and the reviewer judged it."""
     kind = " · ".join(p for p in (match.type, f"{match.list} list" if match.list else "") if p)
     return [
-        text_line(Content.assemble(plain(match.name, "bold", one_line=True), ("  " + kind, "$text-muted"))),
+        # the list is named by its file: outside text too
+        text_line(
+            Content.assemble(plain(match.name, "bold", one_line=True), plain("  " + kind, "$text-muted"))
+        ),
         field("score", f"{match.score:.0f} · {match.verdict}"),
         field("decision", _state(mark)),
         field("description", match.description or "(none in the list)"),
@@ -280,13 +284,12 @@ class DetailScreen(ModalScreen[None], inherit_bindings=False):
                     yield Static(line.value, classes="detail-value")
 
     def _subtitle(self) -> str:
+        """The keys of the view as remapped: "y copies the source URL · esc closes"."""
         keymap = getattr(self.app, "keymap", {})
-        close = keys.keys_for(keys.CLOSE_DETAIL, keymap)[0]
-        said = [f"{self.app.get_key_display(keys.CLOSE_DETAIL.with_key(close))} closes"]
-        if self.detail.copy:
-            copy = keys.keys_for(keys.COPY_SOURCE, keymap)[0]
-            said.insert(0, f"{copy} copies {self.detail.copy_what}")
-        return " · ".join(said)
+        closes = hint("{close_detail} closes", keymap)
+        if not self.detail.copy:
+            return closes
+        return f"{hint('{copy_source} copies', keymap)} {self.detail.copy_what} · {closes}"
 
     @property
     def body(self) -> VerticalScroll:

@@ -94,7 +94,10 @@ def _clashes(keymap: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
         for binding in bindings:
             for key in keys.keys_for(binding, keymap):
                 holders.setdefault(normal_form(key), set()).add(binding.id or "")
+        in_force = {binding.id for binding in bindings}
         for binding_id, value in keymap.items():
+            if binding_id not in in_force:
+                continue  # a key may mean another thing where this binding is not
             for key in value.split(","):
                 others = holders.get(normal_form(key), set()) - {binding_id}
                 found += [(binding_id, key, other, where) for other in sorted(others)]
