@@ -501,6 +501,7 @@ async def test_hints_and_messages_name_the_keys_as_remapped(started, make_app, s
         "next_mention": "l",
         "help": "H",
         "cancel_dialog": "ctrl+g",
+        "cancel_search": "ctrl+g",
     }
     app = make_app(seed, seed_analysis, config=Config(keys=remap))
     async with started(app, size=SIZE) as pilot:
@@ -517,7 +518,9 @@ async def test_hints_and_messages_name_the_keys_as_remapped(started, make_app, s
         assert "  U " in help_text and "  A " in help_text
         for default in (" a accepts", " u undoes", "] goes to"):
             assert default not in help_text
-        await pilot.press("escape", "T")  # a dialog's hint too
+        await pilot.press("escape", "slash")  # the search field's placeholder
+        assert app.reader.search_bar.placeholder.endswith("(enter to search, ctrl+g to cancel)")
+        await pilot.press("ctrl+g", "T")  # a dialog's hint too
         shown = str(app.screen.query_one(".dialog-hint").render())
         assert shown.endswith("ctrl+g cancels") and "esc" not in shown, shown
         await pilot.press("ctrl+g")

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from newsreader.ui import keys
+from newsreader.ui.keymap import hint
 from newsreader.ui.typeahead import hold_keys_in, want_keys
 
 
@@ -23,7 +24,8 @@ class SearchBar(Input):
 
     def open(self, scope: str, label: str) -> None:
         self.scope = scope
-        self.placeholder = f"search {label} (enter to search, esc to cancel)"
+        keys_said = hint("(enter to search, {cancel_search} to cancel)", getattr(self.app, "keymap", {}))
+        self.placeholder = f"search {label} {keys_said}"
         self.value = ""
         self.add_class("-open")
         # Keys typed in one burst ("/lu shai", or over a slow SSH link) are held from now
