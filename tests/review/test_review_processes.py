@@ -1,4 +1,5 @@
-"""Real processes: a decision survives SIGKILL, two writers lose nothing, signals end cleanly.
+"""Real processes: a decision survives SIGKILL, two writers lose nothing, signals end cleanly,
+each on the SQLite file and on a PostgreSQL server (the tests given `location`).
 
 The reader's keys are not wired yet, so the workers take "the same action path" the app
 will: load the article, analyse it, `ArticleReview.open` on the store, call the action.
@@ -6,6 +7,7 @@ will: load the article, analyse it, `ArticleReview.open` on the store, call the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -18,6 +20,8 @@ from pathlib import Path
 import pytest
 from review_support import REPO, SEED
 
+from newsreader.review.backends import open_store
+from newsreader.review.paths import is_server_address
 from newsreader.review.store import Store
 
 PRELUDE = textwrap.dedent(
@@ -81,16 +85,30 @@ def spawn(script: str, *args: str, stdin: int | None = None) -> subprocess.Popen
     )
 
 
-def report(store_file: Path) -> dict[str, str]:
+def report(store_file: Path | str) -> dict[str, str]:
     proc = spawn(REPORT, str(store_file), str(SEED))
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     return dict(json.loads(out))
 
 
+def count_decisions(location: str) -> int:
+    """How many rows the decision log holds, read past the store's own code."""
+    if is_server_address(location):
+        import psycopg
+
+        with psycopg.connect(location) as conn:
+            row = conn.execute("SELECT count(*) FROM decisions").fetchone()
+    else:
+        with contextlib.closing(sqlite3.connect(location)) as conn:
+            row = conn.execute("SELECT count(*) FROM decisions").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
 @pytest.mark.parametrize("after", [0, 4])
-def test_a_decision_survives_sigkill_right_after_it_is_made(tmp_path: Path, after: int) -> None:
-    store_file = tmp_path / "store.sqlite3"
+def test_a_decision_survives_sigkill_right_after_it_is_made(location: str, after: int) -> None:
+    store_file = location
     proc = spawn(DECIDE_AND_HANG, str(store_file), str(SEED))
     assert proc.stdout is not None
     while True:
@@ -106,9 +124,9 @@ def test_a_decision_survives_sigkill_right_after_it_is_made(tmp_path: Path, afte
         assert states[f"Lu Shaye {i}"] == "accepted"
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    store_file = tmp_path / "store.sqlite3"
-    Store.open(store_file).close()  # both workers then open an existing store
+def test_two_processes_writing_at_once_lose_nothing(location: str) -> None:
+    store_file = location
+    open_store(location).close()  # both workers then open an existing store
     count = 300
     workers = [
         spawn(WRITE_MANY, str(store_file), str(SEED), tag, str(count), stdin=subprocess.PIPE) for tag in "AB"
@@ -125,23 +143,19 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     states = report(store_file)
     for tag in "AB":
         assert all(states[f"{tag} {i}"] == "accepted" for i in range(count))
-    conn = sqlite3.connect(store_file)
-    assert conn.execute("SELECT count(*) FROM decisions").fetchone()[0] == 2 * count
-    conn.close()
+    assert count_decisions(location) == 2 * count
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_sighup_and_sigterm_close_the_store_and_exit_cleanly(tmp_path: Path, sig: signal.Signals) -> None:
-    store_file = tmp_path / "store.sqlite3"
-    proc = spawn(WAIT_FOR_SIGNAL, str(store_file), str(SEED))
+def test_sighup_and_sigterm_close_the_store_and_exit_cleanly(location: str, sig: signal.Signals) -> None:
+    proc = spawn(WAIT_FOR_SIGNAL, location, str(SEED))
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 128 + sig and err == ""
-    assert not Path(f"{store_file}-wal").exists()  # closed: the WAL was folded back in
-    conn = sqlite3.connect(store_file)
-    assert conn.execute("SELECT count(*) FROM decisions").fetchone()[0] == 1
-    conn.close()
+    if not is_server_address(location):
+        assert not Path(f"{location}-wal").exists()  # closed: the WAL was folded back in
+    assert count_decisions(location) == 1
 
 
 def test_a_signal_in_the_middle_of_a_write_lets_it_commit_first(store: Store) -> None:

@@ -1,18 +1,22 @@
-"""The SQLite store: WAL, schema versions, moving damaged or newer stores aside, busy waits."""
+"""The store: what every backend must do (the tests given `shared_store` or `location`
+run on the SQLite file and on a PostgreSQL server), then the SQLite file's own: WAL,
+schema versions, moving damaged or newer stores aside, busy waits."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from newsreader.review import paths, schema
+from newsreader.review import backends, paths, schema
 from newsreader.review import store as store_module
-from newsreader.review.decision_log import statements
+from newsreader.review.backends import open_store
+from newsreader.review.decision_log import DecisionLog, statements
 from newsreader.review.store import Store, StoreError
 
 
@@ -26,7 +30,8 @@ def test_a_new_store_is_created_in_wal_mode_at_the_latest_version(store_file: Pa
     assert s.notice is None
 
 
-def test_articles_are_keyed_by_text_hash_and_keep_the_latest_path(store: Store) -> None:
+def test_articles_are_keyed_by_text_hash_and_keep_the_latest_path(shared_store: DecisionLog) -> None:
+    store = shared_store
     first = store.article("abc", "old/name.txt", "Title")
     again = store.article("abc", "new/name.txt", "Title")
     assert again.id == first.id
@@ -35,7 +40,8 @@ def test_articles_are_keyed_by_text_hash_and_keep_the_latest_path(store: Store) 
     assert store.find_article("nope") is None
 
 
-def test_a_decision_repeating_the_standing_one_is_not_stacked(store: Store) -> None:
+def test_a_decision_repeating_the_standing_one_is_not_stacked(shared_store: DecisionLog) -> None:
+    store = shared_store
     art = store.article("abc", "a.txt", "A").id
     row, new = store.record(art, "status", "{}", '{"status":"flagged"}')
     same, again = store.record(art, "status", "{}", '{"status":"flagged"}')
@@ -43,7 +49,8 @@ def test_a_decision_repeating_the_standing_one_is_not_stacked(store: Store) -> N
     assert len(store.decisions(art)) == 1
 
 
-def test_undo_withdraws_the_latest_and_the_previous_stands_again(store: Store) -> None:
+def test_undo_withdraws_the_latest_and_the_previous_stands_again(shared_store: DecisionLog) -> None:
+    store = shared_store
     art = store.article("abc", "a.txt", "A").id
     store.record(art, "status", "{}", '{"status":"flagged"}')
     store.record(art, "status", "{}", '{"status":"reviewed"}')
@@ -54,7 +61,8 @@ def test_undo_withdraws_the_latest_and_the_previous_stands_again(store: Store) -
     assert store.undo(art) is None
 
 
-def test_undo_is_per_article(store: Store) -> None:
+def test_undo_is_per_article(shared_store: DecisionLog) -> None:
+    store = shared_store
     a = store.article("a", "a.txt", "A").id
     b = store.article("b", "b.txt", "B").id
     store.record(a, "status", "{}", '{"status":"flagged"}')
@@ -299,9 +307,9 @@ def test_each_decision_records_its_reviewer_and_session(store_file: Path) -> Non
     conn.close()
 
 
-def test_undo_takes_back_this_readers_decision_not_anothers(store_file: Path) -> None:
-    mine = Store.open(store_file, reviewer="Ann", session="one")
-    theirs = Store.open(store_file, reviewer="Bo", session="two")
+def test_undo_takes_back_this_readers_decision_not_anothers(location: str) -> None:
+    mine = open_store(location, reviewer="Ann", session="one")
+    theirs = open_store(location, reviewer="Bo", session="two")
     art = mine.article("abc", "a.txt", "A").id
     mine.record(art, "status", "{}", '{"status":"flagged"}')
     theirs.record(art, "note", "{}", '{"text":"theirs"}')  # the latest, but not mine
@@ -314,14 +322,14 @@ def test_undo_takes_back_this_readers_decision_not_anothers(store_file: Path) ->
     theirs.close()
 
 
-def test_after_a_restart_undo_takes_back_the_reviewers_earlier_decision(store_file: Path) -> None:
-    before = Store.open(store_file, reviewer="Ann", session="yesterday")
+def test_after_a_restart_undo_takes_back_the_reviewers_earlier_decision(location: str) -> None:
+    before = open_store(location, reviewer="Ann", session="yesterday")
     art = before.article("abc", "a.txt", "A").id
     before.record(art, "status", "{}", '{"status":"flagged"}')
-    other = Store.open(store_file, reviewer="Bo", session="bo")
+    other = open_store(location, reviewer="Bo", session="bo")
     other.record(art, "note", "{}", '{"text":"theirs"}')
     before.close()
-    today = Store.open(store_file, reviewer="Ann", session="today")
+    today = open_store(location, reviewer="Ann", session="today")
     undone = today.undo(art)
     assert undone is not None and undone.reviewer == "Ann" and undone.session == "yesterday"
     today.close()
@@ -348,3 +356,11 @@ def test_a_version_1_store_gains_reviewers_and_its_decisions_stay_undoable(store
     conn = sqlite3.connect(store_file)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
     conn.close()
+
+
+def test_without_the_driver_a_server_store_is_one_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now fails
+    monkeypatch.delitem(sys.modules, "newsreader.review.pgstore", raising=False)
+    with pytest.raises(StoreError) as err:
+        backends.open_store("postgresql://desk.example/review")
+    assert str(err.value) == backends.NO_DRIVER

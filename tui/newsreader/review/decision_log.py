@@ -167,6 +167,11 @@ class DecisionLog:
         reader to show; None when all is well."""
         return None
 
+    @property
+    def queued(self) -> int:
+        """How many decisions and undos wait to be sent to the store (made while it was away)."""
+        return 0
+
     # -- what every store answers --------------------------------------------------
 
     def decisions_version(self) -> tuple[int, int, int]:

@@ -139,7 +139,6 @@ class PgStore(DecisionLog):
 
     @property
     def queued(self) -> int:
-        """How many decisions and undos wait to be sent."""
         return len(self._queue)
 
     def close(self) -> None:

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from newsreader.review.store import Store
+from newsreader.review.decision_log import DecisionLog
 
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
 
-def close_on_exit_signals(store: Store, then: Callable[[int], None] | None = None) -> Callable[[], None]:
+def close_on_exit_signals(
+    store: DecisionLog, then: Callable[[int], None] | None = None
+) -> Callable[[], None]:
     """Install the handlers (main thread only); returns a function that puts the old ones back.
 
     Without `then` the process exits with status 128 + the signal number.
