@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.binding import BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -27,6 +28,7 @@ from newsreader.ui.chrome import ReaderHeader
 from newsreader.ui.decisions import DecisionLog
 from newsreader.ui.glyphs import AsciiMarks
 from newsreader.ui.keymap import check_keymap, hint
+from newsreader.ui.plain_text import printable
 from newsreader.ui.progress import AnalysisProgress
 from newsreader.ui.reader_screen import ReaderScreen
 from newsreader.ui.typeahead import TypeAheadApp
@@ -165,6 +167,25 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         # so follow the current theme: drop colour from ANSI themes, grey the others.
         wanted = self._colourless[NoColor if self.native_ansi_color or self._no_colour_at_all else Monochrome]
         return [f for f in filters if not isinstance(f, (NoColor, Monochrome))] + [wanted]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast, always plain text without terminal controls: messages quote file names,
+        titles, list entries and config values, all from outside (`markup` is ignored)."""
+        super().notify(
+            printable(message),
+            title=printable(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         for problem in self.problems:

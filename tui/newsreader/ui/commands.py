@@ -77,7 +77,8 @@ class ReaderCommands(Provider):
         if isinstance(app, Reader):
             found += self.article_commands(app)
         for name in sorted(app.available_themes):
-            found.append((f"theme: {name}", "switch the colours", partial(setattr, app, "theme", name)))
+            shown = printable(name, one_line=True)  # a user's theme is named by its file
+            found.append((f"theme: {shown}", "switch the colours", partial(setattr, app, "theme", name)))
         return found
 
     def article_commands(self, reader: Reader) -> list[Command]:

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from newsreader import config as settings
 from newsreader.ui import keys
 from newsreader.ui.keymap import hint
+from newsreader.ui.plain_text import plain
 
 KEY_COLUMN = 14
 
@@ -54,7 +55,8 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
         where = self.config_path or settings.config_dir() / settings.FILE_NAME
         lines += [
             Content(""),
-            Content.styled(f'Remap keys in {where}, [keys] section: id = "key".', "$text-muted"),
+            # the config file's path is outside text
+            plain(f'Remap keys in {where}, [keys] section: id = "key".', "$text-muted"),
             Content.styled("The ids: " + ", ".join(sorted(keys.binding_ids())), "$text-muted"),
         ]
         return Content("\n").join(lines)
