@@ -202,3 +202,17 @@ def test_a_long_analysis_reports_its_progress_in_order_up_to_the_end():
     assert len(done) >= 5  # within the mention pass too, not only between passes
     assert done == sorted(done)
     assert 0 < done[0] < 0.2 and done[-1] == 1.0
+
+
+def test_the_cycle_collector_is_left_as_the_analysis_found_it():
+    import gc
+
+    text = "Anna Lindqvist met Omar Haddad in Lyon."
+    try:
+        gc.disable()
+        analyze_text(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    analyze_text(text)
+    assert gc.isenabled()

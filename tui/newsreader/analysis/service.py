@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from newsreader.analysis import references, refindex, xref
 from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, Thresholds
 from newsreader.analysis.model import Analysis
-from newsreader.analysis.pipeline import Progress, analyze
+from newsreader.analysis.pipeline import Progress, analyze, cycle_collection_paused
 from newsreader.analysis.references import ReferenceError, ReferenceList
 from newsreader.article import Article
 
@@ -66,12 +66,17 @@ class Analyzer:
         """The article's analysis, cross-referenced; `progress` (see pipeline) is told the
         fraction done, the cross-reference taking the last part."""
         share = _BEFORE_XREF if self.index is not None else _BEFORE_MERGES
-        result = analyze(
-            article, known=self.known, progress=(lambda done: progress(share * done)) if progress else None
-        )
-        started = time.perf_counter()
-        entities, merges = xref.cross_reference(article.prose, result.entities, self.index, self.thresholds)
-        timings = dict(result.timings, xref=time.perf_counter() - started)
+        with cycle_collection_paused():
+            result = analyze(
+                article,
+                known=self.known,
+                progress=(lambda done: progress(share * done)) if progress else None,
+            )
+            started = time.perf_counter()
+            entities, merges = xref.cross_reference(
+                article.prose, result.entities, self.index, self.thresholds
+            )
+            timings = dict(result.timings, xref=time.perf_counter() - started)
         if progress:
             progress(1.0)
         return replace(result, entities=entities, merges=merges, timings=timings)
