@@ -590,3 +590,28 @@ def test_what_is_held_against_a_match_keeps_it_at_maybe(case: str) -> None:
     assert match.verdict == MAYBE
     assert reason in match.why
     assert only_candidate(*control[:2], index, control[3], control[2]).verdict == SAME
+
+
+# --- thin evidence: not put before the reviewer without context ---------------------------
+
+THIN_LIST = (
+    "Orla Danies,O. Danies,person,Deputy governor of the central bank of Eirland\n"
+    "Tomas Wrenley,,person,Mayor of Caldport\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "shown"),
+    [
+        # an initial alias and a letter changed, nothing near it: a neighbour by chance
+        ("Oscar Davies scored twice for the visitors.", "Oscar Davies", False),
+        # the same name with the entry's own words near it: worth a look
+        ("Oscar Davies, deputy governor of the central bank, spoke.", "Oscar Davies", True),
+        # a typo of a listed name, nothing held against it: shown as maybe without context
+        ("Tomas Wrenly opened the fair.", "Tomas Wrenly", True),
+    ],
+)
+def test_thin_string_evidence_needs_context_to_be_shown(text: str, name: str, shown: bool) -> None:
+    found = xref_one(text, entity(text, name), index_of(THIN_LIST))
+    assert bool(found.candidates) is shown, found.candidates
+    assert found.reference is None

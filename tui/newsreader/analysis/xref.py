@@ -236,6 +236,13 @@ def _longer_name(text: str, entity: Entity) -> str | None:
     return None
 
 
+def _initial_for_a_name(mention: str, listed: str) -> bool:
+    """Does one of the two stand an initial where the other writes a name (M. Danies /
+    Mervyn Davies)?"""
+    initials = [sum(len(t) == 1 for t in name_form(n).tokens) for n in (mention, listed)]
+    return initials[0] != initials[1]
+
+
 def _held_back(match: Match, reason: str) -> Match:
     """`match` with one more thing held against: "maybe" at most."""
     verdict = MAYBE if match.verdict == SAME else match.verdict
@@ -287,6 +294,12 @@ def _judge(
     score = max(0.0, score)  # may pass 100 with context: ties are judged before capping
     verdict = thresholds.verdict(score)
     if verdict == "different":
+        return None
+    thin = against or hit.comparison.held_against or _initial_for_a_name(entity.name, hit.matched)
+    if not written and not shared and thin:
+        # Thin string evidence and nothing in the article for it: in a list of a million
+        # names such a neighbour is there by chance for most names, so it is not put
+        # before the reviewer at all (an initial is one letter of evidence).
         return None
     against += disagreeing
     why += [f"held against: {reason}" for reason in against]
