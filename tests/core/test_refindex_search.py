@@ -497,3 +497,15 @@ def test_names_written_alike_take_one_place_among_the_candidates() -> None:
     # the twelve entries written alike are one name: the next best name still has its place
     assert {index.entry(e).id for e in found} == {e.id for e in twins} | {"n:0"}
     assert {h.entry.id for h in index.search("Irena Sopelo", limit=13)} >= {e.id for e in twins} | {"n:0"}
+
+
+def test_the_index_version_follows_the_legal_forms_list(tmp_path, monkeypatch) -> None:
+    # name keys fold legal forms away: an edited list must not reuse an index keyed the old way
+    from newsreader.analysis import legalforms
+
+    version = refindex.index_version.__wrapped__  # cached once a process; compute it afresh
+    before = version()
+    edited = tmp_path / "legal_forms.tsv"
+    edited.write_bytes(legalforms.DATA_FILE.read_bytes() + b"\n# one more line\n")
+    monkeypatch.setattr(legalforms, "DATA_FILE", edited)
+    assert version() != before

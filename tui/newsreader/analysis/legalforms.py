@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_FILE = Path(__file__).resolve().parent / "data" / "legal_forms.tsv"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "legal_forms.tsv"
 _SEPARATORS = re.compile(r"[\s./-]+")
 
 
@@ -20,7 +20,7 @@ def _read() -> tuple[frozenset[str], dict[str, str]]:
     """(one-word forms, {spelt-out or multi-word form, words space-separated: short form})."""
     short: set[str] = set()
     phrases: dict[str, str] = {}
-    for line in _FILE.read_text(encoding="utf-8").splitlines():
+    for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         forms, spelt = line.split("\t")[:2]

@@ -44,7 +44,7 @@ import anyascii
 from rapidfuzz.distance import OSA, Indel
 
 import newsreader
-from newsreader.analysis import lexicon, matcher, translit
+from newsreader.analysis import legalforms, lexicon, matcher, numberwords, translit
 from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import (
     Comparison,
@@ -565,10 +565,13 @@ def index_version() -> str:
     """The index's layout and the code that makes its keys: a newer newsreader that
     normalises names differently must not read an index keyed the old way."""
     code = hashlib.sha256(anyascii.__version__.encode())
-    for module in (matcher, translit, sys.modules[__name__]):
+    # everything name_form's keys depend on: the folding code and the legal forms' list
+    for module in (matcher, translit, legalforms, numberwords, sys.modules[__name__]):
         source = getattr(module, "__file__", None)
         # no source file (a zipped install): the package's version stands for the code
         code.update(Path(source).read_bytes() if source else newsreader.__version__.encode())
+    with contextlib.suppress(OSError):
+        code.update(legalforms.DATA_FILE.read_bytes())
     return f"{INDEX_VERSION}-{code.hexdigest()[:12]}"
 
 
