@@ -115,6 +115,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self._at = 0  # which of `articles` is open
         self._max_bytes = max_bytes
         self._poll: Timer | None = None
+        self._store_trouble: str | None = None  # said: a server store is not answering
         self._progress: AnalysisProgress | None = None  # of the analysis running, if one is
         self._progress_timer: Timer | None = None
         self.analysis = analysis
@@ -372,13 +373,26 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         if self.review is None or self.decisions is None:
             return
         try:
-            if not self.review.changed_elsewhere():
+            changed = self.review.changed_elsewhere()
+            self._say_store_trouble(self.review.store.trouble)
+            if not changed:
                 return
             reviewed = self.decisions.reviewed
         except StoreError:
             return  # closing, or the store went away: the next decision says so
         self.reader.show_review(reviewed)
         self.reader.status("decisions made in another reader are shown")
+
+    def _say_store_trouble(self, trouble: str | None) -> None:
+        """A server store that stopped answering (decisions are kept meanwhile), said when
+        it starts, and again when the server is back and they were sent."""
+        if (trouble is None) == (self._store_trouble is None):
+            return
+        if trouble is not None:
+            self.notify(trouble, title="review store", severity="warning", timeout=20, markup=False)
+        else:
+            self.notify("the review store answers again; the decisions kept here were sent", markup=False)
+        self._store_trouble = trouble
 
     def _close_on_exit_signals(self, review: ArticleReview) -> None:
         """SIGHUP (the SSH connection dropped, the terminal closed) or SIGTERM: close the

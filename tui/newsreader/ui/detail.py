@@ -90,6 +90,22 @@ def _state(mark: Mark) -> str:
     return f"{words} ({mark.why})" if mark.why and mark.state not in ("open", "matched") else words
 
 
+_VOTE_MARKS = {"accept": "✔", "reject": "✘", "unsure": "?"}
+
+
+def votes_said(mark: Mark) -> str:
+    """Each reviewer's verdict, "✔ ana · ✘ ben", and whether they differ or a curator
+    settled it; "" when at most one reviewer decided and no curator did."""
+    if len(mark.votes) < 2 and not mark.settled_by:
+        return ""
+    said = " · ".join(
+        f"{_VOTE_MARKS.get(verdict, verdict)} {who or 'someone'}" for who, verdict in mark.votes
+    )
+    if mark.disputed:
+        return f"{said} (they differ)"
+    return f"{said} (settled by {mark.settled_by})" if mark.settled_by else said
+
+
 def candidate_block(match: Match, mark: Mark) -> list[Line | None]:
     """A reference-list entry in full, as the matcher and the reviewer judged it."""
     kind = " · ".join(p for p in (match.type, f"{match.list} list" if match.list else "") if p)
@@ -100,6 +116,7 @@ def candidate_block(match: Match, mark: Mark) -> list[Line | None]:
         ),
         field("score", f"{match.score:.0f} · {match.verdict}"),
         field("decision", _state(mark)),
+        field("reviewers", votes_said(mark)) if votes_said(mark) else None,
         field("description", match.description or "(none in the list)"),
         field("source", match.source or "(none in the list)"),
         field("why", match.why or "(no reason given)"),

@@ -292,6 +292,10 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
             match = entity.candidates[target.candidate]
             mark = reviewed.candidate_mark(entity, match)
             said = mark.why or ("not decided" if mark.state == "open" else mark.state)
+            if mark.disputed:
+                from newsreader.ui.detail import votes_said
+
+                said = f"reviewers differ: {votes_said(mark)}"
             return f"{entity.name} → {match.name} · {said}" + self._hint(
                 " · {accept} accepts, {reject} rejects, {unsure} unsure"
             )
