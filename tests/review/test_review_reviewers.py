@@ -167,6 +167,7 @@ def test_the_agreement_command_reports_each_article_and_the_folder(
     out = capsys.readouterr().out
     assert "one.txt: 1 candidates decided, 0 disputed" in out
     assert "two.txt: 1 candidates decided, 1 disputed" in out
+    assert out.count("  disputed: ") == 1 and "(ana accept, ben reject)" in out
     # the folder pools both: 1 of 2 agree; ana accepted both, ben one of each, so
     # p_e = (2*1 + 0*1) / 4 = 1/2 = p_o and kappa = 0
     assert f"folder {folder}: {decided} candidates decided" in out

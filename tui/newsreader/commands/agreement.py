@@ -2,8 +2,9 @@
 
 Each article is analysed afresh and its stored decisions laid over it, as `newsreader
 export` does; for each pair of reviewers the candidates both decided give raw agreement
-and Cohen's kappa (`review.agreement`). A folder's figures pool the candidates of every
-article in it. Nothing is written to the store.
+and Cohen's kappa (`review.agreement`), and each candidate they decided differently,
+and no curator has settled, is listed with every reviewer's verdict. A folder's
+figures pool the candidates of every article in it. Nothing is written to the store.
 """
 
 from __future__ import annotations
@@ -55,9 +56,14 @@ def run(argv: list[str]) -> int:
             doc, reviewed = found
             votes = reviewed.votes()
             folders.setdefault(_folder(doc.source), []).extend(votes)
-            disputed = len(reviewed.disagreements())
-            lines.append(f"{printable(doc.source)}: {len(votes)} candidates decided, {disputed} disputed")
+            disputes = reviewed.disagreements()
+            lines.append(
+                f"{printable(doc.source)}: {len(votes)} candidates decided, {len(disputes)} disputed"
+            )
             lines += _pairs(pairwise(votes))
+            for entity, candidate, mark in disputes:  # what a curator has to settle
+                said = ", ".join(f"{printable(who) or 'someone'} {verdict}" for who, verdict in mark.votes)
+                lines.append(f"  disputed: {printable(entity.name)} → {printable(candidate.name)} ({said})")
     finally:
         exporter.close()
     for folder, pooled in sorted(folders.items()):
