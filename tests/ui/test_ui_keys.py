@@ -479,6 +479,9 @@ def test_remaps_that_swap_keys_or_use_free_ones_are_applied() -> None:
     # a key taken where the other binding is not in force: the detail view has no note key
     good, problems = check_keymap({"copy_source": "c"})
     assert good == {"copy_source": "c"} and problems == []
+    # the article list is a place of its own: its sort key cannot take quit's
+    good, problems = check_keymap({"list_sort": "q"})
+    assert good == {} and "in the article list" in problems[0]
     # "?" and question_mark are one key
     good, problems = check_keymap({"search": "question_mark"})
     assert good == {} and "would take question_mark from help" in problems[0]

@@ -349,6 +349,7 @@ CONTEXTS: list[tuple[str, list[Binding]]] = [
     ("the Entities pane", [*SCREEN, *REVIEW, *APP, *ENTITIES]),
     ("the Quotes pane", [*SCREEN, *REVIEW, *APP, *QUOTES]),
     ("the Cross-reference pane", [*SCREEN, *REVIEW, *APP, *XREF]),
+    ("the article list", [*APP, *ARTICLE_LIST, *LIST_MOVES]),
     ("a dialog", DIALOG),
     ("the detail view", DETAIL),
     ("the help", [CLOSE_HELP]),
