@@ -58,7 +58,11 @@ def parser() -> argparse.ArgumentParser:
         default=FORMATS[0].name,
         help=f"{described} (default {FORMATS[0].name})",
     )
-    p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="review database file or postgresql:// address (default: in your data folder)",
+    )
     p.add_argument(
         "--output", "-o", metavar="DIR", help="write one file per article into DIR (- for standard output)"
     )
