@@ -21,6 +21,19 @@ def folder(tmp_path: Path) -> list[str]:
     return [str(p) for p in article.articles_in(tmp_path / "articles")]
 
 
+def write_feed(tmp_path: Path) -> Path:
+    """A feed of two items, the folder's two articles in brief."""
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>Wire</title>"
+        "<item><title>Harbour talks</title><description>Mayor Ada Lintz said so.</description></item>"
+        "<item><title>Bridge plan</title><description>Tom Brack said so.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    return feed
+
+
 def analyse(doc: article.Article, progress=None) -> Analysis:
     """One person per article, found by the words of these fixtures (no lists to load)."""
     name = "Ada Lintz" if "Lintz" in doc.text else "Tom Brack"
@@ -73,23 +86,19 @@ async def test_one_article_says_how_to_read_a_folder(started, make_app, tmp_path
 
 
 async def test_a_feeds_items_are_gone_through_like_a_folders_articles(started, make_app, tmp_path) -> None:
-    from newsreader.feeds import read_feed
+    from newsreader.feeds import read_feed_items
 
-    feed = tmp_path / "wire.rss"
-    feed.write_text(
-        "<rss version='2.0'><channel><title>Wire</title>"
-        "<item><title>Harbour talks</title><description>Mayor Ada Lintz said so.</description></item>"
-        "<item><title>Bridge plan</title><description>Tom Brack said so.</description></item>"
-        "</channel></rss>",
-        encoding="utf-8",
-    )
-    items = read_feed(str(feed))
-    app = make_app(items[0], analyse=analyse, articles=items)
+    feed = write_feed(tmp_path)
+    items = read_feed_items(str(feed))  # as the reader gets them: extracted when opened
+    app = make_app(items[0].load(), analyse=analyse, articles=items)
     async with started(app, size=(100, 30)) as pilot:
         assert header(app).startswith("1/2  Harbour talks")
         await go(pilot, "greater_than_sign", opens="2/2")
         assert header(app).startswith("2/2  Bridge plan")
+        assert "Tom Brack said so." in app.article.text
         assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]
+        await go(pilot, "ctrl+p", *"open 1/2: harbour", "enter", opens="1/2")  # listed by title
+        assert header(app).startswith("1/2  Harbour talks")
 
 
 async def test_the_palette_opens_any_article_of_the_folder_by_name(started, make_app, tmp_path) -> None:
@@ -113,3 +122,35 @@ async def test_an_unreadable_article_is_said_and_stepped_over(started, make_app,
         assert any("b.txt" in n.message and "not a text file" in n.message for n in app._notifications)
         await go(pilot, "greater_than_sign", opens="1/3")  # past the end, and said so
         assert any("wrapped round to the first" in n.message for n in app._notifications)
+
+
+async def test_a_feed_opens_on_its_list_of_items_by_title_and_enter_extracts_one(make_app, tmp_path) -> None:
+    """`newsreader wire.rss`: the list shows every item's title before any is extracted."""
+    from newsreader import batch, resources
+    from newsreader.config import Config
+    from newsreader.feeds import FeedItem, read_feed_items
+    from newsreader.ui.triage_app import TriageApp
+
+    feed = write_feed(tmp_path)
+    items = read_feed_items(str(feed))
+    app = TriageApp(
+        items[0].load(),
+        triage=batch.Options(),
+        articles=items,
+        workers=0,  # the cache only: the rows are what the feed says
+        analyse=analyse,
+        config=Config(),
+        theme_folders=[resources.bundled_dir("themes")],
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = app.article_list.rows.rows
+        assert [(r.title, isinstance(r.item, FeedItem)) for r in rows] == [
+            ("Harbour talks", True),
+            ("Bridge plan", True),
+        ]
+        assert rows[1].source.endswith("wire.rss#2")
+        await pilot.press("j", "enter")
+        await go(pilot, opens="2/2")
+        assert "Tom Brack said so." in app.article.text
+        assert [e.name for e in app.reader.analysis.entities] == ["Tom Brack"]

@@ -18,6 +18,7 @@ import os
 import sqlite3
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from newsreader import article
 from newsreader.article import Article, ArticleError
+from newsreader.feeds import FeedItem, ListItem, load_item
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis
@@ -250,7 +252,7 @@ def default_workers() -> int:
 
 
 def summarise_all(
-    items: Sequence[str | Article],
+    items: Sequence[ListItem],
     options: Options,
     summaries: SummaryCache,
     *,
@@ -262,7 +264,7 @@ def summarise_all(
     cached rows only, nothing is analysed. Stops early when `stopped()` turns true
     (the list was closed)."""
     version = analysis_version(options)
-    missing: list[tuple[int, str | Article, FileKey | None]] = []
+    missing: list[tuple[int, ListItem, FileKey | None]] = []
     for index, item in enumerate(items):
         if stopped():
             return
@@ -280,10 +282,16 @@ def summarise_all(
         yield filled
 
 
-def _known(item: str | Article, summaries: SummaryCache) -> tuple[tuple[str, str] | None, FileKey | None]:
+def _known(item: ListItem, summaries: SummaryCache) -> tuple[tuple[str, str] | None, FileKey | None]:
     """(text hash, title) when known without reading the file, and the file's stat key."""
     if isinstance(item, Article):
         return (text_hash(item), item.title), None
+    if isinstance(item, FeedItem):
+        # not extracted yet (that is the worker's job): known by its place in the feed and a
+        # checksum of what it holds, in the place of a file's size and time
+        held = f"{item.title}\0{item.body}".encode()
+        source = (os.path.abspath(item.source), len(held), zlib.crc32(held))
+        return summaries.known_file(*source), source
     try:
         st = os.stat(item)
     except OSError:
@@ -293,7 +301,7 @@ def _known(item: str | Article, summaries: SummaryCache) -> tuple[tuple[str, str
 
 
 def _analysed(
-    missing: list[tuple[int, str | Article, FileKey | None]],
+    missing: list[tuple[int, ListItem, FileKey | None]],
     options: Options,
     workers: int,
     stopped: Callable[[], bool],
@@ -339,11 +347,11 @@ def _install(options: Options) -> None:
     _options = options
 
 
-def _in_worker(index: int, item: str | Article) -> Filled:
+def _in_worker(index: int, item: ListItem) -> Filled:
     global _analyze
     assert _options is not None, "the pool's initializer installs the options"
     try:
-        doc = item if isinstance(item, Article) else article.load(item, max_bytes=_options.max_bytes)
+        doc = load_item(item, max_bytes=_options.max_bytes)
     except ArticleError as err:
         return Filled(index, error=str(err))
     try:

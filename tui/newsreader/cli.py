@@ -134,11 +134,11 @@ def run_reader(argv: list[str]) -> int:
     folder: list[Any] = []
     many = os.path.isdir(path) or os.path.splitext(path)[1].lower() in feeds.FEED_SUFFIXES
     if path != "-" and (many or fetch.is_url(path) or fetch.is_url_list(path)):
-        folder, _ = article_inputs([path], args.max_size)
+        folder, _ = article_inputs([path], args.max_size, lazy_feeds=True)
         if not folder:  # what failed was said on stderr; a list's other links still open
             return EXIT_USAGE
     first = folder[0] if folder else path
-    doc = first if not isinstance(first, str) else load_article(first, args.max_size)
+    doc = load_article(first, args.max_size)
     report_problems(doc)  # on stderr too: it stays there after the reader closes
     if len(folder) < 2 and not args.list:
         folder = []

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from newsreader.analysis.service import Analyzer
     from newsreader.article import Article
+    from newsreader.feeds import ListItem
 
 PROG = "newsreader"
 EXIT_USAGE = 2
@@ -96,11 +97,15 @@ def add_text_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[list[Any], int]:
+def article_inputs(
+    paths: Sequence[str], max_bytes: int | None = None, *, lazy_feeds: bool = False
+) -> tuple[list[Any], int]:
     """What to read: each path as it is, a folder as the articles in it (see
     `article.articles_in`), a feed as its items, a URL as its page or feed (fetched) and
     a file of URLs as theirs (these already loaded `Article`s), and how many of `paths`
-    or of their items gave nothing (each said on stderr)."""
+    or of their items gave nothing (each said on stderr). `lazy_feeds`: a feed file's
+    items as `feeds.FeedItem`s, extracted when opened (the reader's first paint waits
+    for no item's extraction)."""
     from newsreader import article, feeds, fetch
 
     out: list[Any] = []
@@ -123,7 +128,8 @@ def article_inputs(paths: Sequence[str], max_bytes: int | None = None) -> tuple[
                 if fetch.is_url(item):
                     out.extend(fetch.load_url(item, max_bytes=limit))
                 elif item != "-" and feeds.is_feed(item):
-                    out.extend(feeds.read_feed(item, max_bytes=limit))
+                    read = feeds.read_feed_items if lazy_feeds else feeds.read_feed
+                    out.extend(read(item, max_bytes=limit))
                 else:
                     out.append(item)
             except article.ArticleError as err:
@@ -143,11 +149,13 @@ def report_problems(doc: Any) -> None:
             say(problem)
 
 
-def load_article(path: str, max_bytes: int | None = None) -> Article:
-    from newsreader import article
+def load_article(item: ListItem, max_bytes: int | None = None) -> Article:
+    """The article a path (or a feed's item, or an article already loaded) stands for;
+    UserError when it cannot be read."""
+    from newsreader import article, feeds
 
     try:
-        return article.load(path, max_bytes=max_bytes or article.DEFAULT_MAX_BYTES)
+        return feeds.load_item(item, max_bytes=max_bytes or article.DEFAULT_MAX_BYTES)
     except article.ArticleError as err:
         raise UserError(str(err)) from None
 

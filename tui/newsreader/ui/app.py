@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from newsreader.analysis.model import Analysis
     from newsreader.analysis.service import Analyzer
+    from newsreader.feeds import FeedItem
     from newsreader.review.decisions import Recorded
     from newsreader.review.overlay import ReviewedAnalysis
     from newsreader.review.session import ArticleReview
@@ -99,19 +100,19 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         theme: str | None = None,
         store: str | os.PathLike[str] | None = None,
         theme_folders: Iterable[Path] | None = None,
-        articles: Sequence[str | os.PathLike[str] | Article] = (),
+        articles: Sequence[str | os.PathLike[str] | Article | FeedItem] = (),
         max_bytes: int | None = None,
     ) -> None:
         """`store`: the review store's path (`--store`); None: `$NEWSREADER_STORE`, else the data folder.
-        `articles`: a folder's articles (paths) or a feed's (loaded), `article` the first of
-        them; `>` and `<` go through them."""
+        `articles`: a folder's articles (paths) or a feed's items (loaded when opened),
+        `article` the first of them; `>` and `<` go through them."""
         super().__init__()
         # Scrolling jumps rather than glides: an animated `G` or page key is dozens of
         # repaints, slow over SSH. TEXTUAL_ANIMATIONS, if set, still chooses.
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"
         self.article = article
-        self.articles = [a if isinstance(a, Article) else os.fspath(a) for a in articles]
+        self.articles = [os.fspath(a) if isinstance(a, os.PathLike) else a for a in articles]
         self._at = 0  # which of `articles` is open
         self._max_bytes = max_bytes
         self._poll: Timer | None = None
@@ -315,6 +316,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         review of the one left is closed, its decisions long since in the store. An article
         that cannot be read is reported and skipped, onwards in the direction of `step`."""
         from newsreader import article as articles
+        from newsreader.feeds import load_item
 
         count = len(self.articles)
         if count < 2:
@@ -328,7 +330,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             at = wanted % count
             item = self.articles[at]
             try:
-                doc = item if isinstance(item, Article) else articles.load(item, max_bytes=limit)
+                doc = load_item(item, max_bytes=limit)  # a feed's item is extracted now
                 break
             except articles.ArticleError as err:
                 self.notify(str(err), title="cannot open, skipped", severity="error", markup=False)

@@ -37,7 +37,7 @@ from textual.strip import Strip
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from newsreader import batch, cleaning
-from newsreader.article import Article
+from newsreader.feeds import ListItem
 from newsreader.ui import keys
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class TriageRow:
     """One article of the list; filled in as its summary and review state arrive."""
 
     index: int
-    item: str | Article
+    item: ListItem
     source: str
     title: str
     stamp: str | None = None  # the file's modification time, "YYYY-MM-DD HH:MM", once read
@@ -106,13 +106,13 @@ class TriageRow:
         return ("?" if self.summary.maybe else "") + ("“" if self.summary.unattributed else "")
 
 
-def first_rows(items: Sequence[str | Article], root: str = "") -> list[TriageRow]:
+def first_rows(items: Sequence[ListItem], root: str = "") -> list[TriageRow]:
     """The rows before any analysis: a file's name, a feed item's title; a file's source
     is its path from `root` (the folder opened)."""
     rows = []
     inside = os.path.join(root, "") if root and os.path.isabs(root) else None
     for index, item in enumerate(items):
-        if isinstance(item, Article):
+        if not isinstance(item, str):  # an article or a feed's item: its title is known
             rows.append(TriageRow(index, item, one_line(item.source), one_line(item.title)))
             continue
         full = item if os.path.isabs(item) else os.path.abspath(item)
@@ -436,7 +436,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
 
     def __init__(
         self,
-        items: Sequence[str | Article],
+        items: Sequence[ListItem],
         *,
         options: batch.Options,
         open_row: Callable[[TriageRow], None],
@@ -689,7 +689,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
             return
         from newsreader.review import StoreError
 
-        title = row.item.title if isinstance(row.item, Article) else row.title
+        title = row.title if isinstance(row.item, str) else row.item.title
         try:
             row.state = batch.record_status(
                 self.store, row.text_hash, _source_of(row), title, status, row.state
@@ -718,13 +718,13 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
 
 def _source_of(row: TriageRow) -> str:
     """The article's path or URL, as the review store and the places file keep it."""
-    return row.item.source if isinstance(row.item, Article) else row.item
+    return row.item if isinstance(row.item, str) else row.item.source
 
 
-def place_key(items: Sequence[str | Article]) -> str:
+def place_key(items: Sequence[ListItem]) -> str:
     """What a list is remembered by: its folder (the files' common folder), else its feed."""
     paths = [os.path.abspath(i) for i in items if isinstance(i, str)]
     if paths:
         return os.path.commonpath(paths) if len(paths) > 1 else os.path.dirname(paths[0])
-    sources = [i.source for i in items if isinstance(i, Article)]
+    sources = [i.source for i in items if not isinstance(i, str)]
     return os.path.commonprefix(sources)  # noqa: RUF071 - feed items' links: a common start of URL

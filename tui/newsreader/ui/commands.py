@@ -18,7 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from newsreader.article import Article
+from newsreader.feeds import ListItem
 from newsreader.review.export import FORMATS
 from newsreader.ui import keys
 from newsreader.ui.keymap import hint
@@ -32,14 +32,14 @@ class Reader(Protocol):
     """What the palette asks of the app besides Textual's own: its folder's or feed's
     articles, and opening one of them (`ReaderApp` has both)."""
 
-    articles: Sequence[str | Article]
+    articles: Sequence[ListItem]
 
     def open_nth(self, index: int, *, step: int = 1) -> None: ...
 
 
-def article_name(item: str | Article) -> str:
-    """How a folder's article (a path) or a feed's item (loaded) is named in the palette."""
-    name = item.title if isinstance(item, Article) else Path(item).name
+def article_name(item: ListItem) -> str:
+    """How a folder's article (a path) or a feed's item is named in the palette: its title."""
+    name = Path(item).name if isinstance(item, str) else item.title
     return printable(name, one_line=True)
 
 

@@ -10,10 +10,11 @@ from dataclasses import replace
 
 from newsreader.article import Article
 from newsreader.cleaning import printable
+from newsreader.feeds import ListItem
 from newsreader.ui import terminal
 
 
-def run(article: Article, args: argparse.Namespace, *, articles: Sequence[str | Article] = ()) -> int:
+def run(article: Article, args: argparse.Namespace, *, articles: Sequence[ListItem] = ()) -> int:
     """Run the reader on `article` (the first of a folder's `articles`), its review kept in
     `--store` or the default store, its keys read from the terminal even when the article
     came from standard input; the exit status."""

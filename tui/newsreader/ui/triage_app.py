@@ -69,11 +69,12 @@ class TriageApp(ReaderApp, inherit_bindings=False):
     def open_row(self, row: TriageRow) -> None:
         """Open a row's article in the reader; one that cannot be read is said, not opened."""
         from newsreader import article as articles
+        from newsreader.feeds import load_item
 
         try:
             item = row.item
             limit = self._max_bytes or articles.DEFAULT_MAX_BYTES
-            doc = item if isinstance(item, Article) else articles.load(item, max_bytes=limit)
+            doc = load_item(item, max_bytes=limit)  # a feed's item is extracted now
         except articles.ArticleError as err:
             self.notify(str(err), title="cannot open", severity="error", markup=False)
             return
