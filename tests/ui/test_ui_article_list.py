@@ -7,6 +7,7 @@ tests/core/test_analysis_cache.py runs the real pool. Snapshots: `--snapshot-upd
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -284,3 +285,24 @@ def test_a_sorted_list_places_rows_as_they_fill_in_and_keeps_the_unanalysed_last
     listed.changed()
     listed.arrange()
     assert [r.index for r in listed.visible] == [0, 3, 2, 1]
+
+
+@pytest.mark.parametrize("listed", [False, True])
+def test_a_folder_or_list_opens_on_the_list_and_one_article_on_the_reader(
+    folder: list[str], monkeypatch: pytest.MonkeyPatch, listed: bool
+) -> None:
+    """`newsreader FOLDER` and `newsreader --list FILE` open the list; `newsreader FILE` the reader."""
+    from newsreader import cli
+    from newsreader.ui import terminal
+    from newsreader.ui.app import ReaderApp
+    from newsreader.ui.triage_app import TriageApp
+
+    ran: list[ReaderApp] = []
+    monkeypatch.setattr(terminal, "check", lambda: None)
+    monkeypatch.setattr(terminal, "keys_and_screen_on_terminal", contextlib.nullcontext)
+    monkeypatch.setattr(ReaderApp, "run", lambda app, **kw: ran.append(app))
+    folder_arg = os.path.dirname(folder[0])
+    assert cli.run_reader([folder_arg]) == 0
+    assert cli.run_reader(["--list", folder[0]] if listed else [folder[0]]) == 0
+    assert isinstance(ran[0], TriageApp) and len(ran[0].articles) == 4
+    assert isinstance(ran[1], TriageApp) == listed
