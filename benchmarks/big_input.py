@@ -1,6 +1,6 @@
 """Time and peak memory of `newsreader analyze` on one big input, against reading it.
 
-    python benchmarks/big_input.py [--sizes 2,20] [--one-line 20] [--keep DIR]
+    python benchmarks/big_input.py [--sizes 2,20] [--one-line 20] [--no-bundled] [--keep DIR]
 
 Writes news-like text whose names differ from story to story (benchmarks/varied_text.py)
 to a temporary folder: articles of 2 and 20 MB of many lines (paragraphs), and one of
@@ -9,7 +9,8 @@ to a temporary folder: articles of 2 and 20 MB of many lines (paragraphs), and o
 and the child's CPU time and peak resident memory (getrusage of that child) are printed
 next to those of a child that only reads the file and splits it into words with a
 regular expression: the cheapest pass over the same bytes, so the ratios carry over
-between machines.
+between machines. `--no-bundled` leaves out the bundled reference list, and so most of
+the cross-reference's work.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="2,20", help="MB of many-line articles, comma-separated")
     ap.add_argument("--one-line", default="20", help="MB of one-line articles, comma-separated")
+    ap.add_argument("--no-bundled", action="store_true", help="analyse without the bundled reference list")
     ap.add_argument("--keep", type=Path, help="write the inputs here and keep them")
     args = ap.parse_args()
     cases = [(float(mb), False) for mb in args.sizes.split(",") if mb]
@@ -71,6 +73,7 @@ def main() -> None:
         for megabytes, one_line in cases:
             path = write_input(folder, megabytes, one_line)
             analyze = [sys.executable, "-m", "newsreader", "analyze", "--format", "jsonl", "--max-size", "60"]
+            analyze += ["--no-bundled"] if args.no_bundled else []
             wall, cpu, rss = run([*analyze, str(path)])
             base_wall, base_cpu, base_rss = run([sys.executable, "-c", BASELINE, str(path)])
             size = path.stat().st_size / 1e6
