@@ -200,3 +200,27 @@ def test_an_unknown_theme_is_said_without_the_controls_in_the_users_theme_names(
     err = capsys.readouterr().err
     assert "theme[@click=app.quit]x[b]" in err  # the user's theme is listed, cleaned
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", err), repr(err)
+
+
+def test_in_a_terminal_no_payload_of_the_corpus_is_written_as_a_sequence(tmp_path, monkeypatch) -> None:
+    """`newsreader wire.rss -r list.csv` as a user runs it, on a pty: the bytes the process
+    writes (the article list, the item's reader, the toasts, stderr) hold no title-setting
+    OSC, no hyperlink to the payload's address, no C1 control and no bidi control."""
+    from test_ui_pty import reader_on_a_pty
+
+    _, references, _ = hostile_world(tmp_path, monkeypatch)
+    feed = str(tmp_path / "wire.rss")
+    with reader_on_a_pty(feed, "-r", str(references)) as reader:
+        reader.wait_for("feed item")  # the list, by the item's title
+        listed = len(reader.screen)
+        reader.type("\r")
+        reader.wait_for("1 names · ", after=listed)  # the item, analysed with the hostile list
+        reader.type("?")
+        reader.wait_for("list every key")
+        reader.type("q")
+        reader.type("q")
+        assert reader.process.wait(timeout=10) == 0
+    written = reader.screen
+    for payload in (b"\x1b]0;", b"\x1b]2;", b"\x1b]8;;https://evil", b"\x1b[6n", b"\xc2\x9b"):
+        assert payload not in written, payload
+    assert not BIDI_CONTROLS.search(written.decode("utf-8", "replace"))
