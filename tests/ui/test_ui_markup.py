@@ -175,3 +175,10 @@ async def test_a_hostile_file_name_reaches_the_header_without_controls(started, 
         assert "3osctitlered" in title  # the title, from the file name
         assert title.endswith("3osctitlered.txt")  # and the source
         assert not any(c in screen_text(app) for c in CONTROLS)
+
+
+def test_a_line_from_outside_keeps_its_spacing_and_loses_its_controls() -> None:
+    from newsreader.ui.plain_text import printable
+
+    assert printable("/lu  1/2 · a\nb\tc", one_line=True) == "/lu  1/2 · a b c"
+    assert printable("x\x1b[2Jy\u202ez\x9b1m") == "xyz"

@@ -14,9 +14,10 @@ from newsreader.cleaning import clean, normalise_newlines
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
-    """`text` without anything a terminal acts on; `one_line`: whitespace runs as one space."""
+    """`text` without anything a terminal acts on; `one_line`: each line break and tab a
+    space (other spacing is kept: the status line's "/lu  1/2" has two on purpose)."""
     shown = clean(normalise_newlines(text)).text
-    return " ".join(shown.split()) if one_line else shown
+    return " ".join(shown.replace("\t", " ").splitlines()) if one_line else shown
 
 
 def plain(text: str, style: str = "", *, one_line: bool = False) -> Content:
