@@ -132,3 +132,29 @@ def test_the_readers_lists_are_held_to_max_list_size(tmp_path, monkeypatch) -> N
     assert launch.run(from_text(TEXT), argparse.Namespace(**{**vars(args), "max_list_size": None})) == 0
     found = ran[0]._analyse(from_text(TEXT), lambda done: None).entities
     assert [e.reference.description.strip() for e in found if e.reference] == ["a name"]  # the list was read
+
+
+def test_a_folders_list_analyses_hold_its_lists_to_max_list_size(tmp_path, monkeypatch) -> None:
+    """The article list's pool loads the lists too: `--max-list-size` holds them there as well."""
+    import argparse
+    import contextlib
+
+    from newsreader import batch
+    from newsreader.ui import launch, terminal
+    from newsreader.ui.app import ReaderApp
+
+    listed = tmp_path / "big.csv"
+    listed.write_text("name,aliases,type,description\nAnn Lee,,person,a name" + " " * 2000 + "\n")
+    story = tmp_path / "story.txt"
+    story.write_text(TEXT, encoding="utf-8")
+    ran: list[ReaderApp] = []
+    monkeypatch.setattr(ReaderApp, "run", lambda app: ran.append(app))
+    monkeypatch.setattr(terminal, "keys_and_screen_on_terminal", contextlib.nullcontext)
+    args = argparse.Namespace(
+        theme=None, references=[str(listed)], no_bundled=True, store=None, max_size=None, max_list_size=1024
+    )
+    assert launch.run(from_text(TEXT), args, articles=[str(story), str(story)]) == 0
+    cache = batch.SummaryCache(tmp_path / "summaries.sqlite3")
+    (row, *_) = batch.summarise_all([str(story)], ran[0].triage, cache, workers=1)
+    cache.close()
+    assert row.summary is None and "too large" in row.error

@@ -70,6 +70,7 @@ class Options:
     reference_paths: tuple[str, ...] = ()
     bundled: bool = True
     max_bytes: int = article.DEFAULT_MAX_BYTES
+    max_list_bytes: int | None = None  # each list at most (--max-list-size); None: the core's default
 
 
 def text_hash(doc: Article) -> str:
@@ -356,10 +357,11 @@ def _in_worker(index: int, item: ListItem) -> Filled:
         return Filled(index, error=str(err))
     try:
         if _analyze is None:
+            from newsreader.analysis.references import DEFAULT_MAX_LIST_BYTES
             from newsreader.analysis.service import Analyzer
 
-            paths = list(_options.reference_paths)
-            _analyze = Analyzer.from_options(paths, bundled=_options.bundled).analyze
+            paths, limit = list(_options.reference_paths), _options.max_list_bytes or DEFAULT_MAX_LIST_BYTES
+            _analyze = Analyzer.from_options(paths, bundled=_options.bundled, max_list_bytes=limit).analyze
         summary = summarise(doc, _analyze(doc))
     except Exception as err:  # one article's failure must not end the others'
         return Filled(index, text_hash(doc), doc.title, error=f"analysis failed: {err}")

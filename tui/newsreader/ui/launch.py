@@ -29,10 +29,9 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[ListIt
     if getattr(args, "reviewer", None):  # --reviewer wins over the config file's
         config = replace(config, reviewer=args.reviewer)
     references = [*config.references, *args.references]
+    list_limit = getattr(args, "max_list_size", None)
     options = {
-        "analyse": analyser(
-            references, bundled=not args.no_bundled, max_list_bytes=getattr(args, "max_list_size", None)
-        ),
+        "analyse": analyser(references, bundled=not args.no_bundled, max_list_bytes=list_limit),
         "config": config,
         "theme": args.theme,
         "store": getattr(args, "store", None),
@@ -45,7 +44,9 @@ def run(article: Article, args: argparse.Namespace, *, articles: Sequence[ListIt
             from newsreader.article import DEFAULT_MAX_BYTES
             from newsreader.ui.triage_app import TriageApp
 
-            triage = batch.Options(tuple(references), not args.no_bundled, args.max_size or DEFAULT_MAX_BYTES)
+            triage = batch.Options(
+                tuple(references), not args.no_bundled, args.max_size or DEFAULT_MAX_BYTES, list_limit
+            )
             app: ReaderApp = TriageApp(article, triage=triage, **options)
         else:
             app = ReaderApp(article, **options)
