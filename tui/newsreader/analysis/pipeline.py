@@ -30,7 +30,7 @@ def analyze(
 ) -> Analysis:
     """Analyse an article's text; `known` maps reference-list names to their types."""
     return analyze_text(
-        article.text, paragraphs=article.paragraphs, skip=article.boilerplate, known=known, progress=progress
+        article.prose, paragraphs=article.paragraphs, skip=article.boilerplate, known=known, progress=progress
     )
 
 
