@@ -148,6 +148,12 @@ def test_parts_both_reordered_and_misspelt_are_held_against() -> None:
     assert compare("Orban Viktor", "Viktor Orbán").verdict == SAME  # reordered only
 
 
+def test_parts_reordered_that_only_sound_alike_are_held_against() -> None:
+    # two people whose parts each merely sound like the other's, in the other order
+    assert_held_against("Bruce Snyder", "Sándor Burke", "parts both reordered and misspelt")
+    assert compare("Sandor Burke", "Sándor Burke").verdict == SAME  # in order, one spelt two ways
+
+
 def test_no_part_written_alike_is_held_against() -> None:
     assert_held_against("Mervyn Davies", "M. Danies", "no part written alike")
     assert_held_against("Charles G", "Carl Gustaf", "no part written alike")  # a nickname and an initial

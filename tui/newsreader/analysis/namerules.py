@@ -281,12 +281,11 @@ def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
     """Parts moved and changed both (Lenny Davids / David Lenny): two moves away from the
     name, each of which alone is common. With a patronymic the family name comes first
     in one writing and last in another (Kadyrov Ramzan Akhmatovich): that is no move."""
-    if (
-        p.misses
-        and any(how in TYPO for _, _, how in p.misses)
-        and p.order != sorted(p.order)
-        and not any(map(is_patronymic, p.long_))
-    ):
+    misspelt = bool(p.misses) and any(how in TYPO for _, _, how in p.misses)
+    # moved, and no part written alike: each part only sounds like its counterpart
+    # (Bruce Snyder / Sándor Burke), which is two steps away as well
+    respelt = len(p.aligned) > 1 and all(a.how != "equal" for a in p.aligned.values())
+    if (misspelt or respelt) and p.order != sorted(p.order) and not any(map(is_patronymic, p.long_)):
         return Effect(AGAINST, w.held_against, "parts both reordered and misspelt")
     return None
 
