@@ -151,6 +151,8 @@ def test_parts_both_reordered_and_misspelt_are_held_against() -> None:
 def test_parts_reordered_that_only_sound_alike_are_held_against() -> None:
     # two people whose parts each merely sound like the other's, in the other order
     assert_held_against("Bruce Snyder", "Sándor Burke", "parts both reordered and misspelt")
+    assert_held_against("Will Young", "Young Wall", "parts both reordered and misspelt")
+    assert compare("Путин В. В.", "Vladimir Putin").verdict == SAME  # initials are no misspelling
     assert compare("Sandor Burke", "Sándor Burke").verdict == SAME  # in order, one spelt two ways
 
 

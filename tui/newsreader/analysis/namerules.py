@@ -282,9 +282,10 @@ def reordered_and_misspelt(p: Pair, w: Weights) -> Effect | None:
     name, each of which alone is common. With a patronymic the family name comes first
     in one writing and last in another (Kadyrov Ramzan Akhmatovich): that is no move."""
     misspelt = bool(p.misses) and any(how in TYPO for _, _, how in p.misses)
-    # moved, and no part written alike: each part only sounds like its counterpart
-    # (Bruce Snyder / Sándor Burke), which is two steps away as well
-    respelt = len(p.aligned) > 1 and all(a.how != "equal" for a in p.aligned.values())
+    # moved, and a part spelt otherwise, if only in its vowels (Will Young / Young Wall,
+    # Bruce Snyder / Sándor Burke): two steps away as well; initials (Путин В. В.) are no
+    # spelling
+    respelt = len(p.aligned) > 1 and any(a.how not in ("equal", "initial") for a in p.aligned.values())
     if (misspelt or respelt) and p.order != sorted(p.order) and not any(map(is_patronymic, p.long_)):
         return Effect(AGAINST, w.held_against, "parts both reordered and misspelt")
     return None
