@@ -615,3 +615,11 @@ def test_thin_string_evidence_needs_context_to_be_shown(text: str, name: str, sh
     found = xref_one(text, entity(text, name), index_of(THIN_LIST))
     assert bool(found.candidates) is shown, found.candidates
     assert found.reference is None
+
+
+def test_agreeing_countries_are_named_as_the_entry_writes_them() -> None:
+    text = "Tomas Wrenly, the Chinese envoy, met officials in Caldport."
+    index = index_of("Tomas Wrenley,,person,Ambassador of China to Eirland\n")
+    found = xref_one(text, entity(text, "Tomas Wrenly"), index)
+    (candidate,) = found.candidates
+    assert "context: China" in candidate.why  # not the key's stem, 'Chin'

@@ -136,11 +136,18 @@ def _context_bonus(context: set[str], entry_text: str, names_words: set[str]) ->
     shared = sorted((context & _informative(entry_text)) - names_words)
     if not shared:
         return 0.0, []
-    return min(CONTEXT_BONUS_PER_WORD * len(shared), CONTEXT_BONUS_MAX), [_shown(w) for w in shared]
+    return min(CONTEXT_BONUS_PER_WORD * len(shared), CONTEXT_BONUS_MAX), [
+        _shown(w, entry_text) for w in shared
+    ]
 
 
-def _shown(word: str) -> str:
-    return word.split(":", 1)[1].title() if word.startswith("country:") else word
+def _shown(word: str, entry_text: str = "") -> str:
+    """A word of agreement as the reviewer reads it: a country by the entry's own word for
+    it (its key is only a stem that folds "China" and "Chinese" together)."""
+    if not word.startswith("country:"):
+        return word
+    spelt = (w for w in _WORD.findall(entry_text) if _country_key(re.sub(r"['’]s?$", "", w)) == word)
+    return next(spelt, word.split(":", 1)[1].title())
 
 
 def _query_name(entity: Entity, text: str) -> str | None:
@@ -405,7 +412,7 @@ def _context_against(near_countries: set[str], description: str, sport: bool) ->
     if near_countries and listed and not near_countries & listed:
         out.append(
             f"the text names {', '.join(sorted(map(_shown, near_countries))[:3])}, "
-            f"the entry {', '.join(sorted(map(_shown, listed))[:3])}"
+            f"the entry {', '.join(sorted(_shown(c, description) for c in listed)[:3])}"
         )
     return out
 
