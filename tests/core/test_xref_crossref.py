@@ -13,11 +13,12 @@ import pytest
 
 from newsreader import article
 from newsreader.analysis.matcher import MAYBE, SAME, Thresholds, compare
+from newsreader.analysis.merges import suggest_merges
 from newsreader.analysis.model import Entity, Match
 from newsreader.analysis.references import Entry, parse
 from newsreader.analysis.refindex import ReferenceIndex
 from newsreader.analysis.service import Analyzer
-from newsreader.analysis.xref import context_words, contrary_evidence, cross_reference, suggest_merges
+from newsreader.analysis.xref import context_words, contrary_evidence, cross_reference
 
 HEADER = "name,aliases,type,description\n"
 
@@ -343,16 +344,16 @@ def test_a_name_part_shared_by_dozens_of_names_does_not_make_every_pair_compared
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # a 1 MB text can name thousands of people called John: only rarer parts lead to pairs
-    from newsreader.analysis import xref
+    from newsreader.analysis import merges as merges_module
 
     compared: list[tuple[str, str]] = []
-    real_compare = xref.compare
+    real_compare = compare
 
     def counting(a: str, b: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         compared.append((a, b))
         return real_compare(a, b, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(xref, "compare", counting)
+    monkeypatch.setattr(merges_module, "compare", counting)
     surnames = [f"{a}a{b}ovic".title() for a in "bdfklmnprt" for b in "bdfklmnprt" if a != b][:60]
     johns = [names_entity(f"e{i}", f"John {surname}") for i, surname in enumerate(surnames)]
     variants = [names_entity("e100", "Radoslav Zelensky"), names_entity("e101", "Radoslav Zelenskyy")]
