@@ -19,7 +19,7 @@ from newsreader.analysis import lexicon, names
 from newsreader.analysis.vocab import DEMONYMS
 
 if TYPE_CHECKING:
-    from newsreader.analysis.matcher import NameForm
+    from newsreader.analysis.nameforms import NameForm
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ import anyascii
 from rapidfuzz.distance import OSA, Indel
 
 import newsreader
-from newsreader.analysis import legalforms, lexicon, matcher, numberwords, translit
+from newsreader.analysis import legalforms, lexicon, matcher, nameforms, namesounds, numberwords, translit
 from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import (
     Comparison,
@@ -566,7 +566,7 @@ def index_version() -> str:
     normalises names differently must not read an index keyed the old way."""
     code = hashlib.sha256(anyascii.__version__.encode())
     # everything name_form's keys depend on: the folding code and the legal forms' list
-    for module in (matcher, translit, legalforms, numberwords, sys.modules[__name__]):
+    for module in (matcher, nameforms, namesounds, translit, legalforms, numberwords, sys.modules[__name__]):
         source = getattr(module, "__file__", None)
         # no source file (a zipped install): the package's version stands for the code
         code.update(Path(source).read_bytes() if source else newsreader.__version__.encode())
