@@ -1,0 +1,147 @@
+"""A query's parts as the reference index meets them, and the ranking of candidate names.
+
+Each part of a query leads to the vocabulary tokens near it: those sharing a deletion key
+(one edit away: an insertion, deletion, substitution or transposition, a doubled letter
+or one undoubled), those of its sound or, for a name from another script, its consonant
+classes, and its nicknames. A candidate name is ranked by the matcher's similarities of
+its parts to the query's, computed only when the ranking needs them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA, Indel
+
+from newsreader.analysis import lexicon
+from newsreader.analysis.namerules import WEIGHTS
+from newsreader.analysis.namesounds import coarse_sound, sound
+from newsreader.analysis.partsimilarity import token_similarity
+from newsreader.analysis.refstore import StoredIndex, deletions, key_hash
+
+# A vocabulary token met through a sound key with fewer letters in common than this
+# (Indel similarity) is a chance meeting: the matcher scores no such pair alike unless
+# one of them was written in another script or with accents.
+SOUND_ALIKE = 0.5
+INITIAL_SIMILARITY = 90.0  # ranking: an initial for the part it begins, as the matcher scores it
+EXTRA_PART_COST = 3.0  # ranking: a part the candidate has and the query lacks (a middle name)
+
+
+def near_tokens(
+    index: StoredIndex, tok: str, cross_script: bool = False
+) -> tuple[set[int], set[int], set[int]]:
+    """Vocabulary tokens that share a deletion key with `tok` (equal, or one edit
+    away: Bessi / Messi share "essi"), that have its sound or, for a name from another
+    script, its consonant classes (beulladimileu: Vladimir), and its nicknames."""
+    spelt: set[int] = set(index.token_keys.get(key_hash(tok)))
+    spelt.update(index.dels.get(key_hash(tok)))
+    if len(tok) >= 3:
+        for d in deletions(tok):
+            h = key_hash(d)
+            spelt.update(index.token_keys.get(h))
+            spelt.update(index.dels.get(h))
+    heard: set[int] = set()
+    if len(s := sound(tok)) >= 3:
+        heard.update(index.sounds.get(key_hash(s)))
+    if cross_script and len(c := coarse_sound(tok)) >= 3:
+        heard.update(index.coarse.get(key_hash(c)))
+    nicknames = {
+        t_id
+        for other in lexicon.nicknames(tok)
+        for t_id in index.token_keys.get(key_hash(other))
+        if index.token(t_id) == other  # not another token of the same hash
+    }
+    return spelt, heard, nicknames
+
+
+class QueryPart:
+    """A part of a query and the vocabulary tokens near it: within one edit, of its sound
+    with letters in common, or its nicknames. Their similarities (the matcher's) are
+    computed when the ranking first needs them: a common name has dozens of neighbours
+    in a large list, and a query meets few of them."""
+
+    def __init__(self, index: StoredIndex, tok: str, accented: bool, cross_script: bool) -> None:
+        self.index, self.tok, self.accented, self.cross_script = index, tok, accented, cross_script
+        spelt, heard, nicknames = near_tokens(index, tok, cross_script)
+        # two deletion keys also meet two edits apart: those are left
+        self.ids = {t_id for t_id in spelt if _one_edit(tok, index.token(t_id))}
+        self.sims: dict[int, float] = {}
+        # a sound key's chance meeting shares few letters: the matcher would not pass it
+        # (only a transliteration is judged by its sound alone)
+        loose = accented or cross_script
+        self.ids.update(
+            t_id
+            for t_id in heard - self.ids
+            if loose or Indel.normalized_similarity(tok, index.token(t_id)) >= SOUND_ALIKE
+        )
+        for t_id in nicknames:
+            self.sims[t_id] = max(self.sim(t_id), WEIGHTS.nickname)
+            self.ids.add(t_id)
+
+    def sim(self, t_id: int) -> float:
+        known = self.sims.get(t_id)
+        if known is None:
+            other = self.index.token(t_id)
+            known = self.sims[t_id] = token_similarity(self.tok, other, self.accented, self.cross_script)[0]
+        return known
+
+    def at_least(self, floor: float) -> set[int]:
+        return {t_id for t_id in self.ids if self.sim(t_id) >= floor}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return len(b) > 1 and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+class Ranking:
+    """Ranks candidate names for one query by the matcher's similarities of their parts:
+    the mean over the query's parts of the best similarity each finds in the name (an
+    initial meets a part it begins, either way round: "M. Danies" / Mervyn Danies), less a
+    little for each part of the name left over."""
+
+    def __init__(self, index: StoredIndex, parts: list[QueryPart], initials: set[str]) -> None:
+        self.index = index
+        self.parts = parts
+        self.initials = initials
+        self.count = len(parts) + len(initials)
+        # the name's initial for a part of the query: what each part begins with
+        self.letters: list[set[int]] = [
+            {t_id for t_id in index.token_keys.get(key_hash(p.tok[0])) if index.token(t_id) == p.tok[0]}
+            for p in parts
+        ]
+
+    def score(self, tokens: tuple[int, ...]) -> float:
+        total = 0.0
+        used = 0
+        for part, letter in zip(self.parts, self.letters, strict=True):
+            best = 0.0
+            for t_id in tokens:
+                if t_id in part.ids:
+                    best = max(best, part.sim(t_id))
+                elif t_id in letter:
+                    best = max(best, INITIAL_SIMILARITY)
+            if best:
+                total += best
+                used += 1
+        if self.initials:
+            hits = len(self.initials & {self.index.token(t_id)[0] for t_id in tokens})
+            total += INITIAL_SIMILARITY * hits
+            used += hits
+        return total / self.count - EXTRA_PART_COST * max(0, len(tokens) - used)
+
+    def best(self, names: Iterable[int], limit: int) -> list[list[int]]:
+        """The best `limit` shapes, best first, each as the names written that way."""
+        by_shape: dict[tuple[int, ...], list[int]] = {}
+        for n_id in names:
+            by_shape.setdefault(self.index.tokens_of(n_id), []).append(n_id)
+        ranked = heapq.nlargest(limit, by_shape, key=self.score)
+        return [sorted(by_shape[shape]) for shape in ranked]
+
+
+def letter_bits(tokens: Iterable[str]) -> int:
+    """A bit for each letter a to z that one of `tokens` begins with (bit 26: any other)."""
+    bits = 0
+    for tok in tokens:
+        bits |= 1 << (ord(tok[0]) - 97 if "a" <= tok[0] <= "z" else 26)
+    return bits
