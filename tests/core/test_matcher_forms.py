@@ -174,3 +174,18 @@ def test_one_name_spelt_two_ways_is_no_other_name() -> None:
     c = compare("Al Noor General Trading LLC", "Al-Nour General Trading L.L.C.", kind=ORG)
     assert c.verdict == SAME and not c.held_against
     assert compare("Thomas Cates", "Thomas Gates").held_against  # other consonants: two names
+
+
+def test_the_matchers_caches_stay_bounded_on_an_article_of_many_names() -> None:
+    """A 20 MB article names hundreds of thousands of people: the per-name caches drop the
+    oldest names rather than keep every one (262,144 entries were ~800 MB)."""
+    from newsreader.analysis.namesounds import sound
+    from newsreader.analysis.partsimilarity import token_similarity
+
+    for cached in (name_form, sound, token_similarity):
+        assert cached.cache_info().maxsize is not None
+    bound = name_form.cache_info().maxsize
+    assert bound is not None and bound <= 65_536
+    for i in range(bound + 100):
+        name_form(f"Name{i} Person{i}")
+    assert name_form.cache_info().currsize == bound

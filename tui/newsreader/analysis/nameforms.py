@@ -92,7 +92,9 @@ _DROPPED = TITLES | SUFFIXES | LEGAL_FORMS
 _REWRITTEN_FROM = legalforms.PHRASE_STARTS | numberwords.WORDS
 
 
-@lru_cache(maxsize=262_144)
+# About 0.8 kB an entry: the names of an article and its candidates fit many times over,
+# and a 20 MB article's hundreds of thousands of names cost ~25 MB, not 800
+@lru_cache(maxsize=32_768)
 def name_form(name: str, titles_apart: bool = True) -> NameForm:
     """`name` normalised for comparison. `titles_apart`: a person's titles are set apart
     (President Putin); a body's name keeps them (General Motors, Premier Oil)."""

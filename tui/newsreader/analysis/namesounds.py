@@ -27,7 +27,7 @@ _DROP_VOWELS = str.maketrans("", "", "aeiouyj")
 _VOWEL_W = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w")  # a vowel w (Persian pwtyn)
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=65_536)  # about 0.2 kB an entry
 def sound(token: str) -> str:
     """A consonant skeleton: the first letter, then consonants, transliteration-folded."""
     s = token

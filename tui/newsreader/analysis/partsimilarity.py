@@ -21,7 +21,7 @@ _EDIT_WEIGHTS = (3, 3, 2)
 _UNIT_SIMILARITY = {0: 100.0, 1: 90.0, 2: 86.0, 3: 82.0, 4: 80.0, 5: 68.0, 6: 62.0}
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=65_536)  # about 0.65 kB an entry
 def token_similarity(
     a: str, b: str, transliterated: bool = False, cross_script: bool = False
 ) -> tuple[float, str]:
