@@ -1,0 +1,151 @@
+"""What the attribution rules read a text through: its mentions, sentences and words.
+
+One `QuoteContext` is built per text; every lookup (the mention at an offset, the
+sentence around it, the nearest compatible person for a pronoun) is a binary search,
+so attributing a text's quotes costs about as much as reading it once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreader.analysis import vocab
+from newsreader.analysis.model import ORGANIZATION, PERSON, Span
+from newsreader.analysis.quotemarks import RawQuote
+
+Word = tuple[int, int, str]  # start, end, the word as written
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    start: int
+    end: int
+    entity: str
+    type: str
+    gender: str = "u"
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+_ABBREVIATION = (
+    r"(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Del|Adm|Maj|Cmdr|Gens|Reps|Sens"
+    r"|Inc|Corp|Co|Ltd|No|Nos|Mt|Ft|[A-Z])\."
+)
+
+
+# words (abbreviations keep their dot), a parenthetical as one token, punctuation
+_WORD = re.compile(rf"{_ABBREVIATION}|\w[\w’'-]*(?:\.\w[\w’'-]*)*|\([^()\n]{{0,60}}\)|[,:;.!?—–]")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z(])|\n")
+
+
+_ABBREVIATION_END = re.compile(rf"(?:^|[\s(]){_ABBREVIATION}$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    rule: str
+    cue: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+
+
+class QuoteContext:
+    def __init__(self, text: str, mentions: Sequence[MentionRef], quotes: Sequence[RawQuote]) -> None:
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.ends = sorted((m.end, i) for i, m in enumerate(self.mentions))
+        self.end_keys = [e for e, _ in self.ends]
+        self.quote_spans = [(q.start, q.end) for q in quotes]
+        # sentence ends outside quotes, not after "Mr." or an initial, found once per text;
+        # '….” Smith said' is one sentence for attribution, unless a line ends at the quote
+        self.bounds = [
+            m.span()
+            for m in _SENTENCE_END.finditer(text)
+            if (m.group() == "\n" or not _ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start()))
+            and (not self.in_quote(m.start()) or "\n" in m.group())
+        ]
+        self.bound_ends = [e for _, e in self.bounds]
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quote_spans, (pos, 1 << 62)) - 1
+        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
+
+    def mention_at(self, pos: int) -> MentionRef | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def mention_ending_at(self, pos: int) -> MentionRef | None:
+        """A mention ending exactly at `pos` (a possessive 's may follow it)."""
+        i = bisect.bisect_left(self.end_keys, pos)
+        if i < len(self.ends) and self.ends[i][0] == pos:
+            return self.mentions[self.ends[i][1]]
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[MentionRef]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def resolve_pronoun(self, pronoun: str, pos: int, sentence_start: int | None = None) -> MentionRef | None:
+        """The subject of the pronoun's own sentence if it is a compatible named person
+        ("Trump … said he thought"), else the nearest one before, outside quotes."""
+        want = vocab.PRONOUN_GENDER.get(pronoun.lower())
+        kinds = (PERSON,) if pronoun.lower() not in ("it", "they", "we") else (ORGANIZATION,)
+
+        def compatible(m: MentionRef) -> bool:
+            return m.type in kinds and not self.in_quote(m.start) and (not want or m.gender in ("u", want))
+
+        if sentence_start is not None:
+            for m in self.mentions_between(sentence_start, pos):
+                if compatible(m):
+                    return m
+        i = bisect.bisect_left(self.starts, pos) - 1
+        floor = pos - 4000
+        while i >= 0 and self.mentions[i].start > floor:
+            m = self.mentions[i]
+            i -= 1
+            if compatible(m):
+                return m
+        return None
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def sentence_end(ctx: QuoteContext, pos: int, limit: int = 300) -> int:
+    """Where the sentence that `pos` is in ends (at most `limit` characters on)."""
+    stop = min(len(ctx.text), pos + limit)
+    i = bisect.bisect_right(ctx.bound_ends, pos)  # the first boundary not yet passed
+    if i < len(ctx.bounds) and ctx.bounds[i][0] < stop:
+        return max(ctx.bounds[i][0], pos)
+    return stop
+
+
+def sentence_start(ctx: QuoteContext, pos: int, limit: int = 400) -> int:
+    """Where the sentence that `pos` is in starts (at most `limit` characters back)."""
+    lo = max(0, pos - limit)
+    i = bisect.bisect_right(ctx.bound_ends, pos) - 1
+    if i >= 0 and ctx.bounds[i][1] >= lo:
+        return ctx.bounds[i][1]
+    return lo
+
+
+def speaker_from(ctx: QuoteContext, mention: MentionRef | None, rule: str, cue: Word) -> Attribution:
+    return Attribution(
+        mention.entity if mention else None,
+        rule,
+        cue[2],
+        (mention.start, mention.end) if mention else None,
+        (cue[0], cue[1]),
+    )

@@ -1,0 +1,274 @@
+"""Attribution by a speech verb near the quote: its subject, before or after it.
+
+after      "…," Xi added. / "…," said Andrew Small.   (cue right after the quote;
+           also "…" Ann Lee, an economist at …, said)
+before     Xi told the Ukrainian leader: "…"           (the subject of the cue before it)
+participle …, adding: "…"                              (the same sentence's speaker)
+according  "…," according to CCTV.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.analysis import vocab
+from newsreader.analysis.model import ORGANIZATION, PERSON
+from newsreader.analysis.quotecontext import (
+    SUBJECT_PRONOUNS,
+    Attribution,
+    QuoteContext,
+    Word,
+    sentence_end,
+    sentence_start,
+    speaker_from,
+    words_in,
+)
+from newsreader.analysis.quotemarks import RawQuote
+
+_CUES = vocab.SPEECH_VERBS
+
+
+_PARTICIPLES = frozenset(w for w in _CUES if w.endswith("ing"))
+
+
+# "to describe", "would say", "the remarks": not reporting speech here
+_NOT_CUE_AFTER = frozenset(
+    "to would could should might may will can not the a an his her their its our your this that these "
+    "those".split()
+)
+
+
+_SKIPPABLE = frozenset(
+    "also later then apparently previously once again reportedly himself herself themselves itself "
+    "has have had was is were are would will had been recently further simply just only again earlier "
+    "finally quickly flatly bluntly openly repeatedly subsequently ultimately".split()
+)
+
+
+_CUE_REACH = 240  # characters before a quote searched for its cue
+
+
+def cue_right_before(ctx: QuoteContext, q: RawQuote) -> bool:
+    words = words_in(ctx.text, max(0, q.start - 40), q.start)
+    tail = [w for w in words[-3:] if w[2] not in ",:"]
+    return bool(tail) and tail[-1][2].lower() in _CUES
+
+
+def after(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
+    """ "…," Xi added.  /  "…," said Andrew Small, an expert at …"""
+    q = raws[i]
+    stop = sentence_end(ctx, q.end, 300)
+    nxt = raws[i + 1].start if i + 1 < len(raws) else len(ctx.text)
+    stop = min(stop, nxt)
+    words = words_in(ctx.text, q.end, stop)
+    found = _after_apposition(ctx, words)
+    if found is not None:
+        return found
+    for k, (s, e, w) in enumerate(words[:9]):
+        if w in ".!?" and k > 0:
+            break
+        lw = w.lower()
+        if lw not in _CUES or (k and words[k - 1][2].lower() in _NOT_CUE_AFTER):
+            continue
+        if lw in _PARTICIPLES:
+            return None  # "…," adding: the speaker is named before the quote
+        if any(x[2].lower() in ("and", "but", "while", "as", "before", "after") for x in words[:k]):
+            return None  # a new clause: its cue is not this quote's
+        if k == 0 or (k == 1 and words[0][2] == ","):
+            return _speaker_after_cue(ctx, words[k + 1 :], (s, e, w), "after: said X")
+        return _subject_before(ctx, words[:k], (s, e, w), q.end, "after: X said")
+    return None
+
+
+def _after_apposition(ctx: QuoteContext, words: list[Word]) -> Attribution | None:
+    """ "…" Douglas Brandt, an economist and tax expert, told me.  /  "…" Rep. Jo Hale
+    (D-Ohio), a panel member, said: a name, a description between commas, the cue."""
+    k = 0
+    while k < min(3, len(words)) and ctx.mention_at(words[k][0]) is None and words[k][2][:1].isupper():
+        k += 1  # titles before the name: Rep., Senate Majority Leader
+    if k >= len(words):
+        return None
+    m = ctx.mention_at(words[k][0])
+    if m is None or m.type != PERSON:
+        return None
+    k += 1
+    while k < len(words) and (words[k][0] < m.end or words[k][2].startswith("(")):
+        k += 1
+    if k >= len(words) or words[k][2] != ",":
+        return None
+    for j in range(k + 1, len(words)):
+        w = words[j][2]
+        if w in ".!?;:" or ctx.in_quote(words[j][0]):
+            return None
+        if w == ",":
+            j += 1
+            while j < len(words) and _skippable(words[j][2]):
+                j += 1
+            if j < len(words) and words[j][2].lower() in _CUES and words[j][2].lower() not in _PARTICIPLES:
+                return speaker_from(ctx, m, "after: X, who…, said", words[j])
+            return None
+    return None
+
+
+def _speaker_after_cue(ctx: QuoteContext, words: list[Word], cue: Word, rule: str) -> Attribution | None:
+    """said Yu Jun, deputy head …  /  said he  /  said Foreign Ministry spokesman Wang Wenbin"""
+    for s, _e, w in words[:8]:
+        if w in ",.;:!?" and s > words[0][0]:
+            break
+        if w.lower() in SUBJECT_PRONOUNS:
+            return speaker_from(ctx, ctx.resolve_pronoun(w, s), rule + " (pronoun)", cue)
+        m = ctx.mention_at(s)
+        if m is not None and m.type in (PERSON, ORGANIZATION):
+            return speaker_from(ctx, m, rule, cue)
+    return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
+
+
+def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int, rule: str) -> Attribution:
+    """The subject of the cue: a name, a pronoun, or a description ending just before it."""
+    k = len(words) - 1
+    while k >= 0 and (_skippable(words[k][2]) or words[k][2].startswith("(")):
+        k -= 1
+    if k < 0:
+        return _sentence_subject(ctx, floor, cue, rule)
+    s, e, w = words[k]
+    lw = w.lower()
+    if lw in SUBJECT_PRONOUNS:
+        start = sentence_start(ctx, s)
+        return speaker_from(ctx, ctx.resolve_pronoun(w, s, start), rule + " (pronoun)", cue)
+    if lw in ("who", "which", "that"):
+        return _subject_before(ctx, words[: k - (1 if k and words[k - 1][2] == "," else 0)], cue, floor, rule)
+    if lw in ("and", "but", ","):
+        return _sentence_subject(ctx, floor, cue, rule)
+    m = ctx.mention_ending_at(e) or ctx.mention_at(s)
+    if m is None and w.endswith(("’s", "'s")):
+        m = ctx.mention_at(s)
+    if m is None and w[:1].islower() and k:
+        # "the IMF report stated", "a Clinton spokesman said": the name the noun belongs to
+        ps, pe, _pw = words[k - 1]
+        owner = ctx.mention_ending_at(pe) or ctx.mention_at(ps)
+        if owner is not None and owner.type in (PERSON, ORGANIZATION):
+            return speaker_from(ctx, owner, rule + " (whose " + w + ")", cue)
+    if m is not None:
+        if m.type in (PERSON, ORGANIZATION):
+            return speaker_from(ctx, m, rule, cue)
+        return Attribution(None, rule + " (not a person)", cue[2], None, (cue[0], cue[1]))
+    # "Kevin Barrett, a lawyer at …, said": the name before an apposition
+    if w == ",":
+        for s2, _e2, _w2 in reversed(words[:k]):
+            m = ctx.mention_at(s2)
+            if m is not None and m.type == PERSON:
+                return speaker_from(ctx, m, rule + " (apposition)", cue)
+    return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
+
+
+def _skippable(word: str) -> bool:
+    lw = word.lower()
+    return lw in _SKIPPABLE or (lw.endswith("ly") and len(lw) > 4 and word[0].islower())
+
+
+def _sentence_subject(ctx: QuoteContext, pos: int, cue: Word, rule: str) -> Attribution:
+    """The first person (else organisation) named in the sentence before the cue."""
+    start = sentence_start(ctx, cue[0])
+    found = [m for m in ctx.mentions_between(start, cue[0]) if not ctx.in_quote(m.start)]
+    for kinds in ((PERSON,), (ORGANIZATION,)):
+        for m in found:
+            if m.type in kinds:
+                return speaker_from(ctx, m, rule + " (sentence subject)", cue)
+    words = words_in(ctx.text, start, cue[0])
+    for s, _e, w in words[:3]:
+        if w.lower() in SUBJECT_PRONOUNS:
+            return speaker_from(ctx, ctx.resolve_pronoun(w, s), rule + " (pronoun)", cue)
+    return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
+
+
+def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
+    """Xi told the Ukrainian leader: "…"  /  …, adding: "…" """
+    q = raws[i]
+    start = sentence_start(ctx, q.start)
+    if start >= q.start - 1 and raws[i].paragraph > 0:
+        # a quote opening its paragraph after "He said:" at the end of the previous one
+        prev_text_end = q.start
+        while prev_text_end > 0 and ctx.text[prev_text_end - 1].isspace():
+            prev_text_end -= 1
+        if prev_text_end and ctx.text[prev_text_end - 1] == ":":
+            start = sentence_start(ctx, prev_text_end - 1)
+    prev_quote_end = raws[i - 1].end if i else 0
+    lo = max(start, prev_quote_end if prev_quote_end <= q.start else start)
+    # a cue is near its quote; the sentence's far end only matters through the subject
+    words = words_in(ctx.text, max(lo, q.start - _CUE_REACH), q.start)
+    for k in range(len(words) - 1, -1, -1):
+        s, e, w = words[k]
+        lw = w.lower()
+        if lw not in _CUES or (k and words[k - 1][2].lower() in _NOT_CUE_AFTER):
+            continue
+        if lw in _NOUN_LIKE_CUES and k and not _could_be_subject(ctx, words[k - 1]):
+            continue  # "late-night tweets", "his comments": a noun, not the verb
+        cue = (s, e, w)
+        before_cue = words[k - 1][2].lower() if k else ","
+        if lw in _PARTICIPLES and (
+            before_cue in (",", "by", "while", "after", "before", "when", "in")
+            or not _could_be_subject(ctx, words[k - 1])
+        ):
+            previous = _previous_in_sentence(raws, i, done, start)
+            if previous is not None and previous.speaker:
+                return Attribution(previous.speaker, "participle", w, previous.speaker_span, (s, e))
+            return _sentence_subject(ctx, lo, cue, "participle")
+        if i and raws[i - 1].end <= s and not _words_between(ctx, raws[i - 1].end, s) and done[i - 1].speaker:
+            # '"…," said X. "…"': the cue belongs to the quote before, and so does this one
+            return Attribution(done[i - 1].speaker, "continued", w, done[i - 1].speaker_span, (s, e))
+        # "X told Y: …" too: the speaker is the subject before the verb
+        before_words = words_in(ctx.text, max(start, s - _CUE_REACH), s)
+        return _subject_before(ctx, before_words, cue, start, "before: X said")
+    return None
+
+
+# Speech verbs that are also plural nouns: a cue only when a subject stands before them.
+_NOUN_LIKE_CUES = frozenset(
+    "tweets posts claims comments remarks reports calls notes states promises demands charges "
+    "replies responses statements".split()
+)
+
+
+def _could_be_subject(ctx: QuoteContext, word: Word) -> bool:
+    """A name, a pronoun, or an adverb that may stand between a subject and its verb."""
+    s, e, w = word
+    return (
+        w.lower() in SUBJECT_PRONOUNS
+        or _skippable(w)
+        or w.lower() in ("who", "which", "that")
+        or ctx.mention_ending_at(e) is not None
+        or ctx.mention_at(s) is not None
+    )
+
+
+def _words_between(ctx: QuoteContext, start: int, end: int) -> bool:
+    return any(w[2][0].isalnum() for w in words_in(ctx.text, start, end))
+
+
+def _previous_in_sentence(
+    raws: list[RawQuote], i: int, done: list[Attribution], sentence_start: int
+) -> Attribution | None:
+    j = i - 1
+    if j >= 0 and raws[j].end > sentence_start:
+        return done[j]
+    return None
+
+
+_ACCORDING = re.compile(r"\baccording to\b|\bas reported by\b|\bin the words of\b", re.I)
+
+
+def according_to(
+    ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]
+) -> Attribution | None:
+    q = raws[i]
+    start = sentence_start(ctx, q.start)
+    stop = sentence_end(ctx, q.end, 200)
+    for m in _ACCORDING.finditer(ctx.text, start, stop):
+        if ctx.in_quote(m.start()):
+            continue
+        words = words_in(ctx.text, m.end(), min(stop, m.end() + 80))
+        cue = (m.start(), m.end(), m.group().lower())
+        found = _speaker_after_cue(ctx, words, cue, "according to")
+        if found is not None and found.speaker:
+            return found
+    return None
