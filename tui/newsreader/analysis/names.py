@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from newsreader.analysis import lexicon, vocab
+from newsreader.analysis.weights import CUTOFFS
 
 # The commonest family names written in pinyin, Korean and Vietnamese romanisation
 # (Wikipedia: "List of common Chinese surnames", "List of Korean surnames",
@@ -51,9 +52,9 @@ def given_name_strength(token: str) -> int:
         return 0
     strength = info[1]
     z = lexicon.zipf(token)
-    if z >= 5.0:  # "Will", "Mark", "May": common English words first
+    if z >= CUTOFFS.given_name_word:  # "Will", "Mark", "May": common English words first
         strength -= 6
-    elif z >= 4.3:
+    elif z >= CUTOFFS.given_name_half_word:
         strength -= 3
     return max(strength, 0)
 
@@ -64,7 +65,7 @@ def is_surname(token: str) -> bool:
     if rank is None:
         return False
     # Common English words that are also surnames (Small, Young, Long) need more evidence
-    return lexicon.zipf(token) < 4.8 or rank <= 1000
+    return lexicon.zipf(token) < CUTOFFS.surname_word_below or rank <= 1000
 
 
 def gender_of(token: str) -> str:
@@ -111,7 +112,7 @@ def person_name_score(tokens: list[str]) -> int:
         score += 2
     if is_surname(last):
         score += 3
-    elif lexicon.place(last) is None and lexicon.zipf(last) < 3.0 and last.isalpha():
+    elif lexicon.place(last) is None and lexicon.zipf(last) < CUTOFFS.rare_last_word_below and last.isalpha():
         score += 1  # an unknown, rare word in last position: a foreign surname, usually
     if any(_is_initial(t) for t in tokens[1:-1]):
         score += 2  # "John F. Kennedy"

@@ -17,6 +17,7 @@ import re
 
 from newsreader.analysis import lexicon
 from newsreader.analysis.model import Span
+from newsreader.analysis.weights import CUTOFFS
 
 # A team's name: capitalised words, with the small words club names have (Queen of the
 # South, Queen 's Park, Heriot 's F.P.); no digits, no brackets.
@@ -47,4 +48,4 @@ def _person_like(name: str) -> bool:
     if len(words) < 2 or not words[-1][:1].isupper():
         return False
     given = lexicon.given_name(words[0].title())
-    return given is not None and given[1] >= 3 and lexicon.zipf(words[-1]) < 5.0
+    return given is not None and given[1] >= 3 and lexicon.zipf(words[-1]) < CUTOFFS.table_person_last_below

@@ -111,6 +111,11 @@ ORG_OPENERS = _words("""
     Federal Supreme Parliament Assembly Government Cabinet Centre Center Foundation Friends
     Sisters Brotherhood Congress Conference Secretariat Port Embassy Consulate Diocese Archdiocese
 """)
+# Words that open a place's name before "of" ("Gulf of Mexico", "Republic of Korea").
+PLACE_OPENERS = _words("""
+    Gulf Bay Sea Isle Isles Strait Straits Cape Mount Lake Republic Kingdom Province City Island
+    Islands Sultanate Emirate Commonwealth Principality Duchy Port
+""")
 # Final words that make a phrase a place ("Gaza Strip", "Red Sea", "Wall Street").
 PLACE_HEADS = _words("""
     Street St. Avenue Ave Road Rd Boulevard Square Lane Drive Highway Bridge Tunnel Park Gardens

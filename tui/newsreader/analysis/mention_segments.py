@@ -1,0 +1,271 @@
+"""Pass 2 of the mention finder: a run cut into the names it holds.
+
+A run is cut where English puts two names side by side: before a title ("NATO |
+Secretary General | Jens Stoltenberg"), at a possessive ("China's | Foreign Ministry"),
+at "and", after a country adjective before a person. Sentence-initial common words
+("According", "Some") are dropped, and reported so that a later pass can find them again
+when the text names them elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from newsreader.analysis import lexicon, names, vocab
+from newsreader.analysis.mention_evidence import Occurrence, Tok
+from newsreader.analysis.mention_runs import POSSESSIVE, TOKEN_IN_RUN, is_initial
+from newsreader.analysis.model import PERSON
+from newsreader.analysis.weights import CUTOFFS, WEIGHTS
+
+
+def segments(
+    text: str, start: int, end: int, known: Mapping[str, str], dropped: list[Tok]
+) -> list[Occurrence]:
+    """The name segments of the run `text[start:end]`; sentence-initial words cut off are
+    added to `dropped`."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_IN_RUN.finditer(text, start, end)]
+    pieces = _split_pieces(text, toks)
+    out: list[Occurrence] = []
+    for piece in pieces:
+        out.extend(_shape_piece(text, piece, known, dropped))
+    return out
+
+
+def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
+    """Cut a run at possessives, hyphen-lowercase compounds and unjustified connectors."""
+    pieces: list[list[Tok]] = [[]]
+    for i, (s, e, t) in enumerate(toks):
+        cur = pieces[-1]
+        if _is_connector(t):
+            if not cur or i + 1 >= len(toks) or not _keep_connector(cur, t, toks[i + 1 :]):
+                pieces.append([])
+            else:
+                cur.append((s, e, t))
+            continue
+        # "Chinese-proposed", "US-based": the name is the part before the hyphen
+        cut = re.search(r"-(?=[a-z])", t)
+        if (
+            cut
+            and not t.startswith(("al-", "el-", "bin-", "ibn-", "abu-"))
+            and _english_suffix(t[cut.end() :])
+        ):
+            e = s + cut.start()
+            t = t[: cut.start()]
+            cur.append((s, e, t))
+            pieces.append([])
+            continue
+        poss = POSSESSIVE.search(t)
+        if poss and len(t) > 2:
+            stem = t[: poss.start()]
+            following = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if following and _possessive_inside_name(stem, following):
+                cur.append((s, e, t))
+            else:
+                cur.append((s, s + len(stem), stem))
+                pieces.append([])
+            continue
+        cur.append((s, e, t))
+    cleaned: list[list[Tok]] = []
+    for piece in pieces:
+        while piece and _is_connector(piece[-1][2]):
+            piece.pop()
+        if piece:
+            cleaned.append(piece)
+    return cleaned
+
+
+def _english_suffix(rest: str) -> bool:
+    """ "-proposed", "-based", "-style" are English; "-myung", "-ho" are syllables of a name."""
+    head = re.split(r"[-'’]", rest)[0]
+    return lexicon.zipf(head) >= CUTOFFS.english_suffix or head.endswith(("ed", "ing"))
+
+
+def _is_connector(token: str) -> bool:
+    return token[0].islower() or token == "&"
+
+
+def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool:
+    if len(before) > 1 and before[0][2] in ("The", "A", "An"):
+        before = before[1:]  # "The Organisation for Security and ...": the article is not the name
+    first = before[0][2]
+    last = before[-1][2]
+    if connector == "&":
+        return True
+    if connector.lower() in vocab.PARTICLES:
+        return True  # "Charles de Gaulle", "Ursula von der Leyen"
+    openers = vocab.ORG_OPENERS | vocab.PLACE_OPENERS | vocab.PERSON_TITLES
+    if connector == "of the" and last in vocab.ORG_HEADS and after[-1][2] in vocab.ORG_HEADS:
+        return False  # "Eurasia Department | of the | Foreign Ministry": one body inside another
+    if connector in ("of", "of the"):
+        return (
+            first in openers or last in openers or last in vocab.ORG_HEADS or first in vocab.TITLE_MODIFIERS
+        )
+    if connector == "for":
+        return first in vocab.ORG_OPENERS or last in vocab.ORG_HEADS or first in vocab.ORG_HEADS
+    if connector == "and":
+        # "Bosnia and Herzegovina"; "Department of Health and Human Services"
+        joined = " ".join(t for _, _, t in before) + " and " + " ".join(t for _, _, t in after)
+        if lexicon.place(joined):
+            return True
+        words = [t for _, _, t in before]
+        if ("of" in words or "for" in words) and (first in vocab.ORG_OPENERS or first in vocab.ORG_HEADS):
+            return True
+        # "Test and County Cricket Board", "Securities and Exchange Commission": a body whose
+        # name pairs two words before its head
+        rest = [t for _, _, t in after]
+        return (
+            len(words) == 1
+            and rest[-1] in vocab.ORG_HEADS
+            and len(rest) <= 3
+            and all(t[:1].isupper() for t in rest)
+            and lexicon.place(first) is None
+        )
+    return False
+
+
+def _possessive_inside_name(stem: str, following: str) -> bool:
+    """ "People's Republic", "Workers' Party": a common noun's possessive inside a name."""
+    if following not in vocab.ORG_HEADS and following not in vocab.PLACE_HEADS:
+        return False
+    return (
+        lexicon.zipf(stem) >= CUTOFFS.possessive_in_name
+        and lexicon.place(stem) is None
+        and names.given_name_strength(stem) < 5
+        and stem not in vocab.DEMONYMS
+    )
+
+
+def _shape_piece(
+    text: str, toks: list[Tok], known: Mapping[str, str], dropped: list[Tok]
+) -> list[Occurrence]:
+    """Trim, split at titles and country adjectives; return the name segments."""
+    words = [t for _, _, t in toks]
+    whole = " ".join(words)
+    initial = is_initial(text, toks[0][0])
+    if whole in known or (lexicon.place(whole) is not None and not _common_word_start(words, initial)):
+        return [_occ(text, toks, initial)]
+    # leading words that are not names: "The", "But", sentence-initial "According";
+    # an opener with its "of" stays ("Ministry of Health", "Bank of England"), also after "The"
+    # "Hillary Clinton arrived": a common word that opens a personal name stays
+    personal = len(words) >= 2 and names.person_name_score(words) >= 4
+    # "Barnett Banks Inc.", "First Albany Corp.": a company's legal form vouches for the
+    # words before it at a sentence's start; function words and dates still go
+    company = len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS
+    while (
+        toks
+        and not _opens_a_body(toks)
+        and not personal
+        and not _opens_with_place(toks)
+        and (_not_a_company_start(toks[0][2]) if company else _not_a_name_start(toks[0][2], initial, known))
+    ):
+        s, e, t = toks.pop(0)
+        if initial:
+            dropped.append((s, e, t))
+        initial = False
+        while toks and _is_connector(toks[0][2]):
+            toks.pop(0)
+    while toks and (_trailing_non_name(toks) or _is_connector(toks[-1][2])):
+        toks.pop()
+    if not toks:
+        return []
+    words = [t for _, _, t in toks]
+    # titles: "NATO Secretary General Jens Stoltenberg"
+    if words[-1] not in vocab.ORG_HEADS and " ".join(words) not in known:
+        cut = _title_span(words)
+        if cut is not None:
+            a, b = cut
+            out = []
+            if a > 0:
+                out.extend(_shape_piece(text, toks[:a], known, dropped))
+            if b < len(toks):
+                rest = toks[b:]
+                occ = _occ(text, rest, False)
+                occ.titled = True
+                occ.vote(PERSON, WEIGHTS.after_title, f"after the title '{' '.join(words[a:b])}'")
+                out.append(occ)
+            return out
+    # a country adjective before a person's name: "Chinese Xi Jinping" is two things
+    if len(words) >= 3 and words[0] in vocab.DEMONYMS and words[-1] not in vocab.ORG_HEADS:
+        rest_words = words[1:]
+        if names.person_name_score(rest_words) >= 5 or known.get(" ".join(rest_words)) == PERSON:
+            return [_occ(text, toks[:1], initial), _occ(text, toks[1:], False)]
+    return [_occ(text, toks, initial)]
+
+
+def _trailing_non_name(toks: list[Tok]) -> bool:
+    """ "Wednesday", "Month" at the end of a run are not part of the name; heads are."""
+    last = toks[-1][2]
+    if last not in vocab.NOT_NAMES or last in vocab.PERSON_TITLES:
+        return False
+    return len(toks) == 1 or not (last in vocab.ORG_HEADS or last in vocab.PLACE_HEADS)
+
+
+def _common_word_start(words: list[str], initial: bool) -> bool:
+    return initial and len(words) == 1 and lexicon.zipf(words[0]) >= CUTOFFS.common_word_start
+
+
+def _opens_a_body(toks: list[Tok]) -> bool:
+    return (
+        len(toks) > 2 and toks[0][2] in vocab.ORG_OPENERS | vocab.PLACE_OPENERS and _is_connector(toks[1][2])
+    )
+
+
+def _opens_with_place(toks: list[Tok]) -> bool:
+    """ "New York Stock Exchange", "South Africa's": a place's name begins with a word
+    that alone would be dropped."""
+    return any(lexicon.place(" ".join(t for _, _, t in toks[:k])) for k in (2, 3) if k <= len(toks))
+
+
+def _not_a_company_start(token: str) -> bool:
+    return token in vocab.NOT_NAMES and token not in _COMPANY_OPENERS
+
+
+_COMPANY_OPENERS = frozenset("First Second Third New United General National Central Western Eastern".split())
+
+
+def _not_a_name_start(token: str, initial: bool, known: Mapping[str, str]) -> bool:
+    if token in ("The", "A", "An") or (token in vocab.NOT_NAMES and token not in vocab.PERSON_TITLES):
+        return not (token in known or lexicon.place(token))
+    if not initial or token in known or token.isupper():
+        return False
+    if lexicon.place(token) is not None or token in vocab.DEMONYMS:
+        return lexicon.zipf(token) >= CUTOFFS.place_word_start  # "Of", "Best" as sentence openers are words
+    if names.given_name_strength(token) >= 6:
+        return False
+    return lexicon.zipf(token) >= CUTOFFS.sentence_start_word
+
+
+# After these the next word is a name whatever else it could be ("Mr. King", "Dr. Major").
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady".split())
+
+
+def _title_span(words: list[str]) -> tuple[int, int] | None:
+    """[a, b) of the title words in a run, when a name follows or the title ends it."""
+    for i, w in enumerate(words):
+        if w in vocab.PERSON_TITLES and not (w in vocab.ORG_HEADS or (w == "General" and i == 0)):
+            a = i
+            while a > 0 and (words[a - 1] in vocab.TITLE_MODIFIERS or words[a - 1] in vocab.PERSON_TITLES):
+                a -= 1
+            b = i + 1
+            honorific = w.rstrip(".") in _HONORIFICS
+            while (
+                not honorific
+                and b < len(words)
+                and (
+                    words[b] in vocab.PERSON_TITLES
+                    or words[b] in vocab.TITLE_MODIFIERS
+                    or words[b] in ("of", "of the", "for")
+                )
+            ):
+                b += 1
+            while b > i + 1 and words[b - 1] in ("of", "of the", "for"):
+                b -= 1
+            return a, b
+    return None
+
+
+def _occ(text: str, toks: list[Tok], initial: bool) -> Occurrence:
+    start, end = toks[0][0], toks[-1][1]
+    surface = text[start:end]
+    return Occurrence(start, end, surface, tuple(t for _, _, t in toks if not _is_connector(t)), initial)

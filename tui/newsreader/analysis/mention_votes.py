@@ -1,0 +1,312 @@
+"""Pass 3 of the mention finder: the votes for each type, and one type per surface.
+
+Each occurrence gets evidence for each type from its shape (organisation heads, given
+names and surnames, East Asian name order), from the gazetteer, from the reference list,
+and from its context (a title, a role noun, "X said", "in X", apposition). Votes are
+summed per surface over the whole text (one sense per discourse), and short forms take
+the type of the full names they belong to, so a later "Small said" is the Andrew Small
+named before. The weights are `weights.Weights`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+
+from newsreader.analysis import lexicon, names, vocab
+from newsreader.analysis.mention_evidence import OTHER, Occurrence
+from newsreader.analysis.mention_runs import strip_possessive
+from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE
+from newsreader.analysis.weights import CUTOFFS, WEIGHTS
+
+W = WEIGHTS
+
+# Acronyms that are common nouns in news, not names.
+NOT_ACRONYMS = frozenset(
+    """
+    CEO CFO COO CTO GDP GNP TV PM AM OK ID IQ DNA RNA HIV AIDS COVID SARS IPO VAT GMT BST EST
+    EDT PST PDT UTC CET FAQ PDF URL USD EUR GBP JPY CNY RUB SUV MP MPs MEP MEPs QC KC MD PhD BA
+    MA MBA BSc MSc LLB ATM PIN SMS GPS USB CD DVD PC IT AI VR UN-backed NB PS PPS RIP AKA DIY
+    TBA TBC ET AD BC BCE CE II III IV VI VII VIII IX XI XII XIII XIV XV XX HQ HR PR RSVP ASAP
+    FYI LOL OMG NHS-run GCSE A-level ICU ER CPR MRI CT LGBT LGBTQ ESG ETF IMO MVP NBA-style
+    """.split()
+)
+
+
+def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
+    """The votes a name's own words give: the reference list, the gazetteer, heads and
+    openers, acronyms, country adjectives, the shape of a personal name."""
+    words = list(occ.tokens)
+    surface = occ.text
+    if surface in known:
+        occ.vote(known[surface], W.reference_list, "in the reference list")
+    last = words[-1]
+    place = lexicon.place(surface)
+    if place is not None:
+        weight = _place_weight(place, surface)
+        occ.vote(
+            PLACE,
+            weight,
+            f"gazetteer: {place.kind}" + (f" ({place.canonical})" if place.canonical != surface else ""),
+        )
+    if len(surface.rstrip(".")) == 1:
+        occ.vote(OTHER, W.not_a_name, "")  # a lone letter: a list item, a grade, an initial
+        return
+    if _is_acronym(surface):
+        if surface in NOT_ACRONYMS:
+            occ.vote(OTHER, W.not_a_name, "")
+        elif place is None:
+            occ.vote(ORGANIZATION, W.acronym, "acronym")
+        return
+    if len(words) == 1 and (surface in vocab.DEMONYMS or surface.rstrip("s") in vocab.DEMONYMS):
+        occ.vote(GROUP, W.demonym, "country adjective or group")
+        return
+    if (last in vocab.ORG_HEADS and len(words) > 1) or (words[0] in vocab.ORG_OPENERS and " of " in surface):
+        if words[0] in vocab.PLACE_OPENERS and " of " in surface and last not in vocab.ORG_HEADS:
+            occ.vote(PLACE, W.place_opener, f"'{words[0]} of …'")
+        elif not (
+            last in ("Bank", "Sea") and words[0] in ("West", "East", "North", "South", "Red", "Black", "Dead")
+        ):
+            occ.vote(
+                ORGANIZATION,
+                W.organization_head,
+                f"ends in '{last}'" if last in vocab.ORG_HEADS else f"'{words[0]} of …'",
+            )
+    elif len(words) > 1 and last in vocab.PLACE_HEADS:
+        occ.vote(PLACE, W.place_head, f"ends in '{last}'")
+    elif len(words) > 1 and last in _EVENT_HEADS:
+        occ.vote(OTHER, W.event_head, f"ends in '{last}'")
+    if words[0] in vocab.DEMONYMS and len(words) > 1 and last not in vocab.ORG_HEADS:
+        occ.vote(OTHER, W.demonym_first, "")
+    person = names.person_name_score(words)
+    if person:
+        occ.vote(PERSON, min(person, W.person_shape_cap) * W.person_shape_scale, _person_reason(words))
+    if len(words) == 1 and not place and surface not in known:
+        if names.is_surname(surface):
+            occ.vote(PERSON, W.surname_alone, "a surname")
+        elif names.given_name_strength(surface) >= 6:
+            occ.vote(PERSON, W.given_name_alone, "a given name")
+        elif lexicon.zipf(surface) >= CUTOFFS.common_word_alone and not surface.isupper():
+            occ.vote(OTHER, W.common_word_alone, "")  # "Women", "Market": a very common word, capitalised
+        elif occ.initial and (
+            lexicon.zipf(surface) >= CUTOFFS.sentence_start_only or surface.lower().endswith(_COMMON_ENDINGS)
+        ):
+            # a capital that only the sentence start explains ("Dockers voted",
+            # "Nevertheless"): not a name unless the word is capitalised elsewhere too
+            occ.vote(OTHER, W.sentence_start_only, "")
+        else:
+            occ.vote(ORGANIZATION, W.unknown_word_organization, "")
+            occ.vote(PERSON, W.unknown_word_person, "")
+
+
+# Endings of English common nouns, verbs and adverbs, rare in names.
+_COMMON_ENDINGS = ("ers", "ing", "ings", "ed", "ly", "tion", "tions", "ment", "ments", "ness", "ities", "ism")
+
+_EVENT_HEADS = frozenset(
+    """
+    War Wars Crisis Revolution Summit Olympics Games Election Elections Agreement Accord Accords
+    Treaty Act Bill Plan Initiative Protocol Convention Doctrine Declaration Charter Award
+    Awards Prize Day Week Festival Conference Talks Process Deal Pact Movement Spring Era Age
+    Code Constitution Amendment
+    """.split()
+)
+
+
+def _person_reason(words: list[str]) -> str:
+    if names.looks_like_east_asian_name(words):
+        return "East Asian name order (family name first)"
+    if names.given_name_strength(words[0]) >= 4:
+        return f"'{words[0]}' is a given name"
+    return "shaped like a personal name"
+
+
+def _place_weight(place: lexicon.Place, surface: str) -> float:
+    if place.kind in ("country", "continent", "region"):
+        weight = W.country_or_region
+    elif place.kind == "admin":
+        weight = W.admin_area
+    elif place.population >= W.big_city_population:
+        weight = W.big_city
+    elif place.population >= W.city_population:
+        weight = W.city
+    else:
+        weight = W.town
+    if " " not in surface:
+        if names.given_name_strength(surface) >= 5 or names.is_surname(surface):
+            # a person's name too (Jordan, Kent); an administrative area less often so
+            weight -= W.admin_also_person if place.kind == "admin" else W.place_also_person
+        if (
+            lexicon.zipf(surface) >= CUTOFFS.place_also_word
+            and place.kind == "city"
+            and place.population < W.big_city_population
+        ):
+            weight -= W.place_also_word  # a common word too (Reading, Mobile, Nice)
+    return max(weight, W.place_least)
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = surface.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+_SPEECH_AFTER = vocab.SPEECH_VERBS
+_PLACE_PREPS = frozenset(
+    """
+    in at near from to into across throughout outside inside via toward towards
+    """.split()
+)
+
+
+_SPORTS_WORDS = re.compile(
+    r"\b(?:beat|beats|drew|innings|wickets?|goals?|scored|halftime|half-time|league|cup|"
+    r"championship|tournament|semi-finals?|quarter-finals?|playoffs?|standings|striker|midfielder|"
+    r"goalkeeper|batsman|bowler|pitcher|touchdown|inning|rebounds|seeded|referee|penalty|match|"
+    r"matches|points|season|coach|victory|defeat)\b",
+    re.I,
+)
+_TEAM_AFTER = re.compile(
+    r"[ \t]*(?:\d|(?:beat|beats|drew|draw|won|lost|lead|led|v|vs|vs\.|held|edged|"
+    r"thrashed|routed|crushed|downed|defeated|blanked|rallied|clinched)\b)"
+)
+_TEAM_BEFORE = re.compile(r"\b(?:beat|v|vs\.?|against|over|at home to|draw with|drew with|lost to)[ \t]*$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|of|across|outside|around)[ \t]+$", re.I)
+
+
+def is_sports_report(text: str) -> bool:
+    """Sports news names teams after their towns ("Surrey beat Kent"); a text is read as
+    one when sports vocabulary is dense in it."""
+    sample = text[:20000]
+    words = max(len(sample.split()), 1)
+    return len(_SPORTS_WORDS.findall(sample)) / words > 0.015
+
+
+def vote_team(text: str, occ: Occurrence) -> None:
+    """In a sports report a town or county followed by a score or by "beat" is a team.
+    Countries keep their type: news and its annotation conventions treat national teams
+    by their country."""
+    if PLACE not in occ.votes or occ.votes.get(PLACE, 0) <= 0:
+        return
+    place = lexicon.place(occ.text) or lexicon.place(occ.text.title())
+    if place is None or place.kind in ("country", "continent", "region"):
+        return
+    if _TEAM_AFTER.match(text, occ.end) or _TEAM_BEFORE.search(text, max(0, occ.start - 20), occ.start):
+        occ.vote(ORGANIZATION, W.team_with_result, "a team named after its town (sports report)")
+    elif not _LOCATIVE_BEFORE.search(text, max(0, occ.start - 12), occ.start):
+        # "Surrey reached 372", "Essex, however, look certain": a town doing things is its team
+        occ.vote(ORGANIZATION, W.team_acting, "a team named after its town (sports report)")
+
+
+def vote_context(text: str, occ: Occurrence) -> None:
+    """The votes the words around the occurrence give."""
+    before = text[max(0, occ.start - 40) : occ.start]
+    after = text[occ.end : occ.end + 60]
+    for kind, weight, reason in _context_votes(before, after, len(occ.tokens) == 1):
+        occ.vote(kind, weight, reason)
+
+
+@lru_cache(maxsize=16384)
+def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, float, str], ...]:
+    """Votes from the words around a name: a title or role noun before it, a speech verb,
+    a preposition of place, "the", an apposition after it."""
+    occ = Occurrence(0, 0, "", (), False)
+    wb = _WORD_BEFORE.search(before)
+    prev = wb.group(1).lower() if wb else ""
+    wa = _WORD_AFTER.match(after)
+    punct, nxt = (wa.group(1), (wa.group(2) or "").lower()) if wa else ("", "")
+    if prev in vocab.ROLE_NOUNS and not punct:
+        occ.vote(PERSON, W.role_noun_before, f"after '{prev}'")
+    if nxt in _SPEECH_AFTER and not punct and nxt not in ("reports", "reported", "calls", "called", "posted"):
+        occ.vote(PERSON, W.speech_verb_after, f"'{nxt}' follows")
+        occ.vote(ORGANIZATION, W.speech_verb_after_organization, "")
+    if prev in _SPEECH_AFTER and before.rstrip().endswith(prev) and not after.startswith(("'s", "’s")):
+        occ.vote(PERSON, W.after_speech_verb, f"after '{prev}'")
+    if prev in _PLACE_PREPS:
+        occ.vote(PLACE, W.place_preposition_single if single else W.place_preposition, f"after '{prev}'")
+        occ.vote(ORGANIZATION, W.place_preposition_organization, "")
+    if prev == "the":
+        occ.vote(ORGANIZATION, W.after_the_organization, "after 'the'")
+        occ.vote(PLACE, W.after_the_place, "")
+        occ.vote(PERSON, W.after_the_person, "")
+    if (punct == "," and nxt in ("a", "an", "the", "who", "whose", "aged")) or (
+        punct == "," and nxt.isdigit() and len(nxt) <= 2
+    ):
+        tail = after[wa.end() if wa else 0 :][:40].lower() if wa else ""
+        role = tail.split()[0] if tail.split() else ""
+        if (
+            nxt in ("who", "whose", "aged")
+            or nxt.isdigit()
+            or role in vocab.ROLE_NOUNS
+            or any(w in vocab.ROLE_NOUNS for w in tail.split()[:3])
+        ):
+            occ.vote(PERSON, W.apposition, "apposition")
+    if punct == "," and nxt in vocab.ROLE_NOUNS:
+        occ.vote(PERSON, W.apposition_role, f"apposition: '{nxt}'")
+    if nxt in ("inc", "corp", "ltd", "plc", "llc", "co"):
+        occ.vote(ORGANIZATION, W.legal_form_after, f"'{nxt}' follows")
+    if nxt == "-based" or after.startswith("-based"):
+        occ.vote(PLACE, W.based_after, "")
+    return tuple((kind, weight, occ.reasons_for(kind)) for kind, weight in occ.votes.items())
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0]*([,;:]?)[ \u00a0]*([\w’'-]+)?")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]*$")
+
+
+class Tally:
+    """One type per surface for the whole document: the evidence of all its occurrences,
+    added one occurrence at a time."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.reasons: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def add(self, occ: Occurrence) -> None:
+        for kind, weight in occ.votes.items():
+            self.totals[occ.text][kind] += weight  # a surface without votes gets no entry
+        for reason in occ.reasons:
+            self.reasons[occ.text].setdefault(reason, reason)
+
+    def decide(self) -> dict[str, tuple[str, str]]:
+        """surface -> (type, the reasons for it), for the surfaces the evidence types."""
+        return _decide_types(self.totals, self.reasons)
+
+
+def _decide_types(
+    totals: dict[str, dict[str, float]], reasons: dict[str, dict[str, str]]
+) -> dict[str, tuple[str, str]]:
+    # full person names lend their type to their parts ("Andrew Small" -> "Small")
+    person_parts: dict[str, float] = defaultdict(float)
+    for surface, votes in totals.items():
+        if " " in surface and votes and max(votes, key=lambda k: votes[k]) == PERSON:
+            for part in surface.split():
+                if part[:1].isupper() and part not in vocab.NOT_NAMES:
+                    person_parts[strip_possessive(part)] += votes[PERSON]
+    # a company's name without its legal form or last word is the company ("NationsBank
+    # Corp." -> "NationsBank", "Nissan Motor" -> "Nissan")
+    company_bases: set[str] = set()
+    for surface, votes in totals.items():
+        words = surface.rstrip(".").split()
+        if (
+            len(words) >= 2
+            and (words[-1] in vocab.LEGAL_FORMS or words[-1] in vocab.COMPANY_TAILS)
+            and votes
+            and max(votes, key=votes.__getitem__) == ORGANIZATION
+        ):
+            company_bases.add(" ".join(words[:-1]))
+    decided: dict[str, tuple[str, str]] = {}
+    for surface, votes in totals.items():
+        if " " not in surface and surface in person_parts:
+            votes[PERSON] += min(person_parts[surface], W.person_part_cap) + W.person_part_bonus
+            reasons[surface]["part of a person's name in this text"] = ""
+        if surface in company_bases:
+            votes[ORGANIZATION] += W.company_named_in_full
+            reasons[surface]["a company named in full in this text"] = ""
+        if not votes:
+            continue
+        kind = max(votes, key=lambda k: votes[k])
+        if votes[kind] <= W.least_to_type:
+            continue
+        decided[surface] = (kind, "; ".join(reasons[surface])[:200])
+    return decided
