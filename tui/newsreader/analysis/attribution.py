@@ -14,7 +14,7 @@ import re
 
 from newsreader.analysis import speechcues as cues
 from newsreader.analysis.model import ORGANIZATION, PERSON
-from newsreader.analysis.quotecontext import Attribution, QuoteContext, sentence_start, words_in
+from newsreader.analysis.quotecontext import PREPOSITIONS, Attribution, QuoteContext, sentence_start, words_in
 from newsreader.analysis.quotemarks import RawQuote, opens_its_line
 
 
@@ -25,9 +25,10 @@ def attribute_one(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[At
     if labelled is not None:
         return labelled
     rules = (_dash, cues.after, cues.before, cues.according_to)
-    if re.search(r"[.!?…][\"”’']*$", inner_end) and cues.cue_right_before(ctx, q):
-        # '… but said "…." Gov. X said …': the sentence closed inside the quote; what
-        # follows is the next sentence's attribution, not this one's
+    if not re.search(r",[\"”’'`]*$", inner_end) and cues.cue_right_before(ctx, q):
+        # '… but said "…." Gov. X said …', 'Cook called "total crap" -- one question …':
+        # a speech verb right before a quote that does not hand over with a comma is its
+        # cue; what follows belongs to the next clause
         rules = (cues.before, _dash, cues.after, cues.according_to)
     for rule in rules:
         found = rule(ctx, raws, i, done)
@@ -84,12 +85,6 @@ def _continued(
     return None
 
 
-_PREPOSITIONS = frozenset(
-    "of to for with by from about on against at in into over under than like as between among "
-    "toward towards upon via including".split()
-)
-
-
 def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
     """No cue at all (a partial quote woven into a sentence: Cruz urged voters to "…"):
     the sentence's first named person or organisation that is not a prepositional object."""
@@ -100,7 +95,7 @@ def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribut
             if m.type not in kinds or ctx.in_quote(m.start):
                 continue
             before = words_in(ctx.text, max(start, m.start - 20), m.start)
-            if before and before[-1][2].lower() in _PREPOSITIONS:
+            if before and before[-1][2].lower() in PREPOSITIONS:
                 continue
             return Attribution(m.entity, "sentence subject", None, (m.start, m.end))
     return None

@@ -29,6 +29,10 @@ class MentionRef:
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+PREPOSITIONS = frozenset(
+    "of to for with by from about on against at in into over under than like as between among "
+    "toward towards upon via including".split()
+)
 
 
 _ABBREVIATION = (
@@ -37,13 +41,13 @@ _ABBREVIATION = (
 )
 
 
-# words (abbreviations keep their dot), a parenthetical as one token, punctuation
-_WORD = re.compile(rf"{_ABBREVIATION}|\w[\w’'-]*(?:\.\w[\w’'-]*)*|\([^()\n]{{0,60}}\)|[,:;.!?—–]")
-
+# words (abbreviations keep their dot, as does a word whose dot a comma follows: "R-Ky.,"),
+# a parenthetical as one token, punctuation
+_WORD = re.compile(
+    rf"{_ABBREVIATION}|\w[\w’'-]*\.(?=,)|\w[\w’'-]*(?:\.\w[\w’'-]*)*|\([^()\n]{{0,60}}\)|[,:;.!?—–]"
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z(])|\n")
-
-
 _ABBREVIATION_END = re.compile(rf"(?:^|[\s(]){_ABBREVIATION}$")
 
 

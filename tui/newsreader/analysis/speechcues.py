@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis import vocab
-from newsreader.analysis.model import ORGANIZATION, PERSON
+from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE
 from newsreader.analysis.quotecontext import (
+    PREPOSITIONS,
     SUBJECT_PRONOUNS,
     Attribution,
     QuoteContext,
@@ -46,12 +47,35 @@ _SKIPPABLE = frozenset(
 
 
 _CUE_REACH = 240  # characters before a quote searched for its cue
+_APPOSITIONS_MAX = 3  # descriptions between commas after a name, before its speech verb
 
 
 def cue_right_before(ctx: QuoteContext, q: RawQuote) -> bool:
+    """Is the last word before the quote (past a comma or colon) a speech verb?"""
     words = words_in(ctx.text, max(0, q.start - 40), q.start)
-    tail = [w for w in words[-3:] if w[2] not in ",:"]
-    return bool(tail) and tail[-1][2].lower() in _CUES
+    tail = [k for k in range(max(0, len(words) - 3), len(words)) if words[k][2] not in ",:"]
+    return bool(tail) and _is_cue(ctx, words, tail[-1])
+
+
+def _is_cue(ctx: QuoteContext, words: list[Word], k: int) -> bool:
+    """Is words[k] a speech verb here? Not after "to" or "would" ("to describe"), and not
+    a word of a name ("the United States would", "Says Who Inc.")."""
+    s, e, w = words[k]
+    lw = w.lower()
+    if lw not in _CUES or (k and words[k - 1][2].lower() in _NOT_CUE_AFTER):
+        return False
+    if lw in _NOUN_LIKE_CUES and (k == 0 or not _could_be_subject(ctx, words[k - 1])):
+        return False  # "late-night tweets", "Republican claims": a noun, not the verb
+    inside = ctx.mention_at(s)
+    # a person's name that ran into its verb ("Lindsey Graham Says") keeps the verb
+    return inside is None or (inside.type == PERSON and inside.end == e)
+
+
+def _ends_a_clause(ctx: QuoteContext, q: RawQuote) -> bool:
+    """Does the quotation end with punctuation, as '"…," said X' needs? A quote that runs
+    into its sentence ('the ad "wrongfully" suggests that …') is the subject of what follows."""
+    inner = ctx.text[q.start : q.end].rstrip("\"”’'`» \u00a0")
+    return inner[-1:] in tuple(",.!?…—–-:;")
 
 
 def after(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
@@ -68,16 +92,38 @@ def after(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributio
         if w in ".!?" and k > 0:
             break
         lw = w.lower()
-        if lw not in _CUES or (k and words[k - 1][2].lower() in _NOT_CUE_AFTER):
+        if not _is_cue(ctx, words, k):
             continue
         if lw in _PARTICIPLES:
             return None  # "…," adding: the speaker is named before the quote
         if any(x[2].lower() in ("and", "but", "while", "as", "before", "after") for x in words[:k]):
             return None  # a new clause: its cue is not this quote's
         if k == 0 or (k == 1 and words[0][2] == ","):
+            if not _ends_a_clause(ctx, q) and k == 0:
+                return None
             return _speaker_after_cue(ctx, words[k + 1 :], (s, e, w), "after: said X")
+        if _closes_a_sentence(ctx, q) and _opens_its_own_clause(ctx, words, k):
+            return None  # '"…." Kim said Park's state is "…"': the next sentence's own cue
         return _subject_before(ctx, words[:k], (s, e, w), q.end, "after: X said")
     return None
+
+
+# what follows a speech verb that reports a new clause, not the quote just closed
+_CLAUSE_OPENERS = frozenset("that it he she they we i the a an his her its their this there".split())
+
+
+def _closes_a_sentence(ctx: QuoteContext, q: RawQuote) -> bool:
+    inner = ctx.text[q.start : q.end].rstrip("\"”’'`» \u00a0")
+    return inner[-1:] in tuple(".!?…")
+
+
+def _opens_its_own_clause(ctx: QuoteContext, words: list[Word], k: int) -> bool:
+    """Does the cue words[k] go on to report a clause of its own ("said it would", "said
+    Kim's state")? Then it is not the attribution of a quote that ended a sentence."""
+    if k + 1 >= len(words):
+        return False
+    s, _e, w = words[k + 1]
+    return w.lower() in _CLAUSE_OPENERS or ctx.mention_at(s) is not None
 
 
 def _after_apposition(ctx: QuoteContext, words: list[Word]) -> Attribution | None:
@@ -96,17 +142,21 @@ def _after_apposition(ctx: QuoteContext, words: list[Word]) -> Attribution | Non
         k += 1
     if k >= len(words) or words[k][2] != ",":
         return None
+    commas = 0
     for j in range(k + 1, len(words)):
         w = words[j][2]
         if w in ".!?;:" or ctx.in_quote(words[j][0]):
             return None
         if w == ",":
+            # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
+            commas += 1
             j += 1
             while j < len(words) and _skippable(words[j][2]):
                 j += 1
-            if j < len(words) and words[j][2].lower() in _CUES and words[j][2].lower() not in _PARTICIPLES:
+            if j < len(words) and _is_cue(ctx, words, j) and words[j][2].lower() not in _PARTICIPLES:
                 return speaker_from(ctx, m, "after: X, who…, said", words[j])
-            return None
+            if commas == _APPOSITIONS_MAX:
+                return None
     return None
 
 
@@ -149,7 +199,8 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
         if owner is not None and owner.type in (PERSON, ORGANIZATION):
             return speaker_from(ctx, owner, rule + " (whose " + w + ")", cue)
     if m is not None:
-        if m.type in (PERSON, ORGANIZATION):
+        if m.type in (PERSON, ORGANIZATION) or (m.type == PLACE and not _after_preposition(words, m.start)):
+            # "Japan said", "Russia insisted": a country speaks through its government
             return speaker_from(ctx, m, rule, cue)
         return Attribution(None, rule + " (not a person)", cue[2], None, (cue[0], cue[1]))
     # "Kevin Barrett, a lawyer at …, said": the name before an apposition
@@ -159,6 +210,12 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
             if m is not None and m.type == PERSON:
                 return speaker_from(ctx, m, rule + " (apposition)", cue)
     return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
+
+
+def _after_preposition(words: list[Word], pos: int) -> bool:
+    """Is the word before `pos` a preposition ("an official in Ohio said")?"""
+    before = [w for s, _e, w in words if s < pos]
+    return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
 def _skippable(word: str) -> bool:
@@ -199,10 +256,8 @@ def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributi
     for k in range(len(words) - 1, -1, -1):
         s, e, w = words[k]
         lw = w.lower()
-        if lw not in _CUES or (k and words[k - 1][2].lower() in _NOT_CUE_AFTER):
+        if not _is_cue(ctx, words, k):
             continue
-        if lw in _NOUN_LIKE_CUES and k and not _could_be_subject(ctx, words[k - 1]):
-            continue  # "late-night tweets", "his comments": a noun, not the verb
         cue = (s, e, w)
         before_cue = words[k - 1][2].lower() if k else ","
         if lw in _PARTICIPLES and (
@@ -230,14 +285,15 @@ _NOUN_LIKE_CUES = frozenset(
 
 
 def _could_be_subject(ctx: QuoteContext, word: Word) -> bool:
-    """A name, a pronoun, or an adverb that may stand between a subject and its verb."""
+    """A name, a pronoun, or an adverb that may stand between a subject and its verb; not
+    a group's adjective ("Republican claims")."""
     s, e, w = word
+    mention = ctx.mention_ending_at(e) or ctx.mention_at(s)
     return (
         w.lower() in SUBJECT_PRONOUNS
         or _skippable(w)
         or w.lower() in ("who", "which", "that")
-        or ctx.mention_ending_at(e) is not None
-        or ctx.mention_at(s) is not None
+        or (mention is not None and mention.type in (PERSON, ORGANIZATION, PLACE))
     )
 
 

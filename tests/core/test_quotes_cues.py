@@ -1,0 +1,84 @@
+"""Speech verbs near a quote: which one is the quote's cue, and whose subject speaks.
+
+Sentences of our own; each case failed before the rule it names was written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis import analyze_text
+
+
+def attributions(text: str) -> dict[str, tuple[str | None, str]]:
+    """Each quote's text (marks stripped) -> (speaker name or None, rule)."""
+    result = analyze_text(text)
+    names = {e.id: e.name for e in result.entities}
+    return {
+        text[q.start : q.end].strip("“”\"‘’'"): (names.get(q.speaker or ""), q.rule) for q in result.quotes
+    }
+
+
+def speaker(text: str, quoted: str) -> str | None:
+    found = attributions(text)
+    assert quoted in found, found
+    return found[quoted][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "expected"),
+    [
+        # a speech verb that is a word of a name is no cue: "States" in "United States"
+        (
+            "Secretary Dana Whitfield said the United States would take “firm measures” in response.",
+            "firm measures",
+            "Dana Whitfield",
+        ),
+        # a quote that runs into its sentence is no '"…," said X': "suggests" is not its cue
+        (
+            "Mayor Elena Ortega said in a letter that the flyer “falsely and deliberately” suggests "
+            "that Greenvale supports Tom Baines.",
+            "falsely and deliberately",
+            "Elena Ortega",
+        ),
+        # the next sentence's verb reports a clause of its own, with its own quote
+        (
+            "Elena Ortega accused the council of “gross negligence.” Councillor Tom Baines said the "
+            "claim was “nonsense.”",
+            "gross negligence.",
+            "Elena Ortega",
+        ),
+        # more than one description between the name and the verb
+        (
+            "“We will appeal,” Marta Kowalski, the city's attorney, one of three lawyers on the case, "
+            "said on Monday.",
+            "We will appeal,",
+            "Marta Kowalski",
+        ),
+        # a party and state abbreviation between commas keeps its dot
+        (
+            "“The veto will stand,” Senator Paul Avery, D-Mass., said on Tuesday.",
+            "The veto will stand,",
+            "Paul Avery",
+        ),
+        # a country speaks through its government
+        (
+            "Norway condemned the test. Japan called the launch “a grave provocation.”",
+            "a grave provocation.",
+            "Japan",
+        ),
+        # "claims" after a group's adjective is a noun, not the verb
+        (
+            "The Harbor Institute rated most Republican claims as “false,” compared with few "
+            "Democratic claims.",
+            "false,",
+            "Harbor Institute",
+        ),
+    ],
+)
+def test_the_cue_and_its_subject(text: str, quoted: str, expected: str) -> None:
+    assert speaker(text, quoted) == expected
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
+    assert speaker("An official in Ohio said the plan was “unworkable.”", "unworkable.") is None
