@@ -242,3 +242,21 @@ def test_a_dateline_city_is_a_place():
 def test_lone_letters_and_very_common_words_are_not_names():
     mentions = typed("Group B results were strong, said the coach. Women and Men ran in heats.")
     assert "B" not in mentions and "Women" not in mentions and "Men" not in mentions
+
+
+def test_a_recurring_runs_occurrences_keep_the_kind_of_each_reason() -> None:
+    """A run's shape is worked out once and placed at each of its occurrences; a placed
+    occurrence still tells which reasons were given for which type (it used to lose their
+    kinds, so asking for them raised)."""
+    from newsreader.analysis.mentions import _shape_run
+    from newsreader.analysis.model import PERSON
+
+    shape = _shape_run("Secretary General Ines Moreau", False, {})
+    (placed,) = shape.place(100)
+    assert (placed.start, placed.end, placed.text) == (118, 129, "Ines Moreau")
+    assert "after the title 'Secretary General'" in placed.reasons_for(PERSON)
+    assert placed.reasons_for("organization") == ""
+    placed.vote(PERSON, 1.0, "'said' follows")  # a context vote after placing is told too
+    assert placed.reasons_for(PERSON).endswith("; 'said' follows")
+    again = shape.place(0)[0]
+    assert "'said' follows" not in again.reasons_for(PERSON)  # each placing has its own

@@ -43,6 +43,21 @@ class Occurrence:
             self.reasons.append(reason)
             self.reason_kinds.append(kind)
 
+    def moved(self, offset: int) -> Occurrence:
+        """This occurrence `offset` characters further on, with votes and reasons (and
+        their kinds) of its own to add to."""
+        return Occurrence(
+            self.start + offset,
+            self.end + offset,
+            self.text,
+            self.tokens,
+            self.initial,
+            dict(self.votes),
+            list(self.reasons),
+            self.titled,
+            list(self.reason_kinds),
+        )
+
     def reasons_for(self, kind: str) -> str:
         """The kept reasons given for `kind`, joined."""
         return "; ".join(r for r, k in zip(self.reasons, self.reason_kinds, strict=True) if k == kind)

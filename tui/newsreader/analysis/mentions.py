@@ -122,19 +122,7 @@ class _Shape:
     dropped: tuple[Tok, ...]
 
     def place(self, offset: int) -> list[Occurrence]:
-        return [
-            Occurrence(
-                o.start + offset,
-                o.end + offset,
-                o.text,
-                o.tokens,
-                o.initial,
-                dict(o.votes),
-                list(o.reasons),
-                o.titled,
-            )
-            for o in self.occurrences
-        ]
+        return [o.moved(offset) for o in self.occurrences]
 
 
 def _shape_run(run: str, initial: bool, known: Mapping[str, str]) -> _Shape:
