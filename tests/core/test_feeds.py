@@ -90,6 +90,20 @@ def test_a_feeds_items_are_parsed_at_once_and_extracted_only_when_loaded(
     assert second == loaded[1] and items[0].load() == loaded[0]  # the same articles as read_feed's
 
 
+def test_a_feed_items_link_date_and_author_reach_its_article_cleaned(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>Docks</title>'
+        "<link>https://example.org/docks</link><pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>"
+        "<author>ana@example.org (Ana \u202ePérez\x07)</author><description>Dockers voted.</description>"
+        "</item></channel></rss>"
+    )
+    [item] = read_feed_items(write_file(tmp_path, "wire.rss", feed))
+    doc = load_item(item)
+    assert doc.url == "https://example.org/docks"
+    assert doc.published == "Tue, 01 Dec 2026 10:00:00 GMT"
+    assert "Ana Pérez" in doc.author and doc.author.isprintable()
+
+
 def test_a_feed_items_title_from_the_network_is_made_printable(tmp_path: Path) -> None:
     feed = RSS.replace("Harbour talks resume", "Harbour &#27;]0;pwned&#7; talks\u202e  resume")
     (item, _) = read_feed_items(write_file(tmp_path, "wire.rss", feed))

@@ -153,6 +153,13 @@ def test_a_redirect_is_followed_and_the_final_url_noted(server: str) -> None:
     assert doc.source == f"{server}/old"
     assert any(f"fetched from {server}/page.html" in n for n in doc.notes)
     assert "Rotterdam" in doc.text
+    assert doc.url == f"{server}/page.html"  # the link the reader shows and copies: where it was read
+
+
+def test_a_feeds_items_keep_their_own_links_when_fetched(server: str) -> None:
+    first, second = fetch.load_url(f"{server}/feed.xml")
+    assert first.url == "http://127.0.0.1/harbour"
+    assert second.url == ""  # an item without a link is not given the feed's
 
 
 def test_redirects_are_bounded_and_only_to_http(server: str) -> None:

@@ -101,3 +101,18 @@ def test_links_inside_the_story_stay() -> None:
         "<p><a href='/b'>Tom Brack</a></p><p>Both said little.</p></article></body></html>"
     )
     assert "Ada Lintz" in text.paragraphs and "Tom Brack" in text.paragraphs  # two are not a menu
+
+
+def test_a_pages_own_link_date_and_author_are_kept_one_line_and_clean() -> None:
+    page = (
+        "<html><head><title>Docks</title>"
+        '<meta name="author" content="Ana P\u00e9rez\u202e">'
+        '<link rel="canonical" href="https://example.org/docks">'
+        '<meta property="article:published_time" content="2026-12-01T10:00:00Z">'
+        "</head><body><article><h1>Docks</h1>"
+        + "<p>Dockers in Rotterdam voted on Tuesday to end a strike that closed the port.</p>" * 4
+        + "</article></body></html>"
+    )
+    doc = article.parse(page.encode(), "docks.html", suffix=".html")
+    assert (doc.url, doc.published) == ("https://example.org/docks", "2026-12-01")
+    assert doc.author.startswith("Ana P") and doc.author.isprintable()

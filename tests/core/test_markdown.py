@@ -91,6 +91,29 @@ def test_toml_front_matter_gives_the_title_and_is_not_prose():
     assert found.text.index("Dockers") == text.index("Dockers")
 
 
+def test_front_matter_gives_the_link_date_and_author_cleaned(write):
+    text = (
+        '---\ntitle: Harbour talks\ndate: 2026-12-01\nauthor: "Ana \x1b[31mPérez\u202e"\n'
+        "permalink: https://example.org/harbour\n---\n\nDockers voted.\n"
+    )
+    doc = article.load(write("harbour.md", text))
+    assert (doc.title, doc.published, doc.url) == (
+        "Harbour talks",
+        "2026-12-01",
+        "https://example.org/harbour",
+    )
+    assert doc.author == "Ana Pérez"  # the escape sequence and the bidi override are gone
+    assert "Ana" not in doc.prose  # front matter is no prose
+
+
+def test_toml_front_matter_dates_and_author_lists_are_read():
+    text = (
+        '+++\ntitle = "Wire"\ndate = 2026-12-01T09:30:00Z\nauthors = ["Ana Pérez", "Tom Brack"]\n+++\n\nX.\n'
+    )
+    found = prose(text)
+    assert found.front == {"published": "2026-12-01 09:30:00+00:00", "author": "Ana Pérez, Tom Brack"}
+
+
 def test_escapes_and_entities_keep_their_characters_in_place():
     text = "Tom &amp; Jerry paid 2\\*3 pounds.\n"
     words = prose(text).text

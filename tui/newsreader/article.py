@@ -54,6 +54,11 @@ class Article:
     # What the analysis reads when it is not what the reader shows: Markdown's prose, its
     # markup blanked in place (the same length as `text`, so every offset serves both).
     analysis_text: str | None = None
+    # Where it was published, when and by whom, where its source says so (a feed item's
+    # link, a page's metadata, front matter); "" when unknown. Made by `byline_field`.
+    url: str = ""
+    published: str = ""
+    author: str = ""
 
     @property
     def prose(self) -> str:
@@ -129,6 +134,17 @@ def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
     return data
 
 
+MAX_BYLINE_FIELD = 500  # characters of a URL, date or author kept: a hostile page's are not a book
+
+
+def byline_field(value: object) -> str:
+    """A URL, date or author from outside as an `Article` keeps it: a string, one line,
+    nothing a terminal acts on (`cleaning.printable`), at most MAX_BYLINE_FIELD long."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(printable(value).split())[:MAX_BYLINE_FIELD]
+
+
 def size_text(n: int) -> str:
     """A size for people: MB to one decimal, or KB or bytes when that would read 0.0 MB."""
     if n >= 100 * 1024:
@@ -148,7 +164,6 @@ def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "", body_only: 
     notes = [decoded.note] if decoded.note else []
     text = normalise_newlines(decoded.text)
     kind = sniff_format(text, suffix)
-    problems: tuple[str, ...] = ()
     if kind == "markdown":
         from newsreader import markdowntext
 
@@ -160,10 +175,16 @@ def parse(data: bytes, source: str = "<bytes>", *, suffix: str = "", body_only: 
         paragraphs = list(page.paragraphs)
         if page.title and (not paragraphs or paragraphs[0] != page.title):
             paragraphs.insert(0, page.title)
-        text = "\n\n".join(paragraphs)
-        problems = (page.problem,) if page.problem else ()
-    doc = from_text(text, source, format=kind, encoding=decoded.encoding, notes=tuple(notes))
-    return replace(doc, problems=problems) if problems else doc
+        doc = from_text("\n\n".join(paragraphs), source, format=kind, encoding=decoded.encoding,
+                        notes=tuple(notes))  # fmt: skip
+        return replace(
+            doc,
+            problems=(page.problem,) if page.problem else (),
+            url=byline_field(page.url),
+            published=byline_field(page.published),
+            author=byline_field(page.author),
+        )
+    return from_text(text, source, format=kind, encoding=decoded.encoding, notes=tuple(notes))
 
 
 def from_text(

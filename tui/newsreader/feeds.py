@@ -57,10 +57,18 @@ class FeedItem:
     link: str
     date: str  # as the feed writes it ("Mon, 01 Dec 2026 10:00:00 GMT"), or ""
     body: str  # the item's HTML: its content, else its summary
+    author: str = ""  # as the feed names them, or ""
 
     def load(self) -> Article:
-        """The item as an article (its page extracted and cleaned); ArticleError if it cannot be."""
-        return _item_article(self.source, self.title, self.body, self.link)
+        """The item as an article (its page extracted and cleaned), its link, date and
+        author the feed's; ArticleError if it cannot be read."""
+        doc = _item_article(self.source, self.title, self.body, self.link)
+        return replace(
+            doc,
+            url=article.byline_field(self.link),
+            published=article.byline_field(self.date),
+            author=article.byline_field(self.author),
+        )
 
 
 # An article of a folder or feed: a path, a loaded article, or a feed's item to load.
@@ -114,6 +122,7 @@ def parse_feed_items(data: bytes, name: str) -> list[FeedItem]:
                 link if isinstance(link, str) else "",
                 " ".join(printable(date).split()),
                 _body(entry),
+                article.byline_field(entry.get("author")),
             )
         )
     return items

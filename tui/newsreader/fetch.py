@@ -249,7 +249,9 @@ def _articles(response: Response) -> list[Article]:
     suffix = ".html" if kind in _HTML_TYPES else Path(urlsplit(response.final_url).path).suffix.lower()
     if kind == "text/markdown":
         suffix = ".md"
-    return [_noted(article.parse(_as_utf8(response), response.url, suffix=suffix), response)]
+    page = article.parse(_as_utf8(response), response.url, suffix=suffix)
+    # its link is where it was read from, after redirects (a feed's items keep their own)
+    return [_noted(replace(page, url=article.byline_field(response.final_url)), response)]
 
 
 def _as_utf8(response: Response) -> bytes:

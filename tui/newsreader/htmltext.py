@@ -35,6 +35,10 @@ class PageText:
     title: str
     paragraphs: tuple[str, ...]
     problem: str = ""  # why the main text could not be told from the page's chrome, if so
+    # the page's own metadata, as the extractor read it (raw: `article.byline_field` cleans it)
+    url: str = ""
+    published: str = ""
+    author: str = ""
 
 
 class ExtractorMissing(RuntimeError):
@@ -89,9 +93,19 @@ def extract(markup: str, *, fast: bool = False) -> PageText:
     text = getattr(doc, "text", None) if doc is not None else None
     if text:
         title = _one_line(getattr(doc, "title", None) or _raw_title(markup))
-        return PageText(title, _without_menus(_split(text), markup))
+        metadata = {name: _metadata(doc, field) for name, field in _METADATA.items()}
+        return PageText(title, _without_menus(_split(text), markup), **metadata)
     # the extractor found no main text (a page of links, say): all of its text is better than none
     return _strip_tags(markup)
+
+
+# PageText's byline fields and the extractor's names for them (trafilatura's Document)
+_METADATA = {"url": "url", "published": "date", "author": "author"}
+
+
+def _metadata(doc: object, name: str) -> str:
+    value = getattr(doc, name, None)
+    return value if isinstance(value, str) else ""
 
 
 def _without_menus(lines: tuple[str, ...], markup: str) -> tuple[str, ...]:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -31,7 +32,14 @@ _FRONT_MATTER = (
     ("yaml", re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)),
     ("toml", re.compile(r"\A\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)),
 )
-_YAML_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
+_YAML_FIELD = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
+# The front matter's names for what an Article keeps, first found wins (Jekyll, Hugo, Pandoc)
+FRONT_MATTER_FIELDS = {
+    "title": ("title",),
+    "url": ("url", "link", "canonical", "canonical_url", "permalink"),
+    "published": ("date", "published", "pubdate", "publishdate"),
+    "author": ("author", "authors", "byline"),
+}
 _TAG = re.compile(r"<[^>\n]*>")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # How far ahead a character of a text token is looked for: past an escape's backslash or
@@ -44,6 +52,7 @@ NOTE = "Markdown: markup, link addresses, images, code and front matter are left
 class Prose:
     text: str  # the source with all but its prose blanked: same length, same newlines
     title: str  # the front matter's title, else the first heading's words, else ""
+    front: Mapping[str, str] = field(default_factory=dict)  # url, published, author as found there
 
 
 def markdown_article(
@@ -57,6 +66,9 @@ def markdown_article(
     return replace(
         doc,
         title=title or doc.title,
+        url=article.byline_field(found.front.get("url")),
+        published=article.byline_field(found.front.get("published")),
+        author=article.byline_field(found.front.get("author")),
         analysis_text=found.text,
         paragraphs=article.find_paragraphs(found.text),
         boilerplate=article.find_boilerplate(found.text),
@@ -65,12 +77,12 @@ def markdown_article(
 
 def prose(text: str) -> Prose:
     """The prose of Markdown `text` (newlines already normalised), blanked in place."""
-    title = ""
+    front: dict[str, str] = {}
     body = text
     for kind, pattern in _FRONT_MATTER:
         m = pattern.match(text)
         if m:
-            title = _front_matter_title(m.group(1) or "", kind)
+            front = _front_matter(m.group(1) or "", kind)
             body = _blank(m.group()) + text[m.end() :]
             break
     kept: list[Span] = []
@@ -90,9 +102,10 @@ def prose(text: str) -> Prose:
         elif token.type == "html_block" and token.map:
             kept.extend(_between_tags(body, lines[token.map[0]], lines[token.map[1]]))
     words = _keep_only(body, kept)
+    title = front.pop("title", "")
     if not title and heading:
         title = words[heading[0] : heading[1]]
-    return Prose(words, _one_line(title))
+    return Prose(words, _one_line(title), front)
 
 
 @functools.cache
@@ -234,25 +247,33 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _front_matter_title(block: str, kind: str) -> str:
-    """The `title` of a YAML or TOML front matter block ("" when it has none)."""
+def _front_matter(block: str, kind: str) -> dict[str, str]:
+    """The title, url, published and author of a YAML or TOML front matter block, those
+    it has (see FRONT_MATTER_FIELDS); a list of authors is joined with commas."""
     if kind == "toml":
         if sys.version_info >= (3, 11):
             import tomllib
         else:
             import tomli as tomllib  # type: ignore[import-not-found]
         try:
-            value = tomllib.loads(block).get("title")
+            values: dict[str, object] = {k.lower(): v for k, v in tomllib.loads(block).items()}
         except tomllib.TOMLDecodeError:
-            return ""
-        return value if isinstance(value, str) else ""
-    m = _YAML_TITLE.search(block)
-    if not m:
-        return ""
-    value = m.group(1)
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
-    return value
+            return {}
+    else:
+        values = {}
+        for m in _YAML_FIELD.finditer(block):
+            value = m.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            values.setdefault(m.group(1).lower(), value)
+    found: dict[str, str] = {}
+    for name, keys in FRONT_MATTER_FIELDS.items():
+        value = next((values[k] for k in keys if k in values), None)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if isinstance(v, str))
+        if value is not None and not isinstance(value, (dict, bool)):
+            found[name] = str(value)  # a TOML date is a date: its ISO form
+    return found
 
 
 def _one_line(text: str) -> str:

@@ -478,6 +478,12 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             markup=False,
         )
 
+    def action_copy_link(self) -> None:
+        """`Y`: the open article's link (see `chrome.article_link`) to the clipboard."""
+        from newsreader.ui.chrome import article_link, copy_link
+
+        copy_link(self, article_link(self.article))
+
     # -- help ------------------------------------------------------------------------
 
     def action_help(self) -> None:

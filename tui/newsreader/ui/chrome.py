@@ -7,16 +7,17 @@ title like "[bold] news" is shown as written; a title or path from outside goes 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from newsreader.article import Article
-from newsreader.ui.plain_text import plain
+from newsreader.ui.plain_text import plain, printable
 
 if TYPE_CHECKING:
     from newsreader.review.overlay import ReviewedAnalysis
@@ -30,9 +31,16 @@ STATUS_STYLES = {
 }
 
 
-class ReaderHeader(Horizontal):
-    """Title and source on the left; what the analysis found and the review status on the right."""
+class ReaderHeader(Vertical):
+    """Title and source on the left; what the analysis found and the review status on the
+    right; below them, where the source says so, the article's date, author and link."""
 
+    DEFAULT_CSS = """
+    ReaderHeader > #header-line { height: 1; }
+    ReaderHeader > #byline {
+        height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
     COMPACT_BELOW = 110  # columns: narrower, the counts leave out what the Quotes pane shows
 
     def __init__(self, article: Article, *, position: str = "", id: str | None = None) -> None:
@@ -46,8 +54,12 @@ class ReaderHeader(Horizontal):
         # the title may be a file name, and the source is a path: both from outside
         title = plain(self.article.title, "bold", one_line=True)
         source = plain(self.article.source, "$text-muted", one_line=True)
-        yield Static(Content.assemble(where, title, "  ", source), id="title")
-        yield Static(Content.styled("analysing…", "italic"), id="counts")
+        with Horizontal(id="header-line"):
+            yield Static(Content.assemble(where, title, "  ", source), id="title")
+            yield Static(Content.styled("analysing…", "italic"), id="counts")
+        byline = byline_content(self.article)
+        if byline is not None:
+            yield Static(byline, id="byline")
 
     def show_counts(self, reviewed: ReviewedAnalysis) -> None:
         self._reviewed = reviewed
@@ -74,6 +86,39 @@ class ReaderHeader(Horizontal):
         """How far the analysis has got ("analysing… 40% · 12 s"), until the counts come."""
         if self._reviewed is None:
             self.query_one("#counts", Static).update(Content.styled(label, "italic"))
+
+
+def byline_content(article: Article) -> Content | None:
+    """ "2026-12-01 · by Ana Pérez · https://…": what is known of the article's date, author
+    and link, the link last (the one an ellipsis cuts); None when nothing is. Each is text
+    from outside, so through `plain`."""
+    parts: list[Content] = []
+    if article.published:
+        parts.append(plain(article.published, one_line=True))
+    if article.author:
+        parts.append(Content.assemble("by ", plain(article.author, "italic", one_line=True)))
+    if article.url:
+        parts.append(plain(article.url, "underline", one_line=True))
+    return Content(" · ").join(parts) if parts else None
+
+
+def article_link(article: Article) -> str:
+    """What the copy-link key copies: the article's URL, else the full path of the file it
+    was read from ("" for standard input, a feed's item without a link, text in memory)."""
+    if article.url:
+        return printable(article.url, one_line=True)
+    if not os.path.isfile(article.source):
+        return ""
+    return printable(os.path.abspath(article.source), one_line=True)
+
+
+def copy_link(app: App[Any], link: str) -> None:
+    """Put `link` on the clipboard (OSC 52) and say what was copied, as plain text."""
+    if not link:
+        app.notify("this article has no link or file to copy", title="clipboard", timeout=4)
+        return
+    app.copy_to_clipboard(link)
+    app.notify(f"copied {link}", title="clipboard", timeout=4, markup=False)
 
 
 class PaneTabs(Static):

@@ -58,6 +58,14 @@ DETAILS = _key(
     "the row or mention in full: entry, source, why; a quote",
     show=False,
 )
+COPY_LINK = _key(
+    "Y",
+    "app.copy_link",
+    "copy link",
+    "copy_link",
+    "copy the article's link (its URL, else its file's path); in the list, the row's",
+    show=False,
+)
 HELP = _key("question_mark", "app.help", "help", "help", "list every key")
 NEXT_ARTICLE = _key(
     "greater_than_sign",
@@ -275,7 +283,7 @@ SCREEN: list[Binding] = [
     DETAILS,
 ]
 REVIEW: list[Binding] = [NEXT_UNDECIDED, UNDO, CHANGE_TYPE, MERGE_INTO, SPLIT, SET_SPEAKER, NOTE, SET_STATUS]
-APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW, NEXT_ARTICLE, PREVIOUS_ARTICLE]
+APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW, NEXT_ARTICLE, PREVIOUS_ARTICLE, COPY_LINK]
 TRIAGE_APP: list[Binding] = [BACK_TO_LIST, NEXT_TO_DECIDE]  # a folder's or feed's reader, over its list
 ARTICLE: list[Binding] = [
     NEXT_MENTION,

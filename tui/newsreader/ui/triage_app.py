@@ -7,6 +7,7 @@ stands; `D` goes straight on to the next article with something left to decide.
 
 from __future__ import annotations
 
+import os
 from typing import Any, ClassVar
 
 from textual.binding import BindingType
@@ -15,6 +16,7 @@ from textual.screen import Screen
 
 from newsreader import batch
 from newsreader.article import Article
+from newsreader.feeds import FeedItem
 from newsreader.ui import keys
 from newsreader.ui.app import ReaderApp
 from newsreader.ui.article_list import ArticleListScreen, TriageRow
@@ -107,6 +109,24 @@ class TriageApp(ReaderApp, inherit_bindings=False):
             self.reader.status("nothing left to decide in the other articles")
             return
         self.open_row(following)
+
+    def action_copy_link(self) -> None:
+        """`Y` on the list: the row's link (a feed item's, else its file's path); in an article, its own."""
+        if self.article_list is None or self.screen is not self.article_list:
+            super().action_copy_link()
+            return
+        from newsreader.ui.chrome import article_link, copy_link
+        from newsreader.ui.plain_text import printable
+
+        row = self.article_list.table.current
+        item = row.item if row is not None else None
+        if isinstance(item, FeedItem):
+            link = item.link
+        elif isinstance(item, Article):
+            link = article_link(item)
+        else:
+            link = os.path.abspath(item) if item else ""
+        copy_link(self, printable(link, one_line=True))
 
     def _leave_article(self) -> tuple[TriageRow | None, Any]:
         from newsreader.review import StoreError
