@@ -189,3 +189,31 @@ def test_the_matchers_caches_stay_bounded_on_an_article_of_many_names() -> None:
     for i in range(bound + 100):
         name_form(f"Name{i} Person{i}")
     assert name_form.cache_info().currsize == bound
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Prime Minister Modi", "Narendra Modi"),  # a title of two words
+        ("Foreign Minister Lavrov", "Sergey Lavrov"),
+        ("Lt. Gen. Michael Flynn", "Michael Flynn"),
+        ("Boris Johnson MP", "Boris Johnson"),  # letters written after the name
+        ("Orbán Viktor miniszterelnök", "Viktor Orbán"),  # Hungarian writes the office after it
+    ],
+)
+def test_titles_before_the_name_and_honours_after_it_are_set_apart(a: str, b: str) -> None:
+    assert compare(a, b).verdict == SAME, compare(a, b)
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Stephen King", ("stephen", "king")),  # a title word after a name is a name
+        ("Billie Jean King", ("billie", "jean", "king")),
+        ("John Major", ("john", "major")),  # a title's first word only in front of a title
+        ("Yves Saint Laurent", ("yves", "saint", "laurent")),
+        ("King Charles", ("charles",)),
+    ],
+)
+def test_a_title_is_a_title_only_where_titles_are_written(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_form(name).tokens == tokens

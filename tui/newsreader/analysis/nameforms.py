@@ -26,6 +26,15 @@ TITLES = frozenset(
     excellency honourable honorable rt hon judge justice ambassador commander admiral marshal
     comrade herr frau monsieur madame mme mlle senor senora don dona""".split()
 )
+# Words that make a title of the title after them (Prime Minister, Vice President, Crown
+# Prince, Lt. Gen.): set apart only in front of one, so John Major keeps his surname.
+TITLE_MODIFIERS = frozenset(
+    """prime vice deputy foreign crown acting former interim chief lieutenant lt brigadier major
+    grand state home attorney supreme defence defense interior finance""".split()
+)
+# Titles and honours written after the name: Hungarian puts the office there (Orbán Viktor
+# miniszterelnök, Putyin elnök), English its letters (Boris Johnson MP, Keir Starmer KC).
+TRAILING_TITLES = frozenset("elnok miniszterelnok mp mep msp mla kc qc obe mbe cbe kbe dbe phd esq".split())
 PARTICLES = frozenset(
     "al el ul ad ar as ash at az bin ben ibn bint abu ould de del della der den van von da di du dos "
     "das la le y e und and of the".split()
@@ -86,8 +95,7 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _ABBREVIATED = frozenset(_ABBREVIATIONS)
 # Words that are not content tokens, or not always: one set test skips the per-word rules
-_FUNCTION_WORDS = TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
-_DROPPED = TITLES | SUFFIXES | LEGAL_FORMS
+_FUNCTION_WORDS = TITLES | TITLE_MODIFIERS | TRAILING_TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
 # Words that may begin a spelt-out legal form or a number: one set test skips both rewrites
 _REWRITTEN_FROM = legalforms.PHRASE_STARTS | numberwords.WORDS
 
@@ -145,13 +153,14 @@ def name_form(name: str, titles_apart: bool = True) -> NameForm:
         raw = [_ABBREVIATIONS.get(tok, tok) for tok in raw]
     particles: list[str] = []
     titles: list[str] = []
+    spelt = ""
     if ideographic or _FUNCTION_WORDS.isdisjoint(raw):  # CJK syllables (la, de) are not particles
         tokens, suffix, legal = raw, "", False
     else:
         # a legal form leads a company's name in capitals (AB Volvo, OOO Vostok), but Asa
         # Hutchinson is a person
         lead = ascii_text.lstrip().split(" ", 1)[0]
-        tokens, particles, suffix, titles, legal = _set_apart(
+        tokens, particles, suffix, titles, legal, spelt = _set_apart(
             raw, lead.isupper() and not ascii_text.isupper(), titles_apart
         )
     conjoined = "&" in text or not _CONJUNCTIONS.isdisjoint(raw[1:-1])
@@ -174,7 +183,7 @@ def name_form(name: str, titles_apart: bool = True) -> NameForm:
         legal,
         conjoined,
         adjectival,
-        "".join(t for t in raw if t not in _DROPPED) if particles else joined,
+        spelt if particles and spelt else joined,
     )
 
 
@@ -199,22 +208,31 @@ def _raw_tokens(lowered: str) -> list[str]:
 
 def _set_apart(
     raw: list[str], lead_form: bool, titles_apart: bool
-) -> tuple[list[str], list[str], str, list[str], bool]:
-    """Content tokens, particles, suffix, the titles dropped, and whether a legal form was.
+) -> tuple[list[str], list[str], str, list[str], bool, str]:
+    """Content tokens, particles, suffix, the titles dropped, whether a legal form was, and
+    the parts and particles written together.
     `lead_form`: the first word may be a legal form even if it is also a given name;
     `titles_apart`: titles are dropped (a person's name), else kept as parts."""
     tokens: list[str] = []
     particles: list[str] = []
     titles: list[str] = []
+    spelt: list[str] = []  # the parts and particles, in order
     suffix = ""
     legal = False
+    # a title leads the name (King Charles); after it, the word is a name (Stephen King)
+    leading = titles_apart and len(raw) > 1
     for i, tok in enumerate(raw):
+        if leading and (tok in TITLES or (tok in TITLE_MODIFIERS and _title_follows(raw, i))):
+            titles.append(tok)
+            continue
+        leading = False
         if tok in SUFFIXES and i > 0:
             suffix = {"junior": "jr", "senior": "sr"}.get(tok, tok)
-        elif tok in TITLES and len(raw) > 1 and titles_apart:
+        elif titles_apart and tokens and tok in TRAILING_TITLES and _honours_only(raw[i:]):
             titles.append(tok)
         elif tok in PARTICLES and i < len(raw) - 1 and (i > 0 or tok in ARTICLES or tok == "the"):
             particles.append(tok)  # "E. Macron": a first "e" is an initial, not Portuguese "e"
+            spelt.append(tok)
         elif (
             tok in LEGAL_FORMS
             and len(raw) > 1
@@ -223,9 +241,25 @@ def _set_apart(
             legal = True  # "PJSC Gazprom", "Siemens AG"
         else:
             tokens.append(tok)
+            spelt.append(tok)
     if not tokens and raw:
         tokens = raw[-1:]
-    return tokens, particles, suffix, titles, legal
+    return tokens, particles, suffix, titles, legal, "".join(spelt)
+
+
+def _title_follows(raw: list[str], i: int) -> bool:
+    """Is raw[i] the first word of a title (Prime Minister, Vice Prime Minister)?"""
+    for tok in raw[i + 1 :]:
+        if tok in TITLES:
+            return True
+        if tok not in TITLE_MODIFIERS:
+            return False
+    return False
+
+
+def _honours_only(rest: list[str]) -> bool:
+    """Only titles written after a name, or a suffix, from here to the end?"""
+    return all(tok in TRAILING_TITLES or tok in SUFFIXES for tok in rest)
 
 
 # Theophoric Arabic names: Abd al-Rahman, Abdul Rahman, Abdelrahman are one name ("servant
