@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsreader import article
+from newsreader.analysis import xref
 from newsreader.analysis.matcher import MAYBE, SAME, Thresholds, compare
 from newsreader.analysis.merges import suggest_merges
 from newsreader.analysis.model import Entity, Match
@@ -624,3 +625,41 @@ def test_agreeing_countries_are_named_as_the_entry_writes_them() -> None:
     found = xref_one(text, entity(text, "Tomas Wrenly"), index)
     (candidate,) = found.candidates
     assert "context: China" in candidate.why  # not the key's stem, 'Chin'
+
+
+# --- a list of a million people: a name spelt otherwise is there by chance ------------------
+
+CHANCE_LIST = (
+    "Michael Lambert,,person,Governor of a province of Peru\n"
+    "Antonio Hopkins,,person,Senator from Chile\n"
+    "Snezana Gordon Brown,,person,Mayor in Norway\n"
+    "Claude Bard Davey,,person,Minister of finance of Kenya\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "shown"),
+    [
+        ("Michael Lamberty opened the show.", "Michael Lamberty", False),  # a letter added
+        ("Anthony Hopkins won an award.", "Anthony Hopkins", False),  # a cognate given name
+        ("Gordon Brown spoke in London.", "Gordon Brown", False),  # the entry's given name missing
+        ("Claude Davey spoke in London.", "Claude Davey", True),  # only a middle name left out
+        # the article agrees with the entry: worth the reviewer's look even so (and, with
+        # two words of agreement, accepted)
+        ("Anthony Hopkins, the senator from Chile, spoke.", "Anthony Hopkins", True),
+    ],
+)
+def test_from_a_huge_list_a_name_not_written_part_for_part_needs_context(
+    text: str, name: str, shown: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = index_of(CHANCE_LIST)
+    monkeypatch.setattr(xref, "LARGE_LIST", len(index))  # this list counts as a huge one
+    found = xref_one(text, entity(text, name), index)
+    assert bool(found.candidates) is shown, found.candidates
+
+
+def test_a_short_list_still_offers_a_spelling_variant_as_maybe() -> None:
+    text = "Michael Lamberty opened the show."
+    found = xref_one(text, entity(text, "Michael Lamberty"), index_of(CHANCE_LIST))
+    assert [m.name for m in found.candidates] == ["Michael Lambert"]
+    assert found.candidates[0].verdict == MAYBE

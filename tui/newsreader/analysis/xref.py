@@ -52,6 +52,10 @@ SPORT_MIN_DISTINCT = 2  # a sports report uses at least this many different word
 SPORT_WORDS_PER_HIT = 100  # ... and one in every hundred of its words is one
 SPORT_READ = 20_000  # characters of a text read to tell whether it is a sports report
 CLEAR_LEAD = 5.0  # the reference must beat the runner-up by this much
+# A list this long holds, for most people an article names, someone a letter, a cognate
+# given name (Antonio / Anthony) or a middle name away by chance: from it, a person's name
+# not written part for part as the entry's is no evidence without the article's support.
+LARGE_LIST = 50_000
 MAX_CANDIDATES = 3
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
@@ -201,11 +205,12 @@ def _match_entity(
     context = context_words(text, entity.mentions)
     near_countries = countries_named(" ".join(_windows(text, entity.mentions)))
     longer = _longer_name(text, entity) if entity.type == ORGANIZATION else None
+    large = len(index) >= LARGE_LIST
     # a name written as one entry is no misspelling of another
     written = next((h.entry.name for h in hits if written_as_listed(entity.name, h.matched)), None)
     scored: list[Match] = []
     for hit in hits:
-        match = _judge(entity, hit, (context, near_countries), sport, thresholds, written)
+        match = _judge(entity, hit, (context, near_countries), sport, thresholds, written, large)
         if match is not None and longer is not None and hit.entry.type == ORGANIZATION:
             match = _held_back(match, f"the text writes it in a longer name ('{longer}')")
         if match is not None:
@@ -250,6 +255,19 @@ def _initial_for_a_name(mention: str, listed: str) -> bool:
     return initials[0] != initials[1]
 
 
+def _written_part_for_part(mention: str, listed: str) -> bool:
+    """Is every part of the mention (initials aside) written as a part of the listed name,
+    accents and order aside, and are the listed name's first and last parts among them?
+    Only middle names may be left out: Claude Davey for Claude Bard Davey, not Michael
+    Lamberty for Michael Lambert, Anthony for Antonio, or Gordon Brown for Snežana Gordon
+    Brown."""
+    fm, fl = name_form(mention), name_form(listed)
+    words = {t for t in fm.tokens if len(t) > 1}
+    return (
+        bool(words) and words <= set(fl.tokens) and fl.tokens[0] in fm.tokens and fl.tokens[-1] in fm.tokens
+    )
+
+
 def _held_back(match: Match, reason: str) -> Match:
     """`match` with one more thing held against: "maybe" at most."""
     verdict = MAYBE if match.verdict == SAME else match.verdict
@@ -269,6 +287,7 @@ def _judge(
     sport: bool,
     thresholds: Thresholds,
     written_as: str | None,
+    large: bool = False,
 ) -> Match | None:
     """The candidate as the reviewer sees it, or None when it is no match at all.
 
@@ -276,7 +295,8 @@ def _judge(
     the types disagree). Any other name is "same" only when the matcher says so, words near
     the mentions agree with the entry's description, and nothing is held against it;
     otherwise it is at best "maybe", shown and never accepted. `near`: the informative words
-    near the mentions, and the countries named there."""
+    near the mentions, and the countries named there. `large`: the list is so long that a
+    person's name spelt otherwise than the entry's is there by chance (`LARGE_LIST`)."""
     context, near_countries = near
     entry = hit.entry
     score = hit.comparison.score
@@ -302,7 +322,12 @@ def _judge(
     verdict = thresholds.verdict(score)
     if verdict == "different":
         return None
-    thin = against or hit.comparison.held_against or _initial_for_a_name(entity.name, hit.matched)
+    thin = (
+        against
+        or hit.comparison.held_against
+        or _initial_for_a_name(entity.name, hit.matched)
+        or (large and entity.type == PERSON and not _written_part_for_part(entity.name, hit.matched))
+    )
     if not written and not shared and thin:
         # Thin string evidence and nothing in the article for it: in a list of a million
         # names such a neighbour is there by chance for most names, so it is not put
