@@ -244,6 +244,25 @@ LIST_SET_STATUS = _key(
     "S", "choose_status", "set status", "list_set_status", "set the article's status", show=False
 )
 
+# -- the curator view (C): reviewers' disagreements, settled -----------------------------
+CURATOR = _key(
+    "C",
+    "app.curator",
+    "curator",
+    "curator",
+    "the article's disagreements between reviewers, to settle as curator",
+    show=False,
+)
+LIST_CURATOR = _key(
+    "C",
+    "app.curator",
+    "curator",
+    "list_curator",
+    "the disagreements between reviewers in every article of the list",
+    show=False,
+)
+CLOSE_CURATOR = _key("escape,q,C", "close", "close", "close_curator", "close the curator view")
+
 # -- the help screen, the search field and the dialogs ---------------------------------
 CLOSE_HELP = _key("escape,q,question_mark", "dismiss", "close", "close_help", "close the help")
 CANCEL_SEARCH = _key("escape", "cancel", "cancel", "cancel_search", "close the search field")
@@ -282,7 +301,17 @@ SCREEN: list[Binding] = [
     COPY,
     DETAILS,
 ]
-REVIEW: list[Binding] = [NEXT_UNDECIDED, UNDO, CHANGE_TYPE, MERGE_INTO, SPLIT, SET_SPEAKER, NOTE, SET_STATUS]
+REVIEW: list[Binding] = [
+    NEXT_UNDECIDED,
+    UNDO,
+    CHANGE_TYPE,
+    MERGE_INTO,
+    SPLIT,
+    SET_SPEAKER,
+    NOTE,
+    SET_STATUS,
+    CURATOR,
+]
 APP: list[Binding] = [HELP, PALETTE, QUIT, QUIT_NOW, NEXT_ARTICLE, PREVIOUS_ARTICLE, COPY_LINK]
 TRIAGE_APP: list[Binding] = [BACK_TO_LIST, NEXT_TO_DECIDE]  # a folder's or feed's reader, over its list
 ARTICLE: list[Binding] = [
@@ -320,8 +349,10 @@ ARTICLE_LIST: list[Binding] = [
     LIST_FLAG,
     LIST_REVIEWED,
     LIST_SET_STATUS,
+    LIST_CURATOR,
 ]
 DECISIONS: list[Binding] = [ACCEPT, REJECT, UNSURE]
+CURATOR_VIEW: list[Binding] = [CLOSE_CURATOR, *DECISIONS]  # the list's moves are its rows'
 ENTITIES: list[Binding] = [*LIST, NEXT_SAME, PREVIOUS_SAME, TYPE_FILTER, *DECISIONS, PANE_NEXT_UNDECIDED]
 QUOTES: list[Binding] = [*LIST, SPEAKER, PANE_NEXT_UNDECIDED]
 XREF: list[Binding] = [*LIST, *DECISIONS, PANE_NEXT_UNDECIDED]
@@ -348,6 +379,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Reviewing (anywhere)", REVIEW),
     ("Dialogs", DIALOG),
     ("Detail view", DETAIL),
+    ("Curator view", [CLOSE_CURATOR]),
 ]
 
 # The bindings in force together (a focused widget's, its screen's and the app's): within
@@ -360,6 +392,7 @@ CONTEXTS: list[tuple[str, list[Binding]]] = [
     ("the article list", [*APP, *ARTICLE_LIST, *LIST_MOVES]),
     ("a dialog", DIALOG),
     ("the detail view", DETAIL),
+    ("the curator view", [*CURATOR_VIEW, *LIST_MOVES]),
     ("the help", [CLOSE_HELP]),
 ]
 
@@ -377,6 +410,7 @@ ALL: list[Binding] = [
     *DETAIL,
     CLOSE_HELP,
     CANCEL_SEARCH,
+    CLOSE_CURATOR,
 ]
 
 

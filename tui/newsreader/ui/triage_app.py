@@ -47,13 +47,12 @@ class TriageApp(ReaderApp, inherit_bindings=False):
             self.problems.append(f"{err}; statuses cannot be shown or set from the list")
         if store is not None and store.notice:
             self.problems.append(store.notice)
-        places = batch.Places(store_path(self.store_path).parent / batch.PLACES_FILE)
         self.article_list = ArticleListScreen(
             self.articles or [self.article],
             options=self.triage,
             open_row=self.open_row,
             store=store,
-            places=places,
+            places=self.resume,
             workers=self.triage_workers,
         )
         return self.article_list
@@ -127,6 +126,15 @@ class TriageApp(ReaderApp, inherit_bindings=False):
         else:
             link = os.path.abspath(item) if item else ""
         copy_link(self, printable(link, one_line=True))
+
+    def action_curator(self) -> None:
+        """`C`: on the list, the disagreements of all its articles; in an article, its own."""
+        from newsreader.ui.curator import show_folder_disputes
+
+        if self.article_list is not None and self.screen is self.article_list:
+            show_folder_disputes(self)
+        else:
+            super().action_curator()
 
     def _leave_article(self) -> tuple[TriageRow | None, Any]:
         from newsreader.review import StoreError
