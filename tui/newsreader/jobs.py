@@ -3,8 +3,9 @@
 Each worker is given the analyzer once, by the pool's initializer: where processes are
 forked (Linux) it inherits the parent's, reference index and all, without a copy; where
 they are spawned it arrives pickled, once. The lexicons load on a worker's first article.
-An article's outcome is rendered in the worker (JSON, a JSON line or a table), so the
-parent only writes; the output is byte for byte that of one process.
+A table is rendered in the worker; a JSON document comes back as data, which the parent
+writes in pieces as it comes (a long article's JSON is several times its text). The output
+is byte for byte that of one process.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Outcome:
-    output: Any = None  # the JSON document (json), or the text to write (jsonl, table)
+    output: Any = None  # the JSON document (json, jsonl), or the text to write (table)
     problems: tuple[str, ...] = ()  # what could not be done for the article (Article.problems)
     error: str = ""  # why the article could not be read; then there is no output
 
@@ -95,8 +96,6 @@ def analyze_one(item: str | Article, analyzer: Analyzer, options: Options) -> Ou
         output = buffer.getvalue()
     else:
         output = contract.to_dict(doc, result, text=options.text)
-        if options.format == "jsonl":
-            output = contract.dumps(output) + "\n"
     return Outcome(output=output, problems=doc.problems)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from newsreader.commands.common import (
     EXIT_PARTIAL,
@@ -19,6 +18,8 @@ from newsreader.commands.common import (
     report_problems,
     say,
 )
+
+JSON_INDENT = 2
 
 
 def parser() -> argparse.ArgumentParser:
@@ -61,9 +62,12 @@ def run(argv: list[str]) -> int:
     analyzer = make_analyzer(args)
     paths, failures = article_inputs(args.paths, args.max_size)
     options = jobs.Options(args.format, args.text, args.max_size or article.DEFAULT_MAX_BYTES)
-    docs: list[Any] = []
+    # one document for one article named as such (a file, a page's URL); a list for a
+    # folder, a feed or a list of URLs, however many articles they gave
+    one = len(paths) == 1 == len(args.paths) and getattr(paths[0], "source", paths[0]) == args.paths[0]
     done = 0
     with jobs.Progress(len(paths), sys.stderr) as progress:
+        listed = False  # the JSON list's opening bracket written
         for outcome in jobs.analyze_all(paths, analyzer, options, workers=args.jobs):
             progress.step()
             if outcome.error or outcome.problems:
@@ -74,16 +78,23 @@ def run(argv: list[str]) -> int:
                 continue
             report_problems(outcome)
             done += 1
-            if args.format == "json":
-                docs.append(outcome.output)
+            # each document is written as it comes, and in pieces: a long article's JSON
+            # is several times its text, and a folder's would be the sum of them all
+            if args.format == "jsonl":
+                contract.write(outcome.output, sys.stdout)
+                sys.stdout.write("\n")
+            elif args.format == "json" and one:
+                contract.write(outcome.output, sys.stdout, indent=JSON_INDENT)
+                sys.stdout.write("\n")
+            elif args.format == "json":
+                sys.stdout.write(",\n" + " " * JSON_INDENT if listed else "[\n" + " " * JSON_INDENT)
+                contract.write(outcome.output, sys.stdout, indent=JSON_INDENT, depth=1)
+                listed = True
             else:
                 sys.stdout.write(outcome.output)
-                sys.stdout.flush()
-    if args.format == "json" and docs:
-        # one document for one article named as such (a file, a page's URL); a list for a
-        # folder, a feed or a list of URLs, however many articles they gave
-        one = len(paths) == 1 == len(args.paths) and getattr(paths[0], "source", paths[0]) == args.paths[0]
-        sys.stdout.write(contract.dumps(docs[0] if one else docs, indent=2) + "\n")
+            sys.stdout.flush()
+        if listed:
+            sys.stdout.write("\n]\n")
     if not done and failures:
         return EXIT_USAGE
     return EXIT_PARTIAL if failures else 0
