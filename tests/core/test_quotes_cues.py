@@ -82,3 +82,19 @@ def test_the_cue_and_its_subject(text: str, quoted: str, expected: str) -> None:
 
 def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
     assert speaker("An official in Ohio said the plan was “unworkable.”", "unworkable.") is None
+
+
+def test_a_coordinated_verb_takes_the_pronoun_that_opens_its_sentence() -> None:
+    text = (
+        "Elena Ortega met the board on Monday. Though she praised Harbor Bank’s record as “solid” "
+        "and called for profits to be “shared fairly”, the vote was put off."
+    )
+    assert speaker(text, "shared fairly") == "Elena Ortega"
+
+
+def test_a_name_closed_by_the_comma_before_the_verb_is_its_subject() -> None:
+    text = (
+        "Given Elena Ortega’s efforts — which the bank’s chief, Tom Baines, called “pure theatre” — "
+        "the vote was delayed."
+    )
+    assert speaker(text, "pure theatre") == "Tom Baines"

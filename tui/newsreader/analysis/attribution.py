@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis import speechcues as cues
-from newsreader.analysis.model import ORGANIZATION, PERSON
+from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE
 from newsreader.analysis.quotecontext import PREPOSITIONS, Attribution, QuoteContext, sentence_start, words_in
 from newsreader.analysis.quotemarks import RawQuote, opens_its_line
 
@@ -21,7 +21,7 @@ from newsreader.analysis.quotemarks import RawQuote, opens_its_line
 def attribute_one(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution:
     q = raws[i]
     inner_end = ctx.text[max(q.start, q.end - 3) : q.end]
-    labelled = _label(ctx, q)
+    labelled = _label(ctx, q) or _line_label(ctx, q)
     if labelled is not None:
         return labelled
     rules = (_dash, cues.after, cues.before, cues.according_to)
@@ -34,7 +34,13 @@ def attribute_one(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[At
         found = rule(ctx, raws, i, done)
         if found is not None:
             return found
-    return _continued(ctx, raws, i, done) or _clause_subject(ctx, raws, i) or Attribution(None, "unknown")
+    return (
+        _signed_line(ctx, raws, i)
+        or _continued(ctx, raws, i, done)
+        or _previous_sentence(ctx, raws, i)
+        or _clause_subject(ctx, raws, i)
+        or Attribution(None, "unknown")
+    )
 
 
 def _label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
@@ -48,7 +54,21 @@ def _label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
     return Attribution(m.entity, "label", ":", (m.start, m.end), (m.end, m.end + 1))
 
 
+def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
+    """ "Rush Limbaugh: Rival Is 'Afraid of the Truth'": a headline or transcript line
+    that opens with a person's name and a colon quotes that person."""
+    start = ctx.text.rfind("\n", 0, q.start) + 1
+    while start < q.start and ctx.text[start] in " \u00a0\t":
+        start += 1
+    m = ctx.mention_at(start)
+    if m is None or m.type != PERSON or m.start != start or ctx.text[m.end : m.end + 1] != ":":
+        return None
+    return Attribution(m.entity, "label", ":", (m.start, m.end), (m.end, m.end + 1))
+
+
 _DASHES = "―—–-"
+# a closing mark, a dash and a name: '… president.” ― Adriana Rodarte'
+_SIGNATURE = re.compile(r"[”\"’'][ \u00a0]*[―—–][ \u00a0]*")
 
 
 def _dash(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
@@ -66,6 +86,38 @@ def _dash(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributio
     if m is not None and m.type in (PERSON, ORGANIZATION):
         return Attribution(m.entity, "dash", "―", (m.start, m.end), None)
     return None
+
+
+def _signed_line(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
+    """A quote with no cue of its own in a line signed by a dash and a name ('“… what he
+    calls “hell” than live …” ― Adriana Rodarte') is that signer's, even when a quote
+    nested in it broke the pairing of its marks."""
+    q = raws[i]
+    line_end = ctx.text.find("\n", q.end)
+    if line_end < 0:
+        line_end = len(ctx.text)
+    for found in _SIGNATURE.finditer(ctx.text, q.end, line_end):
+        m = ctx.mention_at(found.end())
+        if m is not None and m.start == found.end() and m.type in (PERSON, ORGANIZATION):
+            return Attribution(m.entity, "dash", "―", (m.start, m.end), None)
+    return None
+
+
+def _previous_sentence(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
+    """A quote that opens a sentence with no cue of its own, right after a sentence of
+    reported speech with none ("… while Kerry negotiates, Schiff said. “The other factor
+    …”"), continues that sentence's speaker."""
+    q = raws[i]
+    start = sentence_start(ctx, q.start)
+    if words_in(ctx.text, start, q.start) or (i and raws[i - 1].end > start - 1):
+        return None
+    previous_start = sentence_start(ctx, max(0, start - 1))
+    if i and raws[i - 1].end > previous_start:
+        return None  # the sentence before has a quote: `continued` decides
+    found = cues.cue_in_sentence(ctx, previous_start, start)
+    if found is None or not found.speaker:
+        return None
+    return Attribution(found.speaker, "previous sentence", found.cue, found.speaker_span, found.cue_span)
 
 
 def _continued(
@@ -87,17 +139,25 @@ def _continued(
 
 def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
     """No cue at all (a partial quote woven into a sentence: Cruz urged voters to "…"):
-    the sentence's first named person or organisation that is not a prepositional object."""
+    the name that opens the sentence as its subject ("South Korea accused the North's
+    leader, Kim, of “…”"), else its first named person, organisation or country that is
+    not a prepositional object."""
     q = raws[i]
     start = sentence_start(ctx, q.start)
-    for kinds in ((PERSON,), (ORGANIZATION,)):
-        for m in ctx.mentions_between(start, q.start):
-            if m.type not in kinds or ctx.in_quote(m.start):
-                continue
+    found = [
+        m
+        for m in ctx.mentions_between(start, q.start)
+        if m.type in (PERSON, ORGANIZATION, PLACE) and not ctx.in_quote(m.start)
+    ]
+    if found and not words_in(ctx.text, start, found[0].start):
+        after = words_in(ctx.text, found[0].end, q.start)
+        if after and after[0][2][:1].islower():  # a verb follows, not a dateline's comma
+            return Attribution(found[0].entity, "sentence subject", None, (found[0].start, found[0].end))
+    for kind in (PERSON, ORGANIZATION, PLACE):
+        for m in found:
             before = words_in(ctx.text, max(start, m.start - 20), m.start)
-            if before and before[-1][2].lower() in PREPOSITIONS:
-                continue
-            return Attribution(m.entity, "sentence subject", None, (m.start, m.end))
+            if m.type == kind and not (before and before[-1][2].lower() in PREPOSITIONS):
+                return Attribution(m.entity, "sentence subject", None, (m.start, m.end))
     return None
 
 

@@ -17,6 +17,7 @@ from newsreader.analysis.quotecontext import (
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     Attribution,
+    MentionRef,
     QuoteContext,
     Word,
     sentence_end,
@@ -187,6 +188,11 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
         return speaker_from(ctx, ctx.resolve_pronoun(w, s, start), rule + " (pronoun)", cue)
     if lw in ("who", "which", "that"):
         return _subject_before(ctx, words[: k - (1 if k and words[k - 1][2] == "," else 0)], cue, floor, rule)
+    if lw == "," and k:
+        # "Apple's chief executive, Tim Cook, called": the name the comma closes
+        named = ctx.mention_ending_at(words[k - 1][1])
+        if named is not None and named.type == PERSON:
+            return speaker_from(ctx, named, rule + " (apposition)", cue)
     if lw in ("and", "but", ","):
         return _sentence_subject(ctx, floor, cue, rule)
     m = ctx.mention_ending_at(e) or ctx.mention_at(s)
@@ -223,18 +229,31 @@ def _skippable(word: str) -> bool:
     return lw in _SKIPPABLE or (lw.endswith("ly") and len(lw) > 4 and word[0].islower())
 
 
+_PERSONAL_PRONOUNS = SUBJECT_PRONOUNS - {"it"}  # "Perhaps it is …": often no one
+
+
+def _leading_pronoun(ctx: QuoteContext, start: int, end: int) -> MentionRef | None:
+    """The person a personal pronoun among the first three words of the sentence at
+    `start` stands for, when no name comes before `end`: that pronoun is its subject."""
+    for s, _e, w in words_in(ctx.text, start, end)[:3]:
+        if w.lower() in _PERSONAL_PRONOUNS:
+            return ctx.resolve_pronoun(w, s)
+    return None
+
+
 def _sentence_subject(ctx: QuoteContext, pos: int, cue: Word, rule: str) -> Attribution:
-    """The first person (else organisation) named in the sentence before the cue."""
+    """The subject of the sentence before the cue: a pronoun among its first words when
+    no name comes before it ("Though she called X's conduct …"), else the first person
+    (else organisation) named in it."""
     start = sentence_start(ctx, cue[0])
     found = [m for m in ctx.mentions_between(start, cue[0]) if not ctx.in_quote(m.start)]
+    pronoun = _leading_pronoun(ctx, start, found[0].start if found else cue[0])
+    if pronoun is not None:
+        return speaker_from(ctx, pronoun, rule + " (pronoun)", cue)
     for kinds in ((PERSON,), (ORGANIZATION,)):
         for m in found:
             if m.type in kinds:
                 return speaker_from(ctx, m, rule + " (sentence subject)", cue)
-    words = words_in(ctx.text, start, cue[0])
-    for s, _e, w in words[:3]:
-        if w.lower() in SUBJECT_PRONOUNS:
-            return speaker_from(ctx, ctx.resolve_pronoun(w, s), rule + " (pronoun)", cue)
     return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
 
 
@@ -307,6 +326,22 @@ def _previous_in_sentence(
     j = i - 1
     if j >= 0 and raws[j].end > sentence_start:
         return done[j]
+    return None
+
+
+def cue_in_sentence(ctx: QuoteContext, start: int, end: int) -> Attribution | None:
+    """The speaker of the last speech verb of the sentence [start, end) outside quotes,
+    as its subject before it ("Schiff said.") or after it ("said Schiff.")."""
+    words = [w for w in words_in(ctx.text, start, end) if not ctx.in_quote(w[0])]
+    for k in range(len(words) - 1, -1, -1):
+        if not _is_cue(ctx, words, k) or words[k][2].lower() in _PARTICIPLES:
+            continue
+        cue = words[k]
+        if k == 0 or words[k - 1][2] == ",":
+            found = _speaker_after_cue(ctx, words[k + 1 :], cue, "said X")
+            if found is not None and found.speaker:
+                return found
+        return _subject_before(ctx, words[:k], cue, start, "X said")
     return None
 
 
