@@ -48,10 +48,7 @@ def _label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
     j = q.start + 1
     while j < q.end and ctx.text[j] in " \u00a0":
         j += 1
-    m = ctx.mention_at(j)
-    if m is None or m.type != PERSON or m.start != j or ctx.text[m.end : m.end + 1] != ":":
-        return None
-    return Attribution(m.entity, "label", ":", (m.start, m.end), (m.end, m.end + 1))
+    return _name_and_colon(ctx, j)
 
 
 def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
@@ -60,8 +57,13 @@ def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
     start = ctx.text.rfind("\n", 0, q.start) + 1
     while start < q.start and ctx.text[start] in " \u00a0\t":
         start += 1
-    m = ctx.mention_at(start)
-    if m is None or m.type != PERSON or m.start != start or ctx.text[m.end : m.end + 1] != ":":
+    return _name_and_colon(ctx, start)
+
+
+def _name_and_colon(ctx: QuoteContext, pos: int) -> Attribution | None:
+    """A label: a person's name starting at `pos` with a colon right after it."""
+    m = ctx.mention_at(pos)
+    if m is None or m.type != PERSON or m.start != pos or ctx.text[m.end : m.end + 1] != ":":
         return None
     return Attribution(m.entity, "label", ":", (m.start, m.end), (m.end, m.end + 1))
 
