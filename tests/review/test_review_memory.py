@@ -11,8 +11,8 @@ from newsreader.article import Article
 from newsreader.review import ArticleReview
 from newsreader.review.decisions import EntityRef, MatchDecision, Verdict
 from newsreader.review.memory import Memory, normalise
-from newsreader.review.overlay import LEARNED, OPEN, REJECTED
 from newsreader.review.store import Store
+from newsreader.review.vocabulary import LEARNED, OPEN, REJECTED
 
 SECOND = "Ambassador Lu Shai defended the remarks.\n\nLu Shai later spoke to reporters in Paris."
 

@@ -27,8 +27,9 @@ from newsreader.review.decisions import (
     describe,
     encode,
 )
-from newsreader.review.overlay import ACCEPTED, OPEN, REJECTED, overlay
+from newsreader.review.overlay import overlay
 from newsreader.review.store import Store
+from newsreader.review.vocabulary import ACCEPTED, OPEN, REJECTED
 
 
 def improved(analysis: Analysis) -> Analysis:

@@ -10,8 +10,8 @@ from review_support import KYIV, LU_SHA, LU_SHAYE, ZELENSKY, find
 from newsreader.analysis.model import Analysis
 from newsreader.article import Article
 from newsreader.review import ArticleReview, DecisionError, describe
-from newsreader.review.overlay import ACCEPTED, DECIDED, MATCHED, NONE, OPEN, REJECTED, UNSURE
 from newsreader.review.store import Store
+from newsreader.review.vocabulary import ACCEPTED, DECIDED, MATCHED, NONE, OPEN, REJECTED, UNSURE
 
 
 @pytest.fixture

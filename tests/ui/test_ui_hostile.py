@@ -113,7 +113,7 @@ async def until(pilot, shown, what: str = "") -> None:
 async def test_a_hostile_corpus_reaches_no_part_of_the_screen_as_controls_or_markup(
     started, make_app, tmp_path, monkeypatch
 ) -> None:
-    from newsreader.ui.decisions import Note
+    from newsreader.review.decisions import MentionRef, NoteDecision
     from newsreader.ui.messages import ChangeRequested
 
     items, references, _ = hostile_world(tmp_path, monkeypatch)
@@ -143,7 +143,8 @@ async def test_a_hostile_corpus_reaches_no_part_of_the_screen_as_controls_or_mar
 
         # a note from outside (a colleague's, in a shared store), then the detail view
         start = doc.text.index("Ann Lee")
-        app.post_message(ChangeRequested(Note((start, start + 7), f"note{HOSTILE}")))
+        note = NoteDecision(MentionRef.at(doc.text, (start, start + 7)), f"note{HOSTILE}")
+        app.post_message(ChangeRequested(note))
         await pilot.pause()
         await pilot.press("tab")  # the Entities pane, its first row Ann Lee
         await pilot.press("i")

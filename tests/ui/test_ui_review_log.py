@@ -7,21 +7,19 @@ import pytest
 from newsreader.analysis.model import Analysis, Entity, Match, MergeSuggestion, Quote
 from newsreader.article import from_text
 from newsreader.review import ArticleReview, DecisionError, Store, describe
-from newsreader.ui.decisions import (
-    ACCEPT,
-    MERGE,
-    REJECT,
-    UNSURE,
-    Decision,
-    Merge,
-    Note,
-    ReviewDecisions,
-    SetSpeaker,
-    SetStatus,
-    SetType,
-    SplitMention,
-    Subject,
+from newsreader.review.decisions import (
+    EntityRef,
+    MentionRef,
+    MergeDecision,
+    NoteDecision,
+    QuoteRef,
+    SpeakerDecision,
+    SplitDecision,
+    StatusDecision,
+    TypeDecision,
 )
+from newsreader.review.vocabulary import ACCEPT, MERGE, REJECT, UNSURE_VERDICT
+from newsreader.ui.decisions import Decision, ReviewDecisions, Subject
 
 TEXT = "Lu Shai met Ann Lee. “We talk,” Ann Lee said. Lu Shai left."
 LU = ((0, 7), (47, 54))
@@ -55,7 +53,7 @@ def test_a_row_decision_finds_its_candidate_by_name_and_list(log: ReviewDecision
     assert describe(recorded.decision) == "accepted Lu Shaye (my list) for Lu Shai"
     assert states(log)[1] == "accepted" and states(log)[0] != "accepted"
     log.undo()
-    log.record(Decision(Subject("e1", "Lu Shaye", list="bundled"), UNSURE))
+    log.record(Decision(Subject("e1", "Lu Shaye", list="bundled"), UNSURE_VERDICT))
     assert states(log) == ["unsure", "open"]
 
 
@@ -65,7 +63,7 @@ def test_requests_that_make_no_sense_raise_the_reviews_error(log: ReviewDecision
     with pytest.raises(DecisionError, match="no entity"):
         log.record(Decision(Subject("e9", "Lu Shaye"), ACCEPT))
     with pytest.raises(DecisionError, match="merge suggestion"):
-        log.record(Decision(Subject("e1", "e2", MERGE), UNSURE))
+        log.record(Decision(Subject("e1", "e2", MERGE), UNSURE_VERDICT))
     assert log.undo() is None  # nothing was recorded
 
 
@@ -81,15 +79,16 @@ def test_an_accepted_merge_suggestion_merges(log: ReviewDecisions) -> None:
 
 
 def test_each_change_reaches_the_review_and_undo_takes_the_latest_back(log: ReviewDecisions) -> None:
+    ann = EntityRef("Ann Lee", ANN)
     changes = [
-        SetType("e2", "organization"),
-        SetSpeaker((QUOTE.start, QUOTE.end), "e2"),
-        Note((QUOTE.start, QUOTE.end), "who is we?", quote=True),
-        Note(LU[1], "same man?"),
-        Note(None, "check later"),
-        SplitMention(LU[1]),
-        Merge("e2", "e1"),
-        SetStatus("flagged"),
+        TypeDecision(ann, "organization"),
+        SpeakerDecision(QuoteRef(QUOTE.start, QUOTE.end), ann),
+        NoteDecision(QuoteRef(QUOTE.start, QUOTE.end), "who is we?"),
+        NoteDecision(MentionRef.at(TEXT, LU[1]), "same man?"),
+        NoteDecision(None, "check later"),
+        SplitDecision(MentionRef.at(TEXT, LU[1])),
+        MergeDecision(ann, EntityRef("Lu Shai", LU[:1])),  # what is left of Lu Shai after the split
+        StatusDecision("flagged"),
     ]
     said = [describe(log.change(change).decision) for change in changes]
     assert said[1] == "set the speaker of the quote at 21–31 to Ann Lee"

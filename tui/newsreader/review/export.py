@@ -22,19 +22,10 @@ from newsreader.analysis.model import Entity, Quote, Span
 from newsreader.article import Article
 from newsreader.cleaning import printable
 from newsreader.review.agreement import pairwise
-from newsreader.review.decisions import KINDS, Recorded, describe
+from newsreader.review.decisions import Recorded, describe
 from newsreader.review.memory import candidate_key
-from newsreader.review.overlay import (
-    ACCEPTED,
-    LEARNED,
-    MATCHED,
-    NONE,
-    OPEN,
-    REJECTED,
-    UNSURE,
-    Mark,
-    ReviewedAnalysis,
-)
+from newsreader.review.overlay import Mark, ReviewedAnalysis
+from newsreader.review.vocabulary import ACCEPTED, LEARNED, MATCHED, NONE, OPEN, REJECTED, UNSURE
 
 CSV_FIELDS = (
     "source",
@@ -120,7 +111,7 @@ def _decision(rec: Recorded) -> dict[str, Any]:
     return {
         "id": rec.id,
         "created": rec.created,
-        "kind": KINDS[type(rec.decision)],
+        "kind": rec.decision.kind,
         "says": describe(rec.decision),
         "reviewer": rec.reviewer,
         "curator": rec.curator,
@@ -220,7 +211,7 @@ def _md_entity(e: Entity, reviewed: ReviewedAnalysis, text: str) -> str:
             if (e.id, candidate_key(ref)) in reviewed.candidate_marks
             else ""
         )
-        how = f", {origin}" if origin and origin != "open" else ""
+        how = f", {origin}" if origin and origin != OPEN else ""
         line += f"; reference: {_md(ref.name)} ({_md(ref.list)}, {ref.score:.0f}{how})"
         # the entry's own words and where they come from: what a fact-checker checks against
         evidence = [_md(part) for part in (ref.description, ref.source) if part]

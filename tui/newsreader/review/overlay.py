@@ -13,36 +13,38 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from newsreader.analysis.model import Ambiguity, Analysis, Entity, Match, MergeSuggestion, Quote, Span
-from newsreader.review.decisions import (
-    ApartDecision,
-    EntityRef,
-    MatchDecision,
-    MergeDecision,
-    NoteDecision,
-    QuoteRef,
-    Recorded,
-    SpeakerDecision,
-    SplitDecision,
-    StatusDecision,
-    TypeDecision,
+from newsreader.analysis.model import (
+    PERSON,
+    Ambiguity,
+    Analysis,
+    Entity,
+    Match,
+    MergeSuggestion,
+    Quote,
+    Span,
+)
+from newsreader.review.decisions import EntityRef, MatchDecision, MentionRef, QuoteRef, Recorded, Stage
+from newsreader.review.memory import CandidateKey, Memory, candidate_key, normalise
+from newsreader.review.vocabulary import (
+    ACCEPT,
+    ACCEPTED,
+    CANDIDATE,
+    DECIDED,
+    IN_REVIEW,
+    LEARNED,
+    MATCHED,
+    MERGE,
+    NEW,
+    NONE,
+    OPEN,
+    REJECTED,
+    REVIEWER_RULE,
+    SPEAKER,
+    STATE_OF_VERDICT,
+    UNSURE,
     Verdict,
 )
-from newsreader.review.memory import CandidateKey, Memory, candidate_key, normalise
 
-# Candidate states. "matched": the analysis's own confident reference, which needs no
-# decision. Entities are "open" while a candidate is, else "decided", "learned" or
-# "none" (nothing to decide); quotes are "decided" once the reviewer set the speaker.
-OPEN = "open"
-MATCHED = "matched"
-ACCEPTED = "accepted"
-REJECTED = "rejected"
-UNSURE = "unsure"
-LEARNED = "learned"
-DECIDED = "decided"
-NONE = "none"
-
-_STATE_OF_VERDICT = {"accept": ACCEPTED, "reject": REJECTED, "unsure": UNSURE}
 Standing = tuple[MatchDecision, Recorded]  # a match decision and when, by whom, it was made
 
 
@@ -77,7 +79,7 @@ class Pending:
     statement with no speaker."""
 
     offset: int  # where it is in the text: the entity's first mention, the quote's start
-    kind: str  # "candidate" | "merge" | "speaker"
+    kind: str  # CANDIDATE | MERGE | SPEAKER (review.vocabulary)
     entity_id: str | None = None  # a merge: the one of the two named first in the text
     candidate: Match | None = None
     quote: Quote | None = None
@@ -174,22 +176,28 @@ class _Overlay:
         self.stale: list[Recorded] = []
         # (entity id, candidate) -> each reviewer's latest verdict on it
         self.votes: dict[tuple[str, CandidateKey], dict[str, Verdict]] = {}
+        self.apart: set[frozenset[str]] = set()  # pairs of entities (by id here) said to be two
+        self.matches: list[tuple[MatchDecision, Recorded, str]] = []  # and the entity's id here
+        self.quote_marks: dict[Span, Mark] = {}
+        self.mention_notes: dict[Span, str] = {}
+        self.quote_notes: dict[Span, str] = {}
+        self.article_note = ""
+        self.status = ""
 
     def run(self, decisions: Sequence[Recorded]) -> ReviewedAnalysis:
-        structural = (SplitDecision, MergeDecision, TypeDecision)
-        for rec in decisions:
-            if isinstance(rec.decision, structural) and not self._apply_structural(rec.decision):
-                self.stale.append(rec)
-        self._follow_moves()
-        apart = self._apart(decisions)
-        matches = [r for r in decisions if isinstance(r.decision, MatchDecision)]
-        candidate_marks, hidden = self._matches(matches)
-        quote_marks = self._speakers([r for r in decisions if isinstance(r.decision, SpeakerDecision)])
-        mention_notes, quote_notes, article_note = self._notes(decisions)
-        statuses = [r.decision.status for r in decisions if isinstance(r.decision, StatusDecision)]
-        status = statuses[-1] if statuses else ("in review" if decisions else "new")
+        """Each decision laid over in its kind's stage, in the order made within a stage."""
+        for stage in Stage:
+            for rec in decisions:
+                if rec.decision.stage is stage and not rec.decision.lay_over(self, rec):
+                    self.stale.append(rec)
+            if stage is Stage.SHAPE:
+                self._follow_moves()
+            elif stage is Stage.MATCH:
+                candidate_marks, hidden = self._matches()
+        status = self.status or (IN_REVIEW if decisions else NEW)
         entity_marks = self._entity_marks(candidate_marks)
-        merges = self._merges(apart)
+        merges = self._merges(self.apart)
+        quote_marks = self.quote_marks
         reviewed = replace(
             self.analysis,
             entities=tuple(self.entities),
@@ -204,9 +212,9 @@ class _Overlay:
             candidate_marks=candidate_marks,
             entity_marks=entity_marks,
             quote_marks=quote_marks,
-            mention_notes=mention_notes,
-            quote_notes=quote_notes,
-            article_note=article_note,
+            mention_notes=self.mention_notes,
+            quote_notes=self.quote_notes,
+            article_note=self.article_note,
             hidden=tuple(hidden),
             stale=tuple(sorted(self.stale, key=lambda r: r.id)),
             pending=self._pending(candidate_marks, quote_marks, merges),
@@ -242,29 +250,25 @@ class _Overlay:
                 best, best_overlap = i, overlap
         return best
 
-    # -- split, merge, type --------------------------------------------------------
+    # -- the Layer the decisions lay themselves over: split, merge, type -------------
 
-    def _apply_structural(self, d: SplitDecision | MergeDecision | TypeDecision) -> bool:
-        if isinstance(d, SplitDecision):
-            return self._split(d)
-        if isinstance(d, MergeDecision):
-            return self._merge(d)
-        e = self.locate(d.entity)
+    def retype(self, entity: EntityRef, type: str) -> bool:
+        e = self.locate(entity)
         if e is None:
             return False
-        if e.type != d.type:
-            self._replace(e, replace(e, type=d.type))
-            self._edit(e.id, f"typed as {d.type} (was {e.type})")
+        if e.type != type:
+            self._replace(e, replace(e, type=type))
+            self._edit(e.id, f"typed as {type} (was {e.type})")
         return True
 
-    def _split(self, d: SplitDecision) -> bool:
-        span = d.mention.span
-        if self.text[span[0] : span[1]] != d.mention.text:
+    def split(self, mention: MentionRef, type: str | None) -> bool:
+        span = mention.span
+        if self.text[span[0] : span[1]] != mention.text:
             return False
         owner = next((e for e in self.entities if span in e.mentions), None)
         if owner is not None and len(owner.mentions) == 1:
-            if d.type and d.type != owner.type:
-                self._replace(owner, replace(owner, type=d.type))
+            if type and type != owner.type:
+                self._replace(owner, replace(owner, type=type))
             return True  # already an entity of its own
         if owner is None and any(s < span[1] and span[0] < t for e in self.entities for s, t in e.mentions):
             return False  # the fresh analysis cut this text differently
@@ -275,8 +279,8 @@ class _Overlay:
             new_id = f"{base}.{span[0]}.{n}"
         new = Entity(
             id=new_id,
-            name=d.mention.text,
-            type=d.type or (owner.type if owner else "person"),
+            name=mention.text,
+            type=type or (owner.type if owner else PERSON),
             mentions=(span,),
             evidence=f"split off {owner.name} by the reviewer" if owner else "marked by the reviewer",
         )
@@ -284,15 +288,15 @@ class _Overlay:
             at = self.entities.index(owner)
             self.entities[at] = replace(owner, mentions=tuple(m for m in owner.mentions if m != span))
             self.entities.insert(at + 1, new)
-            self._edit(owner.id, f"“{d.mention.text}” at {span[0]} split off")
+            self._edit(owner.id, f"“{mention.text}” at {span[0]} split off")
         else:
             self.entities.append(new)
         self.split_to[span] = new_id
         self._edit(new_id, f"split off {owner.name}" if owner else "marked by the reviewer")
         return True
 
-    def _merge(self, d: MergeDecision) -> bool:
-        keep, other = self.locate(d.keep), self.locate(d.other)
+    def merge(self, keep_ref: EntityRef, other_ref: EntityRef) -> bool:
+        keep, other = self.locate(keep_ref), self.locate(other_ref)
         if keep is None or other is None or keep.id == other.id:
             return False
         have = {candidate_key(c) for c in keep.candidates}
@@ -327,18 +331,12 @@ class _Overlay:
             if speaker != q.speaker:
                 self.quotes[i] = replace(q, speaker=speaker)
 
-    def _apart(self, decisions: Iterable[Recorded]) -> set[frozenset[str]]:
-        """The pairs of entities (by id in this analysis) the reviewer said are two."""
-        pairs: set[frozenset[str]] = set()
-        for rec in decisions:
-            if not isinstance(rec.decision, ApartDecision):
-                continue
-            a, b = self.locate(rec.decision.a), self.locate(rec.decision.b)
-            if a is None or b is None or a.id == b.id:
-                self.stale.append(rec)  # merged since, or not found in this analysis
-            else:
-                pairs.add(frozenset((a.id, b.id)))
-        return pairs
+    def keep_apart(self, a_ref: EntityRef, b_ref: EntityRef) -> bool:
+        a, b = self.locate(a_ref), self.locate(b_ref)
+        if a is None or b is None or a.id == b.id:
+            return False  # merged since, or not found in this analysis
+        self.apart.add(frozenset((a.id, b.id)))
+        return True
 
     def _merges(self, apart: set[frozenset[str]]) -> tuple[MergeSuggestion, ...]:
         ids = {e.id for e in self.entities}
@@ -363,26 +361,26 @@ class _Overlay:
 
     # -- matches -------------------------------------------------------------------
 
-    def _matches(
-        self, decisions: list[Recorded]
-    ) -> tuple[dict[tuple[str, CandidateKey], Mark], list[tuple[str, Match, str]]]:
+    def vote(self, decision: MatchDecision, rec: Recorded) -> bool:
+        e = self.locate(decision.entity)
+        if e is None:
+            return False
+        self.matches.append((decision, rec, e.id))
+        return True
+
+    def _matches(self) -> tuple[dict[tuple[str, CandidateKey], Mark], list[tuple[str, Match, str]]]:
+        """Each entity's candidates as the match decisions on it leave them."""
         verdicts: dict[str, dict[CandidateKey, Standing]] = {}
         curated: set[tuple[str, CandidateKey]] = set()
-        for rec in decisions:
-            d = rec.decision
-            assert isinstance(d, MatchDecision)
-            e = self.locate(d.entity)
-            if e is None:
-                self.stale.append(rec)
-                continue
+        for d, rec, entity_id in self.matches:
             key = candidate_key(d.candidate)
             if rec.curator:
-                curated.add((e.id, key))
+                curated.add((entity_id, key))
             else:
-                self.votes.setdefault((e.id, key), {})[rec.reviewer] = d.verdict  # a reviewer's latest
-                if (e.id, key) in curated:
+                self.votes.setdefault((entity_id, key), {})[rec.reviewer] = d.verdict  # a reviewer's latest
+                if (entity_id, key) in curated:
                     continue  # settled: a reviewer's later word is a vote, not the verdict
-            mine = verdicts.setdefault(e.id, {})
+            mine = verdicts.setdefault(entity_id, {})
             mine.pop(key, None)  # re-inserted: the order stays the order decided
             mine[key] = (d, rec)
         marks: dict[tuple[str, CandidateKey], Mark] = {}
@@ -427,7 +425,7 @@ class _Overlay:
             marks[(e.id, key)] = self._candidate_mark(e, verdict[0].candidate, verdict) or Mark(OPEN)
         candidates = tuple(shown.values())
 
-        accepted = [(v[1].id, k) for k, v in decided.items() if v[0].verdict == "accept"]
+        accepted = [(v[1].id, k) for k, v in decided.items() if v[0].verdict == ACCEPT]
         if accepted:
             return candidates, shown[max(accepted)[1]]
         learned = [c for k, c in shown.items() if marks[(e.id, k)].state == LEARNED]
@@ -451,7 +449,7 @@ class _Overlay:
         """How candidate `c` of `e` is shown; None: memory keeps it out."""
         if verdict is not None:
             d, rec = verdict
-            state = _STATE_OF_VERDICT[d.verdict]
+            state = STATE_OF_VERDICT[d.verdict]
             votes = tuple(sorted(self.votes.get((e.id, candidate_key(d.candidate)), {}).items()))
             settled_by = (rec.reviewer or "a curator") if rec.curator else ""
             who = f"settled by {settled_by}" if rec.curator else f"by {rec.reviewer}" if rec.reviewer else ""
@@ -481,52 +479,44 @@ class _Overlay:
 
     # -- quotes, notes, what is left -----------------------------------------------
 
-    def _speakers(self, decisions: list[Recorded]) -> dict[Span, Mark]:
-        marks: dict[Span, Mark] = {}
-        for rec in decisions:
-            d = rec.decision
-            assert isinstance(d, SpeakerDecision)
-            at = self._quote_index(d.quote)
-            if at is None:
-                self.stale.append(rec)
-                continue
-            q = self.quotes[at]
-            if d.speaker is None:
-                self.quotes[at] = replace(q, speaker=None, speaker_span=None, cue=None, rule="reviewer")
-                marks[(q.start, q.end)] = Mark(DECIDED, "no speaker named, said the reviewer")
-                continue
-            e = self.locate(d.speaker)
-            if e is None:
-                self.stale.append(rec)
-                continue
-            cue = q.cue if e.id == q.speaker else None
-            span = _nearest(e.mentions, q)
-            self.quotes[at] = replace(q, speaker=e.id, speaker_span=span, cue=cue, rule="reviewer")
-            marks[(q.start, q.end)] = Mark(DECIDED, "speaker set by the reviewer")
-        return marks
+    def set_speaker(self, quote: QuoteRef, speaker: EntityRef | None) -> bool:
+        at = self._quote_index(quote)
+        if at is None:
+            return False
+        q = self.quotes[at]
+        if speaker is None:
+            self.quotes[at] = replace(q, speaker=None, speaker_span=None, cue=None, rule=REVIEWER_RULE)
+            self.quote_marks[(q.start, q.end)] = Mark(DECIDED, "no speaker named, said the reviewer")
+            return True
+        e = self.locate(speaker)
+        if e is None:
+            return False
+        cue = q.cue if e.id == q.speaker else None
+        span = _nearest(e.mentions, q)
+        self.quotes[at] = replace(q, speaker=e.id, speaker_span=span, cue=cue, rule=REVIEWER_RULE)
+        self.quote_marks[(q.start, q.end)] = Mark(DECIDED, "speaker set by the reviewer")
+        return True
 
-    def _notes(self, decisions: Sequence[Recorded]) -> tuple[dict[Span, str], dict[Span, str], str]:
-        mentions: dict[Span, str] = {}
-        quotes: dict[Span, str] = {}
-        article = ""
-        for rec in decisions:
-            d = rec.decision
-            if not isinstance(d, NoteDecision):
-                continue
-            if d.target is None:
-                article = d.text
-                continue
-            if isinstance(d.target, QuoteRef):
-                at = self._quote_index(d.target)
-                span = (self.quotes[at].start, self.quotes[at].end) if at is not None else d.target.span
-                table = quotes
-            else:
-                span, table = d.target.span, mentions
-            if d.text:
-                table[span] = d.text
-            else:
-                table.pop(span, None)
-        return mentions, quotes, article
+    def note(self, target: MentionRef | QuoteRef | None, text: str) -> bool:
+        """Always applied: a note on a quote no longer found stays on the quote's old span."""
+        if target is None:
+            self.article_note = text
+            return True
+        if isinstance(target, QuoteRef):
+            at = self._quote_index(target)
+            span = (self.quotes[at].start, self.quotes[at].end) if at is not None else target.span
+            table = self.quote_notes
+        else:
+            span, table = target.span, self.mention_notes
+        if text:
+            table[span] = text
+        else:
+            table.pop(span, None)
+        return True
+
+    def set_status(self, status: str) -> bool:
+        self.status = status  # the latest stands
+        return True
 
     def _pending(
         self,
@@ -547,14 +537,14 @@ class _Overlay:
                 continue
             for c in e.candidates:
                 if candidate_marks[(e.id, candidate_key(c))].state in (OPEN, MATCHED):
-                    items.append(Pending(first(e), "candidate", entity_id=e.id, candidate=c))
+                    items.append(Pending(first(e), CANDIDATE, entity_id=e.id, candidate=c))
         by_id = {e.id: e for e in self.entities}
         for m in merges:
             a, b = sorted((by_id[m.a], by_id[m.b]), key=first)
-            items.append(Pending(first(a), "merge", entity_id=a.id, other_entity=b.id))
+            items.append(Pending(first(a), MERGE, entity_id=a.id, other_entity=b.id))
         for q in self.quotes:
             if q.speaker is None and q.kind == "statement" and (q.start, q.end) not in quote_marks:
-                items.append(Pending(q.start, "speaker", quote=q))
+                items.append(Pending(q.start, SPEAKER, quote=q))
         return tuple(sorted(items, key=lambda p: p.offset))
 
 

@@ -1,10 +1,12 @@
-"""One article under review: a method per key, each committing its decision at once.
+"""One article under review: each decision committed at once, the latest taken back by undo.
 
     review = ArticleReview.open(article, analysis, store=args.store)
-    review.accept(entity, candidate)        # a
+    review.record(decision)                 # any kind of decisions.Decision
+    review.accept(entity, candidate)        # a: the same as recording a MatchDecision
     review.undo()                           # u
     review.reviewed                         # what the panes show
 
+`record` is the one way in; the methods named for the keys build the decision for it.
 Entities are given as the reviewed analysis's `Entity` objects or their ids. Every action
 returns the `Recorded` decision (say it with `decisions.describe(rec.decision)`);
 `undo` returns the one withdrawn, or None. Errors: `DecisionError` for a request that
@@ -15,16 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 
 from newsreader.analysis.model import Analysis, Entity, Match, Quote, Span
 from newsreader.article import Article
-from newsreader.cleaning import clean, normalise_newlines
 from newsreader.review.backends import open_store
 from newsreader.review.decision_log import DecisionLog, DecisionRow
 from newsreader.review.decisions import (
-    STATUSES,
     ApartDecision,
     Decision,
     DecisionError,
@@ -39,15 +38,14 @@ from newsreader.review.decisions import (
     SplitDecision,
     StatusDecision,
     TypeDecision,
-    Verdict,
     decode,
     encode,
+    teaching_kinds,
 )
 from newsreader.review.memory import Memory
 from newsreader.review.overlay import Pending, ReviewedAnalysis, overlay
 from newsreader.review.paths import store_location
-
-_TYPE = re.compile(r"[a-z][a-z_-]{0,31}")
+from newsreader.review.vocabulary import ACCEPT, REJECT, UNSURE_VERDICT, Verdict
 
 
 def article_key(article: Article) -> str:
@@ -78,17 +76,16 @@ def load_memory(store: DecisionLog) -> Memory:
 
 
 class _Remembered:
-    """The store's standing match and keep-apart decisions, decoded once and kept between keys.
+    """The store's standing decisions that teach (match, keep-apart, …), decoded once and
+    kept between keys.
 
     Reloaded when another process has written; this process's own decisions update it
     in place, so a key press does not re-read thousands of rows.
     """
 
-    KINDS = ("match", "apart")
-
     def __init__(self, store: DecisionLog) -> None:
         self.store = store
-        self._rows: dict[int, tuple[MatchDecision | ApartDecision, int]] | None = None
+        self._rows: dict[int, tuple[Decision, int]] | None = None
         self._titles: dict[int, str] = {}
         self._memory: Memory | None = None
         self._decoded: dict[int, Decision] = {}  # rows never change once written
@@ -98,7 +95,7 @@ class _Remembered:
         self._memory = None
 
     def added(self, row_id: int, decision: Decision, article_id: int, title: str) -> None:
-        if isinstance(decision, (MatchDecision, ApartDecision)) and self._rows is not None:
+        if decision.teaches and self._rows is not None:
             self._rows[row_id] = (decision, article_id)
             self._titles.setdefault(article_id, title)
             self._memory = None
@@ -111,7 +108,7 @@ class _Remembered:
         if self._rows is None:
             self._titles = self.store.titles()
             self._rows = {}
-            for kind in self.KINDS:
+            for kind in teaching_kinds():
                 for row in self.store.decisions_of_kind(kind):
                     decision = self._decoded.get(row.id)
                     if decision is None:
@@ -119,11 +116,12 @@ class _Remembered:
                             decision = self._decoded[row.id] = decode(row.kind, row.target, row.value)
                         except DecisionError:
                             continue
-                    if isinstance(decision, (MatchDecision, ApartDecision)):
-                        self._rows[row.id] = (decision, row.article_id)
+                    self._rows[row.id] = (decision, row.article_id)
         if self._memory is None:
             rows = [
-                (d, self._titles.get(art, "another article")) for _, (d, art) in sorted(self._rows.items())
+                (lesson, self._titles.get(art, "another article"))
+                for _, (d, art) in sorted(self._rows.items())
+                for lesson in d.lessons()
             ]
             self._memory = Memory(
                 [(d, t) for d, t in rows if isinstance(d, MatchDecision)],
@@ -217,54 +215,53 @@ class ArticleReview:
         """The next open candidate or speakerless statement after text offset `after` (wraps)."""
         return self.reviewed.next_undecided(after)
 
-    # -- cross-reference: a x and the unsure key ----------------------------------
+    # -- the one way in -------------------------------------------------------------
+
+    def record(self, decision: Decision, *, curator: bool = False) -> Recorded:
+        """Commit `decision` (checked against this article first: DecisionError if it makes
+        no sense here); `curator`: it settles what reviewers decided differently."""
+        decision = decision.checked(self.article.text, self.reviewed.analysis)
+        row, new = self.store.record(self.row.id, *encode(decision), curator=curator or self.curator)
+        if new:
+            self._reviewed = None
+            self._remembered.added(row.id, decision, self.row.id, self.article.title)
+        return Recorded(row.id, row.created, decision, reviewer=row.reviewer, curator=row.curator)
+
+    # -- what the keys record: a x and the unsure key ---------------------------------
 
     def accept(self, entity: Entity | str, candidate: Match) -> Recorded:
-        return self._match(entity, candidate, "accept")
+        return self._match(entity, candidate, ACCEPT)
 
     def reject(self, entity: Entity | str, candidate: Match) -> Recorded:
-        return self._match(entity, candidate, "reject")
+        return self._match(entity, candidate, REJECT)
 
     def unsure(self, entity: Entity | str, candidate: Match) -> Recorded:
-        return self._match(entity, candidate, "unsure")
+        return self._match(entity, candidate, UNSURE_VERDICT)
 
     def settle(self, entity: Entity | str, candidate: Match, verdict: Verdict) -> Recorded:
         """A curator's verdict on a candidate: it stands over every reviewer's, whatever
         they decide later, until it is undone."""
-        return self._record(MatchDecision(self._entity_ref(entity), candidate, verdict), curator=True)
+        return self.record(MatchDecision(self._entity_ref(entity), candidate, verdict), curator=True)
 
     def _match(self, entity: Entity | str, candidate: Match, verdict: Verdict) -> Recorded:
-        return self._record(MatchDecision(self._entity_ref(entity), candidate, verdict))
+        return self.record(MatchDecision(self._entity_ref(entity), candidate, verdict))
 
     # -- entities ------------------------------------------------------------------
 
     def set_type(self, entity: Entity | str, type: str) -> Recorded:
-        if not _TYPE.fullmatch(type):
-            raise DecisionError(f"not an entity type: {type!r} (use a lower-case word such as person)")
-        return self._record(TypeDecision(self._entity_ref(entity), type))
+        return self.record(TypeDecision(self._entity_ref(entity), type))
 
     def merge(self, keep: Entity | str, other: Entity | str) -> Recorded:
         """`other`'s mentions join `keep`, which keeps its name."""
-        a, b = self._entity_ref(keep), self._entity_ref(other)
-        if a == b:
-            raise DecisionError("an entity cannot be merged with itself")
-        return self._record(MergeDecision(a, b))
+        return self.record(MergeDecision(self._entity_ref(keep), self._entity_ref(other)))
 
     def keep_apart(self, a: Entity | str, b: Entity | str) -> Recorded:
         """`a` and `b` are two entities: a suggestion to merge them is not offered again."""
-        ref_a, ref_b = self._entity_ref(a), self._entity_ref(b)
-        if ref_a == ref_b:
-            raise DecisionError("an entity cannot be kept apart from itself")
-        return self._record(ApartDecision(ref_a, ref_b))
+        return self.record(ApartDecision(self._entity_ref(a), self._entity_ref(b)))
 
     def split_mention(self, mention: Span, type: str | None = None) -> Recorded:
         """Make the mention at `mention` an entity of its own (optionally of another type)."""
-        start, end = mention
-        if not any((start, end) in e.mentions for e in self.reviewed.analysis.entities):
-            raise DecisionError(f"no mention at {start}–{end}")
-        if type is not None and not _TYPE.fullmatch(type):
-            raise DecisionError(f"not an entity type: {type!r}")
-        return self._record(SplitDecision(MentionRef(start, end, self.article.text[start:end]), type))
+        return self.record(SplitDecision(MentionRef.at(self.article.text, mention), type))
 
     # -- quotes, notes, status -----------------------------------------------------
 
@@ -272,27 +269,21 @@ class ArticleReview:
         """Who said the quote; None: nobody named in the text."""
         ref = QuoteRef.of(quote) if isinstance(quote, Quote) else QuoteRef(*quote)
         who = self._entity_ref(speaker) if speaker is not None else None
-        return self._record(SpeakerDecision(ref, who))
+        return self.record(SpeakerDecision(ref, who))
 
     def note(self, text: str, on: Span | Quote | None = None) -> Recorded:
         """A note on a mention (its span), a quote, or the article (None); "" clears it."""
-        body = clean(normalise_newlines(text)).text.strip()
         target: MentionRef | QuoteRef | None
         if on is None:
             target = None
         elif isinstance(on, Quote):
             target = QuoteRef.of(on)
         else:
-            start, end = on
-            if not 0 <= start < end <= len(self.article.text):
-                raise DecisionError(f"no mention at {start}–{end}")
-            target = MentionRef(start, end, self.article.text[start:end])
-        return self._record(NoteDecision(target, body))
+            target = MentionRef.at(self.article.text, on)
+        return self.record(NoteDecision(target, text))
 
     def set_status(self, status: str) -> Recorded:
-        if status not in STATUSES:
-            raise DecisionError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
-        return self._record(StatusDecision(status))
+        return self.record(StatusDecision(status))
 
     # -- undo ----------------------------------------------------------------------
 
@@ -307,13 +298,6 @@ class ArticleReview:
         return recorded(row)
 
     # -- plumbing ------------------------------------------------------------------
-
-    def _record(self, decision: Decision, *, curator: bool = False) -> Recorded:
-        row, new = self.store.record(self.row.id, *encode(decision), curator=curator or self.curator)
-        if new:
-            self._reviewed = None
-            self._remembered.added(row.id, decision, self.row.id, self.article.title)
-        return Recorded(row.id, row.created, decision, reviewer=row.reviewer, curator=row.curator)
 
     def _entity_ref(self, entity: Entity | str) -> EntityRef:
         if isinstance(entity, Entity):

@@ -1,30 +1,25 @@
 """What the reader asks of a review, and the one class that asks the review store.
 
-Panes and keys describe a decision in the reader's own terms: a `Decision` on a pane row
-(`a` / `x` / `z`: an entity id and a candidate's name), or a `Change` from a review key
-(`T` `M` `X` `w` `c` `S`). The app hands either to its `DecisionLog`; `ReviewDecisions`
-is that log over an `ArticleReview` (newsreader.review), which commits each one at once.
-Nothing here imports the review package until a decision is made: the reader starts
-without it.
+A pane row's `a` / `x` / `z` is a `Decision` in the reader's own terms (an entity id and
+a candidate's name); a review key (`T` `M` `X` `w` `c` `S`, accepting the exact matches)
+builds the review's own decision (newsreader.review.decisions) and asks for it as a
+change. The app hands either to its `DecisionLog`; `ReviewDecisions` is that log over an
+`ArticleReview`, which commits each one at once. Nothing here imports the review package
+but its vocabulary until a decision is made: the reader starts without it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, Protocol
 
+from newsreader.review.vocabulary import ACCEPT, MATCH, MERGE, REJECT, VERDICTS
+
 if TYPE_CHECKING:
-    from newsreader.analysis.model import Entity, Match, Span
+    from newsreader.analysis.model import Entity, Match
+    from newsreader.review.decisions import Decision as Change
     from newsreader.review.decisions import Recorded
     from newsreader.review.overlay import ReviewedAnalysis
     from newsreader.review.session import ArticleReview
-
-ACCEPT = "accept"
-REJECT = "reject"
-UNSURE = "unsure"
-VERDICTS = (ACCEPT, REJECT, UNSURE)
-
-MATCH = "match"  # an entity and a reference-list entry
-MERGE = "merge"  # two entities of the article that may be one
 
 
 class Subject(NamedTuple):
@@ -33,50 +28,15 @@ class Subject(NamedTuple):
 
     entity_id: str
     candidate: str
-    kind: str = MATCH
+    kind: str = MATCH  # or MERGE (review.vocabulary)
     list: str = ""
 
 
 class Decision(NamedTuple):
+    """A verdict (review.vocabulary's ACCEPT, REJECT, UNSURE_VERDICT) on a pane row."""
+
     subject: Subject
     verdict: str
-
-
-# -- the review keys' changes --------------------------------------------------------
-
-
-class SetType(NamedTuple):
-    entity_id: str
-    type: str
-
-
-class Merge(NamedTuple):
-    """`other`'s mentions join `keep`, which keeps its name."""
-
-    keep: str
-    other: str
-
-
-class SplitMention(NamedTuple):
-    span: Span
-
-
-class SetSpeaker(NamedTuple):
-    quote: Span
-    entity_id: str | None  # None: nobody named in the text said it
-
-
-class Note(NamedTuple):
-    on: Span | None  # a mention's span, or None for the article
-    text: str  # "" clears the note
-    quote: bool = False  # `on` is a quote's span
-
-
-class SetStatus(NamedTuple):
-    status: str
-
-
-Change = SetType | Merge | SplitMention | SetSpeaker | Note | SetStatus
 
 
 class DecisionLog(Protocol):
@@ -89,7 +49,9 @@ class DecisionLog(Protocol):
 
     def record(self, decision: Decision) -> Recorded: ...
 
-    def change(self, change: Change) -> Recorded: ...
+    def change(self, change: Change) -> Recorded:
+        """Record a decision a review key built."""
+        ...
 
     def undo(self) -> Recorded | None:
         """Withdraw the latest decision (of any kind, also one made before a restart)."""
@@ -111,40 +73,27 @@ class ReviewDecisions:
         return self.review.reviewed
 
     def record(self, decision: Decision) -> Recorded:
+        """The row's verdict as the review's decision: on a candidate, a match decision; on
+        a merge suggestion, a merge (accept) or the two kept apart (reject)."""
+        from newsreader.review import decisions as made
+
         subject, verdict = decision
-        review = self.review
-        if subject.kind == MERGE:
-            if verdict == ACCEPT:
-                return review.merge(subject.entity_id, subject.candidate)
-            if verdict == REJECT:
-                return review.keep_apart(subject.entity_id, subject.candidate)
-            _refuse("a merge suggestion is accepted or rejected, not marked unsure")
         entity = self._entity(subject.entity_id)
+        if subject.kind == MERGE:
+            pair = (made.EntityRef.of(entity), made.EntityRef.of(self._entity(subject.candidate)))
+            if verdict == ACCEPT:
+                return self.review.record(made.MergeDecision(*pair))
+            if verdict == REJECT:
+                return self.review.record(made.ApartDecision(*pair))
+            _refuse("a merge suggestion is accepted or rejected, not marked unsure")
         match = _candidate(entity, subject)
-        if verdict == ACCEPT:
-            return review.accept(entity, match)
-        if verdict == REJECT:
-            return review.reject(entity, match)
-        return review.unsure(entity, match)
+        known = next((v for v in VERDICTS if v == verdict), None)
+        if known is None:
+            _refuse(f"unknown verdict {verdict!r}")
+        return self.review.record(made.MatchDecision(made.EntityRef.of(entity), match, known))
 
     def change(self, change: Change) -> Recorded:
-        review = self.review
-        if isinstance(change, SetType):
-            return review.set_type(change.entity_id, change.type)
-        if isinstance(change, Merge):
-            return review.merge(change.keep, change.other)
-        if isinstance(change, SplitMention):
-            return review.split_mention(change.span)
-        if isinstance(change, SetSpeaker):
-            return review.set_speaker(change.quote, change.entity_id)
-        if isinstance(change, Note):
-            if not change.quote or change.on is None:
-                return review.note(change.text, on=change.on)
-            quote = next((q for q in self.reviewed.analysis.quotes if (q.start, q.end) == change.on), None)
-            if quote is None:
-                _refuse(f"no quote at {change.on[0]}–{change.on[1]}")
-            return review.note(change.text, on=quote)
-        return review.set_status(change.status)
+        return self.review.record(change)
 
     def undo(self) -> Recorded | None:
         return self.review.undo()

@@ -23,6 +23,19 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsreader.review.vocabulary import (
+    ACCEPT,
+    ACCEPTED,
+    DECIDED,
+    LEARNED,
+    MATCHED,
+    OPEN,
+    REJECT,
+    REJECTED,
+    REVIEWER_RULE,
+    UNSURE,
+    UNSURE_VERDICT,
+)
 from newsreader.ui import keys
 from newsreader.ui.keymap import hint
 from newsreader.ui.plain_text import plain, printable
@@ -35,12 +48,12 @@ if TYPE_CHECKING:
 COPY_PREVIEW = 60
 # How the review's row states read in words (newsreader.review.overlay names them).
 STATE_WORDS = {
-    "open": "not decided",
-    "matched": "matched by the analysis, not decided",
-    "accepted": "accepted",
-    "rejected": "rejected",
-    "unsure": "marked unsure",
-    "learned": "learned in another article",
+    OPEN: "not decided",
+    MATCHED: "matched by the analysis, not decided",
+    ACCEPTED: "accepted",
+    REJECTED: "rejected",
+    UNSURE: "marked unsure",
+    LEARNED: "learned in another article",
 }
 
 
@@ -87,10 +100,10 @@ def _lines(parts: Iterable[Line | None]) -> tuple[Line, ...]:
 
 def _state(mark: Mark) -> str:
     words = STATE_WORDS.get(mark.state, mark.state)
-    return f"{words} ({mark.why})" if mark.why and mark.state not in ("open", "matched") else words
+    return f"{words} ({mark.why})" if mark.why and mark.state not in (OPEN, MATCHED) else words
 
 
-_VOTE_MARKS = {"accept": "✔", "reject": "✘", "unsure": "?"}
+_VOTE_MARKS = {ACCEPT: "✔", REJECT: "✘", UNSURE_VERDICT: "?"}
 
 
 def votes_said(mark: Mark) -> str:
@@ -227,7 +240,7 @@ def quote_detail(
 ) -> Detail:
     """A quote: all of it, who said it, and which rule decided that."""
     said = text[quote.start : quote.end]
-    decided = reviewed.quote_mark(quote).state == "decided"
+    decided = reviewed.quote_mark(quote).state == DECIDED
     if speaker is not None:
         who = Content.assemble(
             plain(speaker.name, "bold", one_line=True), (f"  {speaker.type}", "$text-muted")
@@ -242,7 +255,7 @@ def quote_detail(
         field("speaker", who),
         field("named as", f"“{text[mention[0] : mention[1]]}”") if mention else None,
         field("cue", quote.cue) if quote.cue else None,
-        field("rule", "set by the reviewer" if quote.rule == "reviewer" else quote.rule),
+        field("rule", "set by the reviewer" if quote.rule == REVIEWER_RULE else quote.rule),
         field("distance", speaker_distance(text, quote)) if quote.speaker_span else None,
         field("kind", quote.kind),
         field("note", note) if note else None,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from newsreader.ui.decisions import Change, Decision
+if TYPE_CHECKING:
+    from newsreader.review.decisions import Decision as Change
+    from newsreader.ui.decisions import Decision
 
 
 class DecisionRequested(Message):
@@ -16,7 +20,7 @@ class DecisionRequested(Message):
 
 
 class ChangeRequested(Message):
-    """The reviewer answered a review key's dialog (T, M, X, w, c, S)."""
+    """A review key built a decision (T, M, X, w, c, S after their dialogs; accepting the exact matches)."""
 
     def __init__(self, change: Change) -> None:
         super().__init__()

@@ -25,6 +25,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from newsreader.article import Article
+from newsreader.review.vocabulary import DECIDED, OPEN
 from newsreader.ui import keys
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.chrome import ReaderHeader, StatusLine
@@ -277,7 +278,7 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         reviewed = self.reviewed
         if target.quote is not None:
             quote = self.navigator.quotes[target.quote]
-            nobody = reviewed is not None and reviewed.quote_mark(quote).state == "decided"
+            nobody = reviewed is not None and reviewed.quote_mark(quote).state == DECIDED
             said = entity.name if entity else ("nobody named" if nobody else "unknown speaker")
             where = f"{target.quote + 1}/{len(self.navigator.quotes)}"
             note = reviewed.note_for(quote) if reviewed else ""
@@ -291,7 +292,7 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         if target.candidate is not None and target.candidate < len(entity.candidates) and reviewed:
             match = entity.candidates[target.candidate]
             mark = reviewed.candidate_mark(entity, match)
-            said = mark.why or ("not decided" if mark.state == "open" else mark.state)
+            said = mark.why or ("not decided" if mark.state == OPEN else mark.state)
             if mark.disputed:
                 from newsreader.ui.detail import votes_said
 

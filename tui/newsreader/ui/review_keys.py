@@ -1,18 +1,19 @@
 """The reader screen's review keys: what each acts on, its dialog, the change it asks for.
 
 `a` `x` `z` decide the chosen row of the Entities or Cross-reference pane; `d` goes to the
-next thing still to decide; `T` `M` `w` `c` `S` open a dialog (`X` needs none) and post
-the answer as a `ChangeRequested`; `u` asks for the latest decision back. The app records
-each and hands the screen the reviewed analysis again. A key acts on the focused pane's
-row, else on what the article cursor is on, and says in the status line what it needs
-when there is nothing to act on. Dialogs are imported when first opened.
+next thing still to decide; `T` `M` `w` `c` `S` open a dialog (`X` and `A`, every exact
+match accepted, need none) and post the review decision they build as a
+`ChangeRequested`; `u` asks for the latest decision back. The app records each and hands
+the screen the reviewed analysis again. A key acts on the focused pane's row, else on
+what the article cursor is on, and says in the status line what it needs when there is
+nothing to act on. Dialogs and the review's decisions are imported when first used.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsreader.ui.decisions import Merge, Note, SetSpeaker, SetStatus, SetType, SplitMention
+from newsreader.review.vocabulary import CANDIDATE, MERGE, REVIEWER_RULE, STATUSES
 from newsreader.ui.keymap import hint
 from newsreader.ui.messages import ChangeRequested, UndoRequested
 from newsreader.ui.navigation import MENTION, QUOTE
@@ -22,14 +23,13 @@ if TYPE_CHECKING:
 
     from newsreader.analysis.model import Entity, Quote, Span
     from newsreader.article import Article
+    from newsreader.review.decisions import Decision
     from newsreader.review.overlay import Pending, ReviewedAnalysis
-    from newsreader.ui.decisions import Change
     from newsreader.ui.navigation import Navigator, Target
     from newsreader.ui.pane_column import PaneColumn
     from newsreader.ui.panes import Pane
     from newsreader.ui.panes.base import RowTarget
 
-SPEAKER_TYPES = ("person", "organization")
 QUOTE_PREVIEW = 40
 
 
@@ -83,10 +83,10 @@ class ReviewKeys:
             self.status("all decided")
             return
         where = f"to decide {reviewed.pending.index(item) + 1}/{len(reviewed.pending)} · "
-        if item.kind == "candidate" and item.entity_id is not None and item.candidate is not None:
+        if item.kind == CANDIDATE and item.entity_id is not None and item.candidate is not None:
             self._move(self.navigator.to_entity(item.entity_id))
             pane_id, row_id = "xref", self.panes.xref.row_id_of(item.entity_id, item.candidate)
-        elif item.kind == "merge" and item.entity_id is not None and item.other_entity is not None:
+        elif item.kind == MERGE and item.entity_id is not None and item.other_entity is not None:
             self._move(self.navigator.to_entity(item.entity_id))
             pane_id, row_id = "xref", self.panes.xref.row_id_of_merge(item.entity_id, item.other_entity)
         elif item.quote is not None and item.quote in self.navigator.quotes:
@@ -140,7 +140,9 @@ class ReviewKeys:
             if entity_type == entity.type:
                 self.status(f"{entity.name} is a {entity_type} already")
             elif entity_type:
-                self._ask(SetType(entity.id, entity_type))
+                from newsreader.review import decisions as made
+
+                self._ask(made.TypeDecision(made.EntityRef.of(entity), entity_type))
 
         in_use = {e.type for e in reviewed.analysis.entities}
         self.app.push_screen(TypeDialog(entity, in_use), chosen)
@@ -161,9 +163,12 @@ class ReviewKeys:
             return
         from newsreader.ui.dialogs.merge import MergeDialog
 
-        def chosen(other: str | None) -> None:
-            if other:
-                self._ask(Merge(keep.id, other))
+        def chosen(other_id: str | None) -> None:
+            other = next((e for e in others if e.id == other_id), None)
+            if other is not None:
+                from newsreader.review import decisions as made
+
+                self._ask(made.MergeDecision(made.EntityRef.of(keep), made.EntityRef.of(other)))
 
         self.app.push_screen(MergeDialog(keep, others), chosen)
 
@@ -186,7 +191,9 @@ class ReviewKeys:
                 + self._hint(" ({change_type} changes its type)")
             )
             return
-        self._ask(SplitMention((cursor.start, cursor.end)))
+        from newsreader.review import decisions as made
+
+        self._ask(made.SplitDecision(made.MentionRef.at(self.article.text, (cursor.start, cursor.end))))
 
     # -- w c S -------------------------------------------------------------------------
 
@@ -201,18 +208,29 @@ class ReviewKeys:
                 )
             )
             return
+        from newsreader.analysis.model import ORGANIZATION, PERSON
+
         quote = self.navigator.quotes[index]
-        speakers = [e for e in reviewed.analysis.entities if e.type in SPEAKER_TYPES or e.id == quote.speaker]
+        speakers = [
+            e for e in reviewed.analysis.entities if e.type in (PERSON, ORGANIZATION) or e.id == quote.speaker
+        ]
         from newsreader.ui.dialogs.speaker import NOBODY, SpeakerDialog
 
         def chosen(who: str | None) -> None:
             if who is None:
                 return
             speaker = None if who == NOBODY else who
-            if speaker == quote.speaker and (speaker is not None or quote.rule == "reviewer"):
+            if speaker == quote.speaker and (speaker is not None or quote.rule == REVIEWER_RULE):
                 self.status("that is the speaker already")
                 return
-            self._ask(SetSpeaker((quote.start, quote.end), speaker))
+            from newsreader.review import decisions as made
+
+            entity = next((e for e in speakers if e.id == speaker), None)
+            if speaker is not None and entity is None:
+                self.status(f"no entity {speaker!r} in this article")
+                return
+            ref = made.EntityRef.of(entity) if entity is not None else None
+            self._ask(made.SpeakerDecision(made.QuoteRef.of(quote), ref))
 
         said = self.article.text[quote.start : quote.end]
         self.app.push_screen(SpeakerDialog(quote, said, speakers), chosen)
@@ -255,8 +273,14 @@ class ReviewKeys:
             if note == current:
                 self.status("note unchanged")
                 return
-            span = (quote.start, quote.end) if quote is not None else on
-            self._ask(Note(span, note, quote=quote is not None))
+            from newsreader.review import decisions as made
+
+            target: made.MentionRef | made.QuoteRef | None = None
+            if quote is not None:
+                target = made.QuoteRef.of(quote)
+            elif on is not None:
+                target = made.MentionRef.at(text, on)
+            self._ask(made.NoteDecision(target, note))
 
         self.app.push_screen(NoteDialog(title, current), written)
 
@@ -282,14 +306,15 @@ class ReviewKeys:
         reviewed = self._reviewed()
         if reviewed is None:
             return
-        from newsreader.review.decisions import STATUSES
         from newsreader.ui.dialogs.status import StatusDialog
 
         def chosen(status: str | None) -> None:
             if status == reviewed.status:
                 self.status(f"the status is {status} already")
             elif status:
-                self._ask(SetStatus(status))
+                from newsreader.review import decisions as made
+
+                self._ask(made.StatusDecision(status))
 
         self.app.push_screen(StatusDialog(STATUSES, reviewed.status), chosen)
 
@@ -320,8 +345,8 @@ class ReviewKeys:
             return row.quote
         return self.navigator.quote_here()
 
-    def _ask(self, change: Change) -> None:
-        self.post_message(ChangeRequested(change))
+    def _ask(self, decision: Decision) -> None:
+        self.post_message(ChangeRequested(decision))
 
 
 def _preview(text: str) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from newsreader.review.vocabulary import REVIEWER_RULE
 from newsreader.ui.dialogs.chooser import Choice, Chooser
 from newsreader.ui.dialogs.merge import entity_choice
 
@@ -37,5 +38,5 @@ class SpeakerDialog(Chooser):
         if len(preview) > PREVIEW:
             preview = preview[: PREVIEW - 1] + "…"
         title = Content.assemble("Who said ", (preview, "italic"), "?")
-        current = quote.speaker or (NOBODY if quote.rule == "reviewer" else None)
+        current = quote.speaker or (NOBODY if quote.rule == REVIEWER_RULE else None)
         super().__init__(title, [nobody, *(entity_choice(e) for e in ordered)], current=current)

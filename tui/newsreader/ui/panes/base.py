@@ -16,18 +16,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.review.vocabulary import ACCEPTED, LEARNED, REJECTED, UNSURE
 from newsreader.ui.cursor_list import CursorList
 from newsreader.ui.decisions import Decision, Subject
 from newsreader.ui.messages import DecisionRequested
 
-# The review's row states (newsreader.review.overlay; named here so the panes load
-# without it). "matched": the analysis's own confident reference; "open": undecided.
-ACCEPTED = "accepted"
-REJECTED = "rejected"
-UNSURE = "unsure"
-LEARNED = "learned"  # decided in another article: an alias the store has learned
 EDITED = "edited"  # otherwise decided on: typed, merged, split, a speaker set, another candidate
-OPEN = "open"
 
 # How a decided row is marked: a glyph for monochrome terminals, a colour for the rest.
 STATE_MARKS = {

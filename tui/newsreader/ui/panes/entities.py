@@ -7,16 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 from textual.content import Content
 
+from newsreader.review.vocabulary import DECIDED, DECIDED_STATES, LEARNED, OPEN
 from newsreader.ui import keys
 from newsreader.ui.decisions import Subject
 from newsreader.ui.entity_styles import STYLED_TYPES, name_style
 from newsreader.ui.panes.base import (
-    ACCEPTED,
     EDITED,
-    LEARNED,
-    OPEN,
-    REJECTED,
-    UNSURE,
     DecidingPane,
     Row,
     RowTarget,
@@ -30,7 +26,6 @@ if TYPE_CHECKING:
     from newsreader.review.overlay import ReviewedAnalysis
 
 HEADINGS = {"person": "People", "organization": "Organisations", "place": "Places", "group": "Groups"}
-DECIDED_STATES = (ACCEPTED, REJECTED, UNSURE, LEARNED)
 
 
 def decidable_match(entity: Entity) -> Match | None:
@@ -46,7 +41,7 @@ def entity_state(reviewed: ReviewedAnalysis, entity: Entity) -> str | None:
         state = reviewed.candidate_mark(entity, match).state
         if state in DECIDED_STATES:
             return state
-    return EDITED if reviewed.entity_mark(entity).state == "decided" else None
+    return EDITED if reviewed.entity_mark(entity).state == DECIDED else None
 
 
 def is_noted(reviewed: ReviewedAnalysis, entity: Entity) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 from textual.content import Content
 
+from newsreader.review.vocabulary import DECIDED
 from newsreader.ui import keys
 from newsreader.ui.entity_styles import name_style
 from newsreader.ui.panes.base import EDITED, Pane, Row, RowTarget, state_mark
@@ -30,7 +31,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 
 def quote_row(index: int, quote: Quote, text: str, speaker: Entity | None, reviewed: ReviewedAnalysis) -> Row:
     said = text[quote.start : quote.end]
-    decided = reviewed.quote_mark(quote).state == "decided"  # the reviewer set the speaker
+    decided = reviewed.quote_mark(quote).state == DECIDED  # the reviewer set the speaker
     if speaker is not None:
         who = Content.styled(speaker.name, name_style(speaker.type))
     elif decided:
@@ -82,7 +83,7 @@ class QuotesPane(Pane):
             for index, quote in enumerate(analysis.quotes)
         ]
         unknown = sum(
-            q.speaker is None and q.kind == "statement" and reviewed.quote_mark(q).state != "decided"
+            q.speaker is None and q.kind == "statement" and reviewed.quote_mark(q).state != DECIDED
             for q in analysis.quotes
         )
         title = f"{len(rows)}" + (f" · {unknown} unknown" if unknown else "")

@@ -16,14 +16,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 from textual.content import Content
 
+from newsreader.review.vocabulary import DECIDED_STATES, MATCH, MERGE, REJECTED
 from newsreader.ui import keys
-from newsreader.ui.decisions import MATCH, MERGE, Subject
+from newsreader.ui.decisions import Subject
 from newsreader.ui.entity_styles import name_style
 from newsreader.ui.panes.base import (
-    ACCEPTED,
-    LEARNED,
-    REJECTED,
-    UNSURE,
     DecidingPane,
     Row,
     RowTarget,
@@ -36,8 +33,6 @@ from newsreader.ui.plain_text import plain
 if TYPE_CHECKING:
     from newsreader.analysis.model import Entity, Match, MergeSuggestion
     from newsreader.review.overlay import Mark, ReviewedAnalysis
-
-DECIDED_STATES = (ACCEPTED, REJECTED, UNSURE, LEARNED)
 
 
 def _name(entity: Entity) -> Content:
