@@ -33,7 +33,7 @@ from newsreader.feeds import FeedItem, ListItem, load_item
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis
-    from newsreader.review.store import Store
+    from newsreader.review.decision_log import DecisionLog
 
 CACHE_FILE = "triage.sqlite3"
 DEFAULT_LIMIT = 200_000  # articles; a row is about 200 bytes, so the file stays under ~40 MB
@@ -378,7 +378,7 @@ class ReviewState:
     decisions: int  # standing decisions, the status among them
 
 
-def review_states(store: Store) -> dict[str, ReviewState]:
+def review_states(store: DecisionLog) -> dict[str, ReviewState]:
     """Every stored article's state by text hash; its status derived as the reader's
     overlay does: the standing status decision, else "in review" once anything stands."""
     from newsreader.review.decisions import DecisionError, StatusDecision, decode
@@ -398,7 +398,7 @@ def review_states(store: Store) -> dict[str, ReviewState]:
 
 
 def record_status(
-    store: Store, digest: str, source: str, title: str, status: str, before: ReviewState | None = None
+    store: DecisionLog, digest: str, source: str, title: str, status: str, before: ReviewState | None = None
 ) -> ReviewState:
     """Set an article's status exactly as the reader's `S` does (one status decision);
     `before`: its state until now, from which the new one follows without a read."""

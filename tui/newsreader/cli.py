@@ -72,7 +72,12 @@ def reader_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--theme", metavar="NAME", help="colour theme (see the command palette for names)")
-    p.add_argument("--store", metavar="PATH", help="review database (default: in your data folder)")
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="review database file or postgresql:// address (default: `store` in the config, else "
+        "in your data folder)",
+    )
     p.add_argument("--list", action="store_true", help="open the article list first, even for one article")
     p.add_argument(
         "--reviewer",

@@ -3,6 +3,7 @@
 ```toml
 theme = "mono"            # a theme name (see the command palette)
 reviewer = "Ann Lee"      # recorded with each decision (default: your login name)
+store = "~/desk/review.sqlite3"    # the review store: a file, or postgresql://host/db
 references = ["~/lists/pep.csv"]   # reference lists used besides the bundled one
 
 [keys]                    # binding id = key(s); see `?` in the reader for the ids
@@ -41,6 +42,7 @@ FILE_NAME = "config.toml"
 class Config:
     theme: str | None = None
     reviewer: str | None = None  # the name recorded with each decision
+    store: str | None = None  # the review store, a path or a postgresql:// address (as written)
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, not yet checked
     references: tuple[str, ...] = ()  # paths, `~` expanded
     path: Path | None = None  # the file read, if there was one
@@ -85,6 +87,10 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
     if reviewer is not None and not (isinstance(reviewer, str) and reviewer.strip()):
         problems.append(f"{where}reviewer must be a name in quotes")
         reviewer = None
+    store = data.get("store")
+    if store is not None and not (isinstance(store, str) and store.strip()):
+        problems.append(f"{where}store must be a file name or a postgresql:// address in quotes")
+        store = None
     references = data.get("references", [])
     if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
         problems.append(f"{where}references must be a list of file names in quotes")
@@ -99,11 +105,12 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
             keys[binding_id] = value.strip()
         else:
             problems.append(f"{where}keys.{binding_id} must be a key name in quotes")
-    for unknown in sorted(set(data) - {"theme", "reviewer", "keys", "references"}):
+    for unknown in sorted(set(data) - {"theme", "reviewer", "store", "keys", "references"}):
         problems.append(f"{where}unknown setting {unknown!r}")
     return Config(
         theme=theme,
         reviewer=reviewer,
+        store=store.strip() if store else None,
         keys=keys,
         references=tuple(os.path.expanduser(r) for r in references),
         path=path,

@@ -205,6 +205,18 @@ class DecisionLog:
         with self._reading() as conn:
             return {int(i): str(t) for i, t in conn.execute("SELECT id, title FROM articles").fetchall()}
 
+    def article_states(self) -> dict[str, tuple[int, str | None, int]]:
+        """Every article's text hash -> (id, the value of its standing status decision or
+        None, how many decisions stand): a folder's statuses in one read."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT a.text_hash, a.id, (SELECT d.value FROM decisions d WHERE d.article_id = a.id"
+                " AND d.kind = 'status' AND d.undone IS NULL ORDER BY d.id DESC LIMIT 1),"
+                " (SELECT COUNT(*) FROM decisions d WHERE d.article_id = a.id AND d.undone IS NULL)"
+                " FROM articles a"
+            ).fetchall()
+        return {str(h): (int(i), v, int(n)) for h, i, v, n in rows}
+
     def record(
         self,
         article_id: int,

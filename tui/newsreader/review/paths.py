@@ -1,6 +1,8 @@
-"""Where the review store lives: `--store PATH`, else `$NEWSREADER_STORE`, else the data folder.
+"""Where the review store lives: `--store PATH`, else `$NEWSREADER_STORE`, else the config
+file's `store = "…"`, else the data folder.
 
-A `postgresql://` (or `postgres://`) address instead of a path names a PostgreSQL server.
+A `postgresql://` (or `postgres://`) address instead of a path names a PostgreSQL server,
+wherever a path is taken.
 """
 
 from __future__ import annotations
@@ -21,13 +23,15 @@ def default_store_path() -> Path:
     return Path(user_data_dir("newsreader", appauthor=False)) / FILE_NAME
 
 
-def store_path(option: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Path:
-    """The store to use: the `--store` option wins over the environment, which wins over the default."""
-    environ = os.environ if env is None else env
-    chosen = os.fspath(option) if option else environ.get(ENV_VAR, "").strip()
-    if chosen:
-        return Path(chosen).expanduser()
-    return default_store_path()
+def store_path(
+    option: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+    configured: str | None = None,
+) -> Path:
+    """The store's file: the `--store` option wins over the environment, which wins over
+    the config file's `store` (`configured`; None: read from the file), then the default."""
+    location = store_location(option, env, configured)
+    return Path(location) if isinstance(location, str) else location
 
 
 def is_server_address(location: str | os.PathLike[str]) -> bool:
@@ -36,11 +40,28 @@ def is_server_address(location: str | os.PathLike[str]) -> bool:
 
 
 def store_location(
-    option: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+    option: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+    configured: str | None = None,
 ) -> Path | str:
     """As `store_path`, except that a server address is given back as it was written."""
     environ = os.environ if env is None else env
     chosen = os.fspath(option) if option else environ.get(ENV_VAR, "").strip()
+    if not chosen:
+        chosen = configured if configured is not None else _configured_store()
     if is_server_address(chosen):
         return chosen.strip()
-    return store_path(option, env)
+    return Path(chosen).expanduser() if chosen else default_store_path()
+
+
+def state_dir(location: Path | str) -> Path:
+    """Where the reader keeps its own files beside a store (the places in a folder, the
+    decisions waiting for a server): the file's folder, for a server the data folder."""
+    return default_store_path().parent if isinstance(location, str) else location.parent
+
+
+def _configured_store() -> str:
+    """The config file's `store`, "" when it names none (its problems the reader shows)."""
+    from newsreader import config
+
+    return config.load().store or ""

@@ -204,6 +204,12 @@ class PgStore(DecisionLog):
         except _Offline:
             return {a.id: a.title for a in self._articles.values()}
 
+    def article_states(self) -> dict[str, tuple[int, str | None, int]]:
+        try:
+            return super().article_states()
+        except _Offline:
+            raise StoreError(self.trouble or "the review store is unreachable") from None
+
     def record(
         self,
         article_id: int,

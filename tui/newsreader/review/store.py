@@ -149,18 +149,6 @@ class Store(DecisionLog):
         with self._reading() as conn:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def article_states(self) -> dict[str, tuple[int, str | None, int]]:
-        """Every article's text hash -> (id, the value of its standing status decision or
-        None, how many decisions stand): a folder's statuses in one read."""
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT a.text_hash, a.id, (SELECT d.value FROM decisions d WHERE d.article_id = a.id"
-                " AND d.kind = 'status' AND d.undone IS NULL ORDER BY d.id DESC LIMIT 1),"
-                " (SELECT COUNT(*) FROM decisions d WHERE d.article_id = a.id AND d.undone IS NULL)"
-                " FROM articles a"
-            ).fetchall()
-        return {str(h): (int(i), v, int(n)) for h, i, v, n in rows}
-
     # -- plumbing ------------------------------------------------------------------
 
     def _live(self) -> sqlite3.Connection:

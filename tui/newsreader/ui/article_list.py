@@ -41,8 +41,8 @@ from newsreader.feeds import ListItem
 from newsreader.ui import keys
 
 if TYPE_CHECKING:
+    from newsreader.review.decision_log import DecisionLog
     from newsreader.review.overlay import ReviewedAnalysis
-    from newsreader.review.store import Store
 
 # Sort orders `o` goes through; "folder" is the order the articles were given in.
 SORTS = ("folder", "title", "source", "date", "status", "names", "quotes", "to decide")
@@ -440,7 +440,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         *,
         options: batch.Options,
         open_row: Callable[[TriageRow], None],
-        store: Store | None = None,
+        store: DecisionLog | None = None,
         places: batch.Places | None = None,
         cache: Callable[[], batch.SummaryCache] = batch.SummaryCache,
         workers: int | None = None,

@@ -38,10 +38,13 @@ class TriageApp(ReaderApp, inherit_bindings=False):
         self.open_row_now: TriageRow | None = None  # the list's row of the article open
 
     def get_default_screen(self) -> Screen[None]:
-        from newsreader.review import Store, StoreError, store_path
+        from newsreader.review.backends import open_store
+        from newsreader.review.decision_log import DecisionLog, StoreError
+        from newsreader.review.paths import store_location
 
+        location = store_location(self.store_path)  # a file, or a postgresql:// server
         try:
-            store: Store | None = Store.open(store_path(self.store_path))
+            store: DecisionLog | None = open_store(location, reviewer=self.config.reviewer)
         except StoreError as err:
             store = None
             self.problems.append(f"{err}; statuses cannot be shown or set from the list")
