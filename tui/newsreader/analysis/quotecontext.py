@@ -100,27 +100,34 @@ class QuoteContext:
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
-    def resolve_pronoun(self, pronoun: str, pos: int, sentence_start: int | None = None) -> MentionRef | None:
-        """The subject of the pronoun's own sentence if it is a compatible named person
-        ("Trump … said he thought"), else the nearest one before, outside quotes."""
+    def resolve_pronoun(self, pronoun: str, pos: int, own_start: int | None = None) -> MentionRef | None:
+        """The named person (for "it", "they", "we": organisation) a pronoun at `pos`
+        stands for, outside quotes and of a compatible gender: the first of its own
+        sentence (from `own_start`) ("Trump … said he thought"), else the first of the nearest sentence
+        before that names one, its likely subject ("Hillary Clinton called a Donald Trump
+        tweet about Alicia Machado “unhinged.” She says …" is Clinton)."""
         want = vocab.PRONOUN_GENDER.get(pronoun.lower())
         kinds = (PERSON,) if pronoun.lower() not in ("it", "they", "we") else (ORGANIZATION,)
 
         def compatible(m: MentionRef) -> bool:
             return m.type in kinds and not self.in_quote(m.start) and (not want or m.gender in ("u", want))
 
-        if sentence_start is not None:
-            for m in self.mentions_between(sentence_start, pos):
+        if own_start is not None:
+            for m in self.mentions_between(own_start, pos):
                 if compatible(m):
                     return m
         i = bisect.bisect_left(self.starts, pos) - 1
-        floor = pos - 4000
+        floor = pos - _PRONOUN_REACH
         while i >= 0 and self.mentions[i].start > floor:
-            m = self.mentions[i]
+            nearest = self.mentions[i]
             i -= 1
-            if compatible(m):
-                return m
+            if compatible(nearest):
+                own_sentence = self.mentions_between(sentence_start(self, nearest.start), nearest.start)
+                return next((m for m in own_sentence if compatible(m)), nearest)
         return None
+
+
+_PRONOUN_REACH = 4000  # characters back a pronoun's person is looked for
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsreader.analysis import names
+from newsreader.analysis import lexicon
 from newsreader.analysis.attribution import attribute_one, share_within_chains
 from newsreader.analysis.model import Quote, Span
 from newsreader.analysis.quotecontext import Attribution, MentionRef, QuoteContext
@@ -56,5 +56,11 @@ def _kind(text: str, q: RawQuote) -> str:
 
 
 def gender_of_name(name: str) -> str:
-    first = name.split()[0] if name.split() else ""
-    return names.gender_of(first) if len(name.split()) > 1 else "u"
+    """m, f or u: the gender of the first word of a full name that is a known given name
+    ("Universe Alicia Machado", a name run into its neighbour, is f); u for one word."""
+    words = name.split()
+    for word in words[:-1]:
+        known = lexicon.given_name(word)
+        if known is not None:
+            return known[0]
+    return "u"
