@@ -217,3 +217,32 @@ def test_titles_before_the_name_and_honours_after_it_are_set_apart(a: str, b: st
 )
 def test_a_title_is_a_title_only_where_titles_are_written(name: str, tokens: tuple[str, ...]) -> None:
     assert name_form(name).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kalashnikov Concern", "Kalashnikov Konzern"),  # how a group is held, in two languages
+        ("Grupo Villar", "Villar Group"),
+        ("NIOC", "National Iranian Oil Company"),  # the legal form's initial too
+        ("IRISL", "Islamic Republic of Iran Shipping Lines"),  # and its particles' left out
+    ],
+)
+def test_one_body_in_its_words_translated_or_its_initials(a: str, b: str) -> None:
+    assert compare(a, b, kind=ORG).verdict == SAME, compare(a, b, kind=ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Field Marshal Haftar", "Khalifa Haftar"),
+        ("Mullah Omar", "Mohammed Omar"),
+        ("Rabbi Sacks", "Jonathan Sacks"),
+    ],
+)
+def test_military_and_religious_titles_are_set_apart(a: str, b: str) -> None:
+    assert compare(a, b).verdict == SAME, compare(a, b)
+
+
+def test_don_is_a_given_name_not_a_title() -> None:
+    assert name_form("Don Johnson").tokens == ("don", "johnson")

@@ -208,3 +208,38 @@ def test_the_gates_only_skip_rules_that_would_say_nothing(monkeypatch: pytest.Mo
     gated = [compare(a, b, kind=kind) for a, b, kind in pairs]
     monkeypatch.setattr(namerules, "GATED_RULES", tuple((rule, "") for rule, _ in namerules.GATED_RULES))
     assert [compare(a, b, kind=kind) for a, b, kind in pairs] == gated
+
+
+def test_one_word_against_several_of_the_same_sound_is_one_name_run_together() -> None:
+    plain, other, why = weighed("Nuruddin", "Noor ud Din", run_together=60.0)
+    assert plain >= 70 and "written together or apart" in why
+    assert other == 60.0
+    assert compare("Almaz-Antey", "Almaz Antei", kind="organization").verdict == SAME
+    # several words whose letters only look alike stay apart
+    assert compare("Deutschebahn", "Deutsche Bank", kind="organization").verdict != SAME
+
+
+@pytest.mark.parametrize(
+    ("longer", "shorter", "same"),
+    [
+        ("Rosneft Oil Company", "Rosneft", True),  # what it does, then how it is held
+        ("Lukoil Oil Company", "Lukoil", True),
+        ("Sovmar Shipping Group", "Sovmar", True),
+        ("Gazprom Neft", "Gazprom", False),  # what it does alone: a company of its own
+        ("Siemens Energy AG", "Siemens AG", False),
+    ],
+)
+def test_a_business_described_after_its_own_word_is_that_business(
+    longer: str, shorter: str, same: bool
+) -> None:
+    assert (compare(longer, shorter, kind="organization").verdict == SAME) is same
+
+
+def test_a_long_name_cut_at_a_records_width_is_the_name() -> None:
+    full = "Tarek Ben Salem Ben Mokhtar Bouzidi"
+    cut = full[:33]  # "... Bou": the list's field ended there
+    plain, other, why = weighed(cut, full, cut_short=40.0)
+    assert plain >= 70 and "cut short" in why
+    assert other < 55
+    # a short name whose surname begins another's is another person
+    assert compare("Jo Smith", "Jo Smithson").verdict != SAME

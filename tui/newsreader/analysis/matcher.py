@@ -21,6 +21,7 @@ and are one. So names are compared token by token:
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -128,6 +129,10 @@ def score_forms(
         return _compare_characters(fa.original, fb.original)
     if fa.tokens == fb.tokens or fa.joined == fb.joined or fa.spelt == fb.spelt:
         return _same_parts(fa, fb, weights)
+    if (len(fa.tokens) == 1) != (len(fb.tokens) == 1) and (
+        together := _run_together(fa, fb, weights)
+    ) is not None:
+        return together
     ta, tb = fa.tokens, fb.tokens
     if not (fa.bigrams.isdisjoint(tb) and fb.bigrams.isdisjoint(ta)):  # rare: Jean Marie / Jeanmarie
         ta, tb = _merge_to_match(ta, tb), _merge_to_match(tb, ta)
@@ -140,7 +145,7 @@ def score_forms(
     else:
         short, long_, s_form, l_form = tb, ta, fb, fa
     person = kind in ("", "person")
-    if not person and _acronym_of(short, long_, s_form):
+    if not person and _acronym_of(short, long_, s_form, l_form):
         return weights.acronym, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
     if fa.letters != fb.letters:
         letters, other = (fa.tokens, fb.tokens) if fa.letters else (fb.tokens, fa.tokens)
@@ -160,6 +165,13 @@ def score_forms(
     )
     cross_script = fa.transliterated != fb.transliterated
     aligned, used_j = _align(short, long_, fa.accented or fb.accented, cross_script, distinct)
+    last = aligned.get(len(short) - 1)
+    if (
+        last is not None
+        and last.how == "edit"
+        and (_cut_short(short[-1], long_[last.j], s_form) or _cut_short(long_[last.j], short[-1], l_form))
+    ):
+        aligned[len(short) - 1] = Aligned(weights.cut_short, last.j, "cut short")
     reasons: list[str] = []
     total = weighted = 0.0
     worst = 100.0
@@ -209,6 +221,34 @@ def _same_parts(fa: NameForm, fb: NameForm, weights: Weights) -> tuple[float, li
     if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
         return weights.same_but_suffix, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
     return (weights.same_parts if fa.tokens == fb.tokens else weights.written_together), [same]
+
+
+# Lists of fixed-width records cut a long name at 30 to 40 characters
+_FIELD_WIDTH = 30
+
+
+def _cut_short(part: str, other: str, form: NameForm) -> bool:
+    """Is `part`, the last of a name as long as a record's field, the start of `other`
+    (NOUREDDINE BEN ALI BEN BELKASSEM DR for ... DRISSI)? The name was cut, not misspelt."""
+    return (
+        len(part) >= 2
+        and other.startswith(part)
+        and form.tokens[-1:] == (part,)
+        and len(form.original.strip()) >= _FIELD_WIDTH
+    )
+
+
+def _run_together(fa: NameForm, fb: NameForm, weights: Weights) -> tuple[float, list[str]] | None:
+    """One name written as one word, the other in several, and the letters the same sound
+    (Nuruddin / Noor ud Din, Almaz-Antey / Almaz Antei): one name, run together."""
+    if min(len(fa.joined), len(fb.joined)) < 6:
+        return None
+    sim, how = token_similarity(fa.joined, fb.joined, fa.accented or fb.accented)
+    if how != "same sound":
+        return None
+    return min(sim, weights.run_together), [
+        f"{fa.joined}/{fb.joined}: written together or apart, spelt differently"
+    ]
 
 
 def _align(
@@ -271,6 +311,8 @@ def _token_reason(x: str, y: str, sim: float, how: str) -> str:
         return f"{x}/{y}: letters swapped"
     if how == "other word":
         return f"{x} and {y} are different words"
+    if how == "cut short":
+        return f"{x}/{y}: the name cut short"
     if how == "plural":
         return f"{x}/{y}: one word, singular and plural"
     if sim >= 75:
@@ -311,12 +353,22 @@ def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[st
     return tuple(merged)
 
 
-def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm) -> bool:
-    """IBM for International Business Machines: written in capitals, the initials in order."""
+def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm, l_form: NameForm) -> bool:
+    """IBM for International Business Machines: written in capitals, the initials in order,
+    of the name's parts or of all its words, a legal form (NIOC, National Iranian Oil
+    Company) and particles (IRISL, Islamic Republic of Iran Shipping Lines) included."""
     if len(short) != 1 or not 2 <= len(short[0]) <= 6 or len(long_) < 2:
         return False
-    written = s_form.original.strip()
-    return written.isupper() and short[0] == "".join(t[0] for t in long_)
+    if not s_form.original.strip().isupper():
+        return False
+    if short[0] == "".join(t[0] for t in long_):
+        return True
+    words = _ACRONYM_WORD.findall(l_form.original.lower())
+    return short[0] in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS))
+
+
+_ACRONYM_WORD = re.compile(r"[a-z0-9]+")
+_SMALL_WORDS = frozenset("of the and for de du des la le el al".split())
 
 
 def _is_nickname(a: str, b: str) -> bool:

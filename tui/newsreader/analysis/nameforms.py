@@ -17,20 +17,22 @@ from typing import NamedTuple
 from newsreader.analysis import legalforms, lexicon, numberwords, vocab
 from newsreader.analysis.translit import to_ascii
 
-# Titles in the languages names reach us in ("Presiden Putin", "Putyin elnök").
+# Titles in the languages names reach us in ("Presiden Putin", "Putyin elnök"), set apart
+# where they lead a name. Not "don": in English news Don is a given name (Don Lemon).
 TITLES = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady president presiden presidente praesident
     prasident prezident prezydent predsjednik presedintele presedinte elnok presidentti premier
     chancellor minister secretary senator sen rep gov governor mayor general gen colonel col
     captain capt king queen prince princess sheikh shaikh sheik emir imam ayatollah pope saint st
     excellency honourable honorable rt hon judge justice ambassador commander admiral marshal
-    comrade herr frau monsieur madame mme mlle senor senora don dona""".split()
+    comrade herr frau monsieur madame mme mlle senor senora dona sergeant sgt corporal cpl lt
+    reverend rev pastor rabbi bishop archbishop cardinal mullah mufti maulana maulvi""".split()
 )
 # Words that make a title of the title after them (Prime Minister, Vice President, Crown
 # Prince, Lt. Gen.): set apart only in front of one, so John Major keeps his surname.
 TITLE_MODIFIERS = frozenset(
-    """prime vice deputy foreign crown acting former interim chief lieutenant lt brigadier major
-    grand state home attorney supreme defence defense interior finance""".split()
+    """prime vice deputy foreign crown acting former interim chief lieutenant brigadier major
+    field grand state home attorney supreme defence defense interior finance""".split()
 )
 # Titles and honours written after the name: Hungarian puts the office there (Orbán Viktor
 # miniszterelnök, Putyin elnök), English its letters (Boris Johnson MP, Keir Starmer KC).
@@ -93,6 +95,10 @@ _ABBREVIATIONS = {
     "ctr": "center", "centre": "center", "mgmt": "management", "bros": "brothers",
     "tech": "technology", "chem": "chemical", "elec": "electric",
 }  # fmt: skip
+# How a business is held, in the languages a group's companies are registered in: one
+# word (Kalashnikov Concern = Kalashnikov Konzern, Grupo Villar = Villar Group)
+_ABBREVIATIONS |= dict.fromkeys(("groupe", "grupo", "gruppe", "gruppo", "gruppa", "grupa"), "group")
+_ABBREVIATIONS |= dict.fromkeys(("konzern", "kontsern", "koncern"), "concern")
 _ABBREVIATED = frozenset(_ABBREVIATIONS)
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | TITLE_MODIFIERS | TRAILING_TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS

@@ -33,6 +33,7 @@ class Weights:
     same_parts: float = 100.0  # the same parts after normalising
     written_together: float = 95.0  # the same letters, parts written together or apart
     same_but_suffix: float = 60.0  # the same parts, different jr / sr / III
+    run_together: float = 92.0  # one word against several, the same sound (Nuruddin / Noor ud Din)
     acronym: float = 85.0  # IBM for International Business Machines
     other_abbreviation: float = 0.0  # U.S.S.R. against a name whose initials differ
     # the parts' similarities
@@ -40,6 +41,7 @@ class Weights:
     nickname: float = 88.0  # Bill for William, in first position
     other_word: float = 50.0  # Deutsche Bank / Deutsche Bahn: another word, not a typo
     plural: float = 92.0  # Sunrise Technology / Technologies: one word, in a body's name
+    cut_short: float = 90.0  # a long name's last part cut at a record's width (... DR / DRISSI)
     # the weakest part pulls the score down
     poor_part: float = 60.0  # below this a part is another name ...
     poor_part_cap: float = 45.0  # ... and the score is at most this plus a tenth of it
@@ -137,7 +139,7 @@ class Pair:
         self.inexact = len(self.aligned) > 1 and all(a.how != "equal" for a in self.aligned.values())
         if self.extra > 0:
             self.placed = tuple(y for j, y in enumerate(self.long_) if j not in self.used_j)
-            self.described = not self.person and all(y in DESCRIPTORS for y in self.placed)
+            self.described = not self.person and _describes_a_business(self.placed, self.l_form)
 
 
 Rule = Callable[[Pair, Weights], "Effect | None"]
@@ -446,6 +448,27 @@ DESCRIPTORS = frozenset(
     "group holding holdings corporation company companies enterprises international global worldwide "
     "concern konzern kontsern groupe grupo gruppe gruppo gruppa".split()
 )
+
+# What a business does, said before how it is held (Rosneft Oil Company, Aeroflot Airlines
+# Corporation): with a word of DESCRIPTORS after them they describe the company named.
+SECTORS = frozenset(
+    "oil gas petroleum energy power electric mining metals steel chemical chemicals shipping airlines "
+    "airways aviation motor motors automotive trading industries industrial engineering construction "
+    "telecom telecommunications logistics insurance pharmaceutical pharmaceuticals".split()
+)
+
+
+def _describes_a_business(words: tuple[str, ...], form: NameForm) -> bool:
+    """Only how a business is held (Tencent Holdings), or what it does and then how it is
+    held (Rosneft Oil Company, whose "Company" is set apart as a legal form)? What it does
+    alone names another: Gazprom Neft, Siemens Energy AG."""
+    if not words:
+        return False
+    held = words[-1] in DESCRIPTORS or (
+        form.legal and form.original.rsplit(None, 1)[-1].lower() in DESCRIPTORS
+    )
+    return held and all(y in DESCRIPTORS or y in SECTORS for y in words)
+
 
 # Titles said before a given name, not a surname (King Frederik, Prince Harry, Sir Keir,
 # Sheikh Hamad, Pope Francis): with one of them a single name is a given name.
