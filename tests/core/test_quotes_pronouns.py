@@ -45,3 +45,11 @@ def test_they_is_an_organisation() -> None:
 )
 def test_gender_of_a_full_name_from_its_first_given_name(name: str, gender: str) -> None:
     assert gender_of_name(name) == gender
+
+
+def test_he_continues_the_speaker_a_sentence_reports_not_its_first_name() -> None:
+    text = (
+        "Tom Baines has asked for a meeting for months, said Amir Haddad, an analyst at a bank.\n\n"
+        "“It was always going to happen,” he said."
+    )
+    assert speakers(text) == [("Amir Haddad", "after: X said (pronoun)")]

@@ -103,9 +103,10 @@ class QuoteContext:
     def resolve_pronoun(self, pronoun: str, pos: int, own_start: int | None = None) -> MentionRef | None:
         """The named person (for "it", "they", "we": organisation) a pronoun at `pos`
         stands for, outside quotes and of a compatible gender: the first of its own
-        sentence (from `own_start`) ("Trump … said he thought"), else the first of the nearest sentence
-        before that names one, its likely subject ("Hillary Clinton called a Donald Trump
-        tweet about Alicia Machado “unhinged.” She says …" is Clinton)."""
+        sentence (from `own_start`) ("Trump … said he thought"), else, of the nearest
+        sentence before that names one, the one it reports the speech of ("…, said
+        Andrew Small. “…,” he said"), else its first, the likely subject ("Hillary Clinton
+        called a Donald Trump tweet about Alicia Machado “unhinged.” She says …")."""
         want = vocab.PRONOUN_GENDER.get(pronoun.lower())
         kinds = (PERSON,) if pronoun.lower() not in ("it", "they", "we") else (ORGANIZATION,)
 
@@ -122,12 +123,22 @@ class QuoteContext:
             nearest = self.mentions[i]
             i -= 1
             if compatible(nearest):
-                own_sentence = self.mentions_between(sentence_start(self, nearest.start), nearest.start)
-                return next((m for m in own_sentence if compatible(m)), nearest)
+                around = self.mentions_between(sentence_start(self, nearest.start), nearest.end)
+                named = [m for m in around if compatible(m)] or [nearest]
+                return next((m for m in named if self._reports_speech(m)), named[0])
         return None
+
+    def _reports_speech(self, m: MentionRef) -> bool:
+        """Is the mention the subject of a speech verb right after it ("Small said") or
+        right before it ("…, said Andrew Small")? A later "he said" continues that speaker."""
+        after = _NEXT_WORD.match(self.text, m.end, min(len(self.text), m.end + 30))
+        before = _LAST_WORD.search(self.text, max(0, m.start - 30), m.start)
+        return any(w is not None and w.group(1).lower() in vocab.SPEECH_VERBS for w in (after, before))
 
 
 _PRONOUN_REACH = 4000  # characters back a pronoun's person is looked for
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")
+_LAST_WORD = re.compile(r"(\w+),?[ \u00a0]+$")
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
