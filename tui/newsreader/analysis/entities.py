@@ -346,7 +346,7 @@ def _group_places(mentions: list[Mention]) -> list[EntityDraft]:
             place = lexicon.place(_key(m.text))
             # the gazetteer joins aliases (US, United States) but not exonyms of cities
             # (Kiev stays as written; the cross-reference shows Kyiv)
-            in_gazetteer = place is not None and place.kind in ("country", "region")
+            in_gazetteer = place is not None and place.is_country
             key = keys[m.text] = place.canonical if place is not None and in_gazetteer else _key(m.text)
         groups.setdefault(key, EntityDraft(PLACE)).mentions.append(m)
     return list(groups.values())

@@ -32,6 +32,12 @@ class Place:
     country: str
     population: int
 
+    @property
+    def is_country(self) -> bool:
+        """A country, or a land news names as one: a former state or a nation of the UK
+        (Burma, Prussia, England)."""
+        return self.kind in ("country", "region")
+
 
 def _lines(name: str) -> list[str]:
     with gzip.open(DATA / name, "rt", encoding="utf-8") as fh:
@@ -127,6 +133,13 @@ def place(name: str) -> Place | None:
         return None
     kind, canonical, country, population = row.split("\t")
     return Place(name, kind, canonical, country, int(population))
+
+
+def is_country(name: str) -> bool:
+    """Does `name`, as written or in title case ("LATVIA", "ukraine"), name a country
+    (`Place.is_country`)? The one test of it for the whole package."""
+    found = place(name) or place(name.title())
+    return found is not None and found.is_country
 
 
 def zipf(word: str) -> float:

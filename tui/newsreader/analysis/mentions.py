@@ -163,22 +163,17 @@ def _speaker_labels(text: str, skip: list[Span]) -> set[Span]:
         if counts[text[s:e]] >= 2
         and not any(w in vocab.NOT_NAMES for w in text[s:e].title().split())
         and lexicon.zipf(text[s:e]) < CUTOFFS.speaker_label_below
-        and not _is_country(text[s:e].title())  # "LATVIA: yes" in a roll call
+        and not lexicon.is_country(text[s:e])  # "LATVIA: yes" in a roll call
     }
 
 
 _LABELLED = "a speaker's label in a transcript"
 
 
-def _is_country(name: str) -> bool:
-    place = lexicon.place(name)
-    return place is not None and place.kind in ("country", "continent")
-
-
 def _team_type(name: str) -> str:
     """A results table's name is a club, but a country's is its national team, which news
     and its annotation conventions keep as the country."""
-    return PLACE if _is_country(name) or _is_country(name.title()) else ORGANIZATION
+    return PLACE if lexicon.is_country(name) else ORGANIZATION
 
 
 def _with_table_teams(text: str, mentions: list[Mention], team_at: Mapping[Span, str]) -> list[Mention]:
