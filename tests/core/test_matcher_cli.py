@@ -103,6 +103,18 @@ def test_compare_pairs_from_a_file_honours_thresholds_and_schema(tmp_path: Path)
     assert second["score"] == compare("Nordic Timber", "Nordic Timber Holdings", kind="organization").score
 
 
+def test_compare_pairs_reads_an_address_as_a_place(tmp_path: Path) -> None:
+    """The OpenSanctions schemata are read as the reference lists read them: an Address is
+    a place, whose added words count (this verb's own copy of the map had no Address)."""
+    pair = {"a": "Tverskaya Street", "b": "Tverskaya Street Moscow", "schema": "Address"}
+    result = run_cli(["compare", "--pairs", "-"], tmp_path, stdin=json.dumps(pair) + "\n")
+    assert result.returncode in (0, 1), result.stderr
+    (line,) = result.stdout.splitlines()
+    place = compare(pair["a"], pair["b"], kind="place").score
+    assert place != compare(pair["a"], pair["b"]).score
+    assert json.loads(line)["score"] == place
+
+
 def test_compare_pairs_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:
     result = run_cli(["compare", "--pairs", "absent.jsonl"], tmp_path)
     assert result.returncode == 2

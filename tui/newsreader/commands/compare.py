@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import cast
 
 from newsreader.analysis.contract import dumps
+from newsreader.analysis.references import SCHEMA_TYPES
 from newsreader.cleaning import binary_kind, printable
 from newsreader.commands.common import PROG, ArgumentParser, UserError, say
 
@@ -133,15 +134,5 @@ def _lines(source: io.BufferedReader, name: str) -> Iterator[tuple[int, str]]:
             yield number, "not UTF-8"
 
 
-# FollowTheMoney schemata (OpenSanctions' data model) as the matcher's kinds of name
-_SCHEMA_KIND = {
-    "Person": "person",
-    "Organization": "organization",
-    "Company": "organization",
-    "LegalEntity": "organization",
-    "PublicBody": "organization",
-}
-
-
 def _kind_of(record: dict[str, object]) -> str:
-    return _SCHEMA_KIND.get(str(record.get("schema", "")), "")
+    return SCHEMA_TYPES.get(str(record.get("schema", "")), "")
