@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
-from newsreader.analysis import lexicon
+from newsreader.analysis import lexicon, wadegiles
 from newsreader.analysis.nameforms import ARTICLES, NameForm, name_form
 from newsreader.analysis.namerules import (
     NEAR_MISS,
@@ -103,6 +103,13 @@ def compare(
     person = kind in ("", "person")
     fa, fb = name_form(a, person), name_form(b, person)
     score, reasons = score_forms(fa, fb, kind, weights, against)
+    if person and score < thresholds.same and (pinyin := _in_pinyin(a, b)) is not None:
+        # a Chinese name in Wade-Giles against its pinyin (Mao Tse-tung / Mao Zedong)
+        again: list[str] = []
+        other, other_reasons = score_forms(name_form(pinyin[0]), name_form(pinyin[1]), kind, weights, again)
+        if other > score:
+            score, against = other, again
+            reasons = ["Wade-Giles read as pinyin", *other_reasons]
     if (kind_b or fa.legal or fb.legal) and (apart := kinds_apart(fa, fb, kind, kind_b, weights)) is not None:
         score = min(score, apart.value)
         against.append(apart.reason)
@@ -111,6 +118,15 @@ def compare(
     if against and verdict == SAME:
         verdict = MAYBE
     return Comparison(round(score, 1), verdict, "; ".join(reasons), tuple(against))
+
+
+def _in_pinyin(a: str, b: str) -> tuple[str, str] | None:
+    """Both names with any Wade-Giles spelling rewritten in pinyin, or None if neither has one."""
+    pa = wadegiles.to_pinyin(a.lower()) if a.isascii() else a
+    pb = wadegiles.to_pinyin(b.lower()) if b.isascii() else b
+    if pa == a.lower() and pb == b.lower():
+        return None
+    return pa, pb
 
 
 def score_forms(
