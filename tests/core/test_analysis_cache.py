@@ -120,20 +120,6 @@ def test_statuses_are_read_and_set_as_the_reader_does(tmp_path: Path, folder: li
     store.close()
 
 
-def test_places_remember_the_last_row_per_folder_and_stay_bounded(tmp_path: Path) -> None:
-    places = batch.Places(tmp_path / "data" / batch.PLACES_FILE)
-    assert places.get("/wire") is None
-    places.put("/wire", "/wire/b.txt")
-    places.put("/other", "/other/a.txt")
-    places.put("/wire", "/wire/c.txt")
-    assert places.get("/wire") == "/wire/c.txt"
-    for n in range(batch.MAX_PLACES + 5):
-        places.put(f"/f{n}", "x")
-    assert places.get("/wire") is None and places.get(f"/f{batch.MAX_PLACES + 4}") == "x"
-    places.path.write_text("[1, 2", encoding="utf-8")  # damaged: start at the top
-    assert places.get("/f1") is None
-
-
 def test_worker_count_follows_the_cores() -> None:
     assert 1 <= batch.default_workers() <= (os.cpu_count() or 1)
 

@@ -39,9 +39,11 @@ if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis
     from newsreader.analysis.service import Analyzer
     from newsreader.feeds import FeedItem
+    from newsreader.resume import ReaderState
     from newsreader.review.decisions import Recorded
     from newsreader.review.overlay import ReviewedAnalysis
     from newsreader.review.session import ArticleReview
+    from newsreader.ui.article_view import ArticleView
     from newsreader.ui.messages import ChangeRequested, DecisionRequested, UndoRequested
 
 Progress = Callable[[float], None]  # told the fraction of the analysis done, 0 to 1
@@ -102,10 +104,12 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         theme_folders: Iterable[Path] | None = None,
         articles: Sequence[str | os.PathLike[str] | Article | FeedItem] = (),
         max_bytes: int | None = None,
+        resume: ReaderState | None = None,
     ) -> None:
         """`store`: the review store's path (`--store`); None: `$NEWSREADER_STORE`, else the data folder.
         `articles`: a folder's articles (paths) or a feed's items (loaded when opened),
-        `article` the first of them; `>` and `<` go through them."""
+        `article` the first of them; `>` and `<` go through them. `resume`: where the
+        reviewer was (default: the store's `resume.state_path`); each article opens there."""
         super().__init__()
         # Scrolling jumps rather than glides: an animated `G` or page key is dozens of
         # repaints, slow over SSH. TEXTUAL_ANIMATIONS, if set, still chooses.
@@ -123,6 +127,11 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self._analyse = analyse or analyser()
         self.config = config or settings.Config()
         self.store_path = store
+        from newsreader.resume import ReaderState, state_path
+
+        self.resume = resume or ReaderState(state_path(store))
+        self._place: tuple[Article, int] | None = None  # the text offset at the top of the view
+        self._place_wanted: int | None = None  # where the article just opened is to be scrolled
         self.review: ArticleReview | None = None
         self.decisions: DecisionLog | None = None  # once the review is open
         self._restore_signals: Callable[[], None] | None = None
@@ -192,6 +201,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
     def on_mount(self) -> None:
         for problem in self.problems:
             self.notify(problem, title="settings", severity="warning", timeout=12, markup=False)
+        self._go_back_to_place()
         self._report_article_problems(self.article)
         if self.analysis is None:
             self._start_analysis()
@@ -199,6 +209,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             self._review_ready(*self._open_review(self.analysis))
 
     def on_unmount(self) -> None:
+        self._remember_place()
         if self._restore_signals is not None:
             self._restore_signals()
         if self.review is not None:
@@ -349,6 +360,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self._leave_review()
         self._report_article_problems(doc)
         self.article, self.analysis, self._at = doc, None, at
+        self._go_back_to_place()
         self.reader = ReaderScreen(doc, position=self._position())
         # The first reader is the app's default screen, which cannot be replaced: the
         # second is pushed over it, and from then on the top one is swapped.
@@ -358,7 +370,36 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             self.push_screen(self.reader)
         self._start_analysis()
 
+    # -- where the reviewer was in each article (newsreader.resume) ---------------------
+
+    def _go_back_to_place(self) -> None:
+        """The article being opened shows where it was left, once its view is laid out."""
+        from newsreader.batch import text_hash
+
+        self._place = None
+        self._place_wanted = self.resume.place(text_hash(self.article)) or None
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        view = self.reader.article_view
+        if view.wrapped is None:
+            return
+        if self._place_wanted is not None:  # the first layout of the article just opened
+            wanted, self._place_wanted = self._place_wanted, None
+            view.scroll_to(y=view.wrapped.line_of(wanted), animate=False, immediate=True)
+            return
+        top = view.wrapped.starts[min(round(view.scroll_y), view.wrapped.line_count - 1)]
+        self._place = (self.article, top)
+
+    def _remember_place(self) -> None:
+        """Keep where the open article is scrolled to, if it was scrolled."""
+        from newsreader.batch import text_hash
+
+        if self._place is not None and self._place[0] is self.article:
+            self.resume.put_place(text_hash(self.article), self._place[1])
+        self._place = None
+
     def _leave_review(self) -> None:
+        self._remember_place()
         if self._restore_signals is not None:
             self._restore_signals()
             self._restore_signals = None

@@ -41,6 +41,7 @@ from newsreader.feeds import ListItem
 from newsreader.ui import keys
 
 if TYPE_CHECKING:
+    from newsreader.resume import ReaderState
     from newsreader.review.decision_log import DecisionLog
     from newsreader.review.overlay import ReviewedAnalysis
 
@@ -441,7 +442,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         options: batch.Options,
         open_row: Callable[[TriageRow], None],
         store: DecisionLog | None = None,
-        places: batch.Places | None = None,
+        places: ReaderState | None = None,
         cache: Callable[[], batch.SummaryCache] = batch.SummaryCache,
         workers: int | None = None,
     ) -> None:
@@ -480,7 +481,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._show_header()
-        resumed = self.places.get(self.where) if self.places else None
+        resumed = self.places.row(self.where) if self.places else None
         if resumed:
             found = next((r for r in self.rows.rows if _source_of(r) == resumed), None)
             if found is not None:
@@ -598,7 +599,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
     def remember_place(self) -> None:
         row = self.table.current
         if self.places is not None and row is not None:
-            self.places.put(self.where, _source_of(row))
+            self.places.put_row(self.where, _source_of(row))
 
     # -- the keys -------------------------------------------------------------------------
 
