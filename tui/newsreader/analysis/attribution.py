@@ -1,11 +1,16 @@
 """Who said each quote: the attribution rules in order, the first that applies wins.
 
-label      "WALLACE: Let's start …"                     (a transcript's speaker label)
-dash       "…" ― Carlos Raúl                            (a signed reaction)
-after, before, participle, according                     (a speech verb: `speechcues`)
-continued  a quote paragraph with no cue of its own continues the previous speaker
-sentence subject  a partial quote woven into a sentence with no cue
+label      "WALLACE: Let's start …", "Rush Limbaugh: … 'Reeks of Fear'"  (a name and a colon)
+dash       "…" ― Carlos Raúl                            (a signed reaction or line)
+after, before, participle, according                     (a speech verb: `speechcues`; a
+           pronoun or a role, "the spokeswoman", stands for a person named before)
+continued  a quote with no cue of its own continues the previous quote's speaker in its
+           paragraph, or the previous paragraph's when it opens one
+previous sentence  a quote opening a sentence after "…, Schiff said." is Schiff's
+sentence subject   a partial quote woven into a sentence with no cue
 unknown
+Each rule names itself in `Attribution.rule`, and the speaker's mention it used is kept
+(`speaker_span`), so how far back a speaker was found can be read off the output.
 """
 
 from __future__ import annotations

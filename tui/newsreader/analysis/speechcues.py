@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsreader.analysis import vocab
+from newsreader.analysis import roles, vocab
 from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE
 from newsreader.analysis.quotecontext import (
     PREPOSITIONS,
@@ -171,6 +171,9 @@ def _speaker_after_cue(ctx: QuoteContext, words: list[Word], cue: Word, rule: st
         m = ctx.mention_at(s)
         if m is not None and m.type in (PERSON, ORGANIZATION):
             return speaker_from(ctx, m, rule, cue)
+    role = roles.role_after(words)
+    if role is not None:  # "…," said the spokeswoman.
+        return speaker_from(ctx, roles.person_in_role(ctx, role, cue[0]), f"{rule} (role: {role})", cue)
     return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
 
 
@@ -215,6 +218,9 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
             m = ctx.mention_at(s2)
             if m is not None and m.type == PERSON:
                 return speaker_from(ctx, m, rule + " (apposition)", cue)
+    role = roles.role_before(words[: k + 1])
+    if role is not None:  # "the Vermont senator said": the person named so before
+        return speaker_from(ctx, roles.person_in_role(ctx, role, s), f"{rule} (role: {role})", cue)
     return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
 
 
