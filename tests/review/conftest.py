@@ -24,6 +24,8 @@ def _no_user_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NEWSREADER_STORE", str(tmp_path / "env-store.sqlite3"))
     # nor the user's config file (it may name the reviewer recorded with each decision)
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path / "config"))
+    # nor the user's data folder, where a server store's spool of unsent decisions lives
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
 
 
 @pytest.fixture

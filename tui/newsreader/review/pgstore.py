@@ -5,13 +5,14 @@ key column spelt as PostgreSQL's identity column); the version is kept in the ta
 `newsreader_schema`, and migrating holds an advisory lock so two readers starting at once
 migrate once. Every write is its own transaction, committed before the call returns.
 
-A lost connection does not lose decisions: while the server is away they are queued here
-(with their undos) and the reader keeps showing what it last read plus the queue;
-`trouble` says so. The next call after the server is back (tried at most once a second)
-sends the queue in one transaction. Each decision carries its own `uid`, unique in the
-table, so a decision sent again (its commit was lost with the connection, a queue
-replayed) is stored once. The queue lives in memory: quitting while the server is away
-loses what is queued, and `close` says so on standard error.
+A lost connection does not lose decisions: while the server is away they are queued
+(with their undos) in a spool file on this machine (`spool.Spool`, committed before each
+call returns) and the reader keeps showing what it last read plus the queue; `trouble`
+says so. The next call after the server is back (tried at most once a second) sends the
+queue in one transaction. Each decision carries its own `uid`, unique in the table, so a
+decision sent again (its commit was lost with the connection, a queue replayed) is stored
+once. A reader that quits or is killed while the server is away leaves its queue in the
+spool; the next reader of that server here sends it.
 
 Another reader's decisions are noticed by polling: `data_version` is a fingerprint of
 the decisions of every other session.
@@ -24,13 +25,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import psycopg
 from psycopg import conninfo
 
-from newsreader.review import identity, schema
+from newsreader.review import identity, paths, schema
 from newsreader.review.decision_log import (
     INSERT_DECISION,
     ArticleRow,
@@ -41,6 +43,7 @@ from newsreader.review.decision_log import (
     now,
     statements,
 )
+from newsreader.review.spool import Queued, Spool, spool_file
 
 CONNECT_TIMEOUT_SECONDS = 5
 RETRY_SECONDS = 1.0
@@ -52,14 +55,6 @@ _PROVISIONAL_ID = 1 << 62
 
 class _Offline(Exception):
     """The server cannot be reached right now: the caller falls back to the queue."""
-
-
-@dataclass
-class _Queued:
-    """A decision made, or one withdrawn (`undo`), while the server was away."""
-
-    row: DecisionRow
-    undo: bool = False
 
 
 class _Statements:
@@ -75,7 +70,9 @@ class _Statements:
 class PgStore(DecisionLog):
     """A connection to a review store on a PostgreSQL server; safe to share between threads."""
 
-    def __init__(self, address: str, *, read_only: bool, reviewer: str | None, session: str) -> None:
+    def __init__(
+        self, address: str, *, read_only: bool, reviewer: str | None, session: str, spool: Spool
+    ) -> None:
         super().__init__(reviewer=reviewer, session=session)
         self.address = address
         self.path = None
@@ -84,7 +81,7 @@ class PgStore(DecisionLog):
         self._lock = threading.RLock()
         self._conn: psycopg.Connection[Any] | None = None
         self._closed = False
-        self._queue: list[_Queued] = []
+        self._spool = spool
         self._articles: dict[str, ArticleRow] = {}  # by text hash: what was last read
         self._rows: dict[int, list[DecisionRow]] = {}  # standing decisions last read, by article
         self._data_version = 0  # the last answers of the version calls, kept while away
@@ -100,15 +97,33 @@ class PgStore(DecisionLog):
         read_only: bool = False,
         reviewer: str | None = None,
         session: str = identity.SESSION,
+        spool_folder: Path | None = None,
     ) -> PgStore:
         """Connect to the store at `address` (a libpq URI), creating or migrating its tables
-        unless `read_only`. `StoreError` when the server cannot be reached or the database
-        is not a review store; nothing of another program's is changed."""
-        store = cls(address, read_only=read_only, reviewer=reviewer, session=session)
+        unless `read_only`, and send what readers no longer running left in the spool
+        (kept in `spool_folder`, default the reader's state folder). `StoreError` when the
+        server cannot be reached or the database is not a review store; nothing of another
+        program's is changed."""
+        folder = spool_folder or paths.state_dir(address)
+        spool = Spool(None if read_only else spool_file(folder, address))
+        store = cls(address, read_only=read_only, reviewer=reviewer, session=session, spool=spool)
         try:
             store._conn = store._connect()
+            left = spool.orphans()
+            if left:
+                store._send_queue(store._conn, left)
+                store.notice = (
+                    f"{sum(not q.undo for q in left)} decisions made while the review store "
+                    f"{store.where} was unreachable, in a reader since closed, were sent now"
+                )
         except _LOST as err:
+            spool.close()
             raise StoreError(f"cannot reach the review store {store.where}: {_first_line(err)}") from None
+        except BaseException:
+            spool.close()
+            raise
+        if spool.problem:
+            store.notice = spool.problem
         return store
 
     @property
@@ -130,31 +145,39 @@ class PgStore(DecisionLog):
     def trouble(self) -> str | None:
         if self._lost_since is None:
             return None
-        waiting = sum(not q.undo for q in self._queue)
+        waiting = sum(not q.undo for q in self._spool.entries)
+        kept = "in memory" if self._spool.path is None else "on this machine"
         return (
             f"the review store {self.where} is unreachable since {self._lost_since[11:19]} UTC; "
-            f"{waiting} decision{'s' if waiting != 1 else ''} made since are kept here "
+            f"{waiting} decision{'s' if waiting != 1 else ''} made since are kept {kept} "
             "and sent when it is back"
         )
 
     @property
     def queued(self) -> int:
-        return len(self._queue)
+        return len(self._spool)
 
     def close(self) -> None:
-        """Send what is queued if the server is back, then close. Safe to call twice."""
+        """Send what is queued if the server is back, then close; what cannot be sent stays
+        in the spool for the next reader of the server. Safe to call twice."""
         with self._lock:
             if self._closed:
                 return
-            if self._queue:
+            if len(self._spool):
                 try:
                     self._online()
                 except _Offline:
+                    kept = (
+                        f"are kept in {self._spool.path} and sent by the next reader of it here"
+                        if self._spool.path is not None
+                        else "could not be kept and are lost"
+                    )
                     sys.stderr.write(
                         f"newsreader: {self.queued} decisions and undos made while the review store "
-                        f"{self.where} was unreachable could not be sent and are lost\n"
+                        f"{self.where} was unreachable {kept}\n"
                     )
             self._closed = True
+            self._spool.close()
             if self._conn is not None:
                 conn, self._conn = self._conn, None
                 conn.close()
@@ -234,7 +257,7 @@ class PgStore(DecisionLog):
             if standing is not None and standing.value == value:
                 return standing, False
             row = DecisionRow(
-                _PROVISIONAL_ID + len(self._queue),  # the server numbers it when it is sent
+                _PROVISIONAL_ID + len(self._spool),  # the server numbers it when it is sent
                 article_id,
                 kind,
                 target,
@@ -245,7 +268,7 @@ class PgStore(DecisionLog):
                 curator=curator,
                 uid=uid,
             )
-            self._queue.append(_Queued(row))
+            self._spool.add(row)
         return row, True
 
     def undo(self, article_id: int) -> DecisionRow | None:
@@ -261,11 +284,11 @@ class PgStore(DecisionLog):
             if not mine:
                 return None
             last = mine[-1]
-            queued = next((q for q in self._queue if q.row.uid == last.uid and not q.undo), None)
+            queued = next((q for q in self._spool.entries if q.row.uid == last.uid and not q.undo), None)
             if queued is not None:
-                self._queue.remove(queued)  # never sent: nothing to withdraw on the server
+                self._spool.drop(queued)  # never sent: nothing to withdraw on the server
             else:
-                self._queue.append(_Queued(replace(last, undone=now(), undone_by=self.reviewer), undo=True))
+                self._spool.add(replace(last, undone=now(), undone_by=self.reviewer), undo=True)
         return last
 
     def decisions(self, article_id: int) -> list[DecisionRow]:
@@ -284,9 +307,10 @@ class PgStore(DecisionLog):
 
     def _shown(self, article_id: int) -> list[DecisionRow]:
         """The article's standing decisions as last read, with the queue applied."""
-        withdrawn = {q.row.uid for q in self._queue if q.undo}
+        queue = self._spool.entries
+        withdrawn = {q.row.uid for q in queue if q.undo}
         rows = [r for r in self._rows.get(article_id, []) if r.uid not in withdrawn]
-        return rows + [q.row for q in self._queue if not q.undo and q.row.article_id == article_id]
+        return rows + [q.row for q in queue if not q.undo and q.row.article_id == article_id]
 
     # -- plumbing ------------------------------------------------------------------
 
@@ -312,17 +336,18 @@ class PgStore(DecisionLog):
         except _LOST:
             raise _Offline() from None
         try:
-            self._send_queue(conn)
+            self._send_queue(conn, self._spool.entries + self._spool.orphans())
         except _LOST:
             conn.close()
             raise _Offline() from None
         self._conn, self._lost_since = conn, None
         return conn
 
-    def _send_queue(self, conn: psycopg.Connection[Any]) -> None:
+    def _send_queue(self, conn: psycopg.Connection[Any], queue: list[Queued]) -> None:
+        """Store `queue` in one transaction, then take it out of the spool."""
         db = _Statements(conn)
         with conn.transaction():
-            for q in self._queue:
+            for q in queue:
                 r = q.row
                 if q.undo:
                     db.execute(
@@ -334,7 +359,7 @@ class PgStore(DecisionLog):
                     db.execute(
                         f"{INSERT_DECISION} ON CONFLICT (uid) DO NOTHING", (*values, int(r.curator), r.uid)
                     )
-        self._queue.clear()
+        self._spool.sent(queue)
 
     def _lost(self) -> None:
         if self._conn is not None:

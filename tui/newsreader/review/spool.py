@@ -1,0 +1,140 @@
+"""Decisions made while a server store is away, kept in a small SQLite file until they are sent.
+
+One file per server (named by a hash of its address, the password left out) in the
+reader's state folder. Each entry is committed before the call that made it returns, so
+a reader killed while the server is away loses nothing: the next reader of that server on
+this machine sends what a reader no longer running left behind (`orphans`). An entry is
+the decision row itself, with its `uid`, so one sent twice is stored once.
+
+A folder that cannot be written leaves the spool in memory; `problem` then says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from newsreader.review.decision_log import DecisionRow
+
+FOLDER = "spool"
+_LIVE: set[str] = set()  # the spools open in this process, by owner
+_TABLE = """
+CREATE TABLE IF NOT EXISTS queued (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner  TEXT NOT NULL,      -- the spool that queued it (one per store opened)
+    pid    INTEGER NOT NULL,   -- its process: an entry of a process gone is an orphan
+    undo   INTEGER NOT NULL,   -- 1: withdraw the row of this uid, 0: store the row
+    row    TEXT NOT NULL       -- the DecisionRow, as JSON
+)
+"""
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A decision made, or one withdrawn (`undo`), while the server was away."""
+
+    row: DecisionRow
+    undo: bool = False
+    seq: int = 0  # its place in the spool (0: not yet written)
+
+
+def spool_file(folder: Path, address: str) -> Path:
+    """The spool of the server at `address`: the same file for every reader of it here."""
+    from psycopg import conninfo
+
+    try:
+        parts = conninfo.conninfo_to_dict(address)
+    except Exception:  # an address libpq cannot read never reached a server: any name will do
+        parts = {"address": address}
+    parts.pop("password", None)
+    digest = hashlib.sha256(json.dumps(sorted(parts.items())).encode()).hexdigest()[:16]
+    return folder / FOLDER / f"{digest}.sqlite3"
+
+
+class Spool:
+    """The entries one store queued, written through to the file; safe between threads."""
+
+    def __init__(self, path: Path | None) -> None:
+        """`path`: the spool file (created with its folder), None for memory only."""
+        self.owner = uuid.uuid4().hex
+        self.problem: str | None = None
+        self._lock = threading.Lock()
+        self._entries: list[Queued] = []
+        self.path = path
+        try:
+            if path is None:
+                raise OSError("no file given")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=15, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")  # an entry is on disk when `add` returns
+            self._db.execute(_TABLE)
+        except (OSError, sqlite3.Error) as err:
+            if path is not None:
+                self.problem = f"decisions made while it is away cannot be kept in {path} ({err})"
+            self.path = None
+            self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            self._db.execute(_TABLE)
+        _LIVE.add(self.owner)
+
+    @property
+    def entries(self) -> list[Queued]:
+        """This store's entries, oldest first."""
+        return list(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, row: DecisionRow, *, undo: bool = False) -> None:
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO queued (owner, pid, undo, row) VALUES (?, ?, ?, ?)",
+                (self.owner, os.getpid(), int(undo), json.dumps(asdict(row))),
+            )
+            self._entries.append(Queued(row, undo, int(cursor.lastrowid or 0)))
+
+    def drop(self, entry: Queued) -> None:
+        """Forget an entry never sent (a decision withdrawn before the server saw it)."""
+        with self._lock:
+            self._db.execute("DELETE FROM queued WHERE seq = ?", (entry.seq,))
+            self._entries = [e for e in self._entries if e.seq != entry.seq]
+
+    def orphans(self) -> list[Queued]:
+        """The entries that readers no longer running left behind, oldest first."""
+        with self._lock:
+            rows = self._db.execute("SELECT seq, owner, pid, undo, row FROM queued ORDER BY seq").fetchall()
+        return [
+            Queued(DecisionRow(**json.loads(row)), bool(undo), seq)
+            for seq, owner, pid, undo, row in rows
+            if owner not in _LIVE and (pid == os.getpid() or not _running(pid))
+        ]
+
+    def sent(self, entries: list[Queued]) -> None:
+        """`entries` are on the server now: they leave the spool."""
+        with self._lock:
+            self._db.executemany("DELETE FROM queued WHERE seq = ?", [(e.seq,) for e in entries])
+            done = {e.seq for e in entries}
+            self._entries = [e for e in self._entries if e.seq not in done]
+
+    def close(self) -> None:
+        """Close the file; what was not sent stays in it for the next reader."""
+        with self._lock:
+            _LIVE.discard(self.owner)
+            self._db.close()
+
+
+def _running(pid: int) -> bool:
+    """Whether the process that queued an entry still runs (and so will send it itself)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process of that number: it runs
+        return True
+    return True
