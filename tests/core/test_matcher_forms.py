@@ -224,6 +224,7 @@ def test_a_title_is_a_title_only_where_titles_are_written(name: str, tokens: tup
     [
         ("Kalashnikov Concern", "Kalashnikov Konzern"),  # how a group is held, in two languages
         ("Grupo Villar", "Villar Group"),
+        ("Mahan Air", "Mahan Airlines"),  # an airline by Air, Airlines or Airways alike
         ("NIOC", "National Iranian Oil Company"),  # the legal form's initial too
         ("IRISL", "Islamic Republic of Iran Shipping Lines"),  # and its particles' left out
     ],

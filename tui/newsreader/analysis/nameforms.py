@@ -99,6 +99,8 @@ _ABBREVIATIONS = {
 # word (Kalashnikov Concern = Kalashnikov Konzern, Grupo Villar = Villar Group)
 _ABBREVIATIONS |= dict.fromkeys(("groupe", "grupo", "gruppe", "gruppo", "gruppa", "grupa"), "group")
 _ABBREVIATIONS |= dict.fromkeys(("konzern", "kontsern", "koncern"), "concern")
+# An airline is called by its name and Air, Airlines or Airways alike (Mahan Air)
+_ABBREVIATIONS |= dict.fromkeys(("airlines", "airways", "airline"), "air")
 _ABBREVIATED = frozenset(_ABBREVIATIONS)
 # Words that are not content tokens, or not always: one set test skips the per-word rules
 _FUNCTION_WORDS = TITLES | TITLE_MODIFIERS | TRAILING_TITLES | PARTICLES | SUFFIXES | LEGAL_FORMS
