@@ -36,10 +36,10 @@ from newsreader.analysis.namerules import (
     Pair,
     Weights,
     apply_rules,
-    common_given_name,
     kinds_apart,
 )
 from newsreader.analysis.namesounds import coarse_sound, sound
+from newsreader.analysis.namewords import common_given_name
 from newsreader.analysis.partsimilarity import different_genders, token_similarity
 
 # What other modules import from here: the verdicts, and the parts of a comparison

@@ -12,10 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsreader.analysis import lexicon, names
+from newsreader.analysis import lexicon
+from newsreader.analysis.namewords import (
+    BODY_WORDS,
+    GIVEN_NAME_TITLES,
+    common_given_name,
+    describes_a_business,
+    family_name_first,
+    is_country,
+    is_patronymic,
+    is_place,
+    known_name,
+    two_names,
+)
 from newsreader.analysis.vocab import DEMONYMS
 
 if TYPE_CHECKING:
@@ -139,7 +150,7 @@ class Pair:
         self.inexact = len(self.aligned) > 1 and all(a.how != "equal" for a in self.aligned.values())
         if self.extra > 0:
             self.placed = tuple(y for j, y in enumerate(self.long_) if j not in self.used_j)
-            self.described = not self.person and _describes_a_business(self.placed, self.l_form)
+            self.described = not self.person and describes_a_business(self.placed, self.l_form)
 
 
 Rule = Callable[[Pair, Weights], "Effect | None"]
@@ -260,7 +271,7 @@ def another_given_name(p: Pair, w: Weights) -> Effect | None:
     """Two given names that merely look alike (Joan / Jonas) are two people: not a
     nickname, not one name in two spellings."""
     for x, y, _ in p.misses:
-        if _two_names(x, y) and common_given_name(x) and common_given_name(y):
+        if two_names(x, y) and common_given_name(x) and common_given_name(y):
             return Effect(AGAINST, w.held_against, f"{x} and {y} are two given names")
     return None
 
@@ -271,9 +282,9 @@ def another_real_name(p: Pair, w: Weights) -> Effect | None:
     for x, y, how in p.misses:
         if (
             how in TYPO
-            and _two_names(x, y)
-            and _known_name(x, w.real_name_rank)
-            and _known_name(y, w.real_name_rank)
+            and two_names(x, y)
+            and known_name(x, w.real_name_rank)
+            and known_name(y, w.real_name_rank)
         ):
             return Effect(AGAINST, w.held_against, f"{x} and {y} are both names of their own")
     return None
@@ -302,7 +313,7 @@ def nothing_alike(p: Pair, w: Weights) -> Effect | None:
     if (
         len(hows) > 1
         and all(h in TYPO or h in ("initial", "nickname") for h in hows)
-        and all(_two_names(x, y) for x, y, _ in p.misses)
+        and all(two_names(x, y) for x, y, _ in p.misses)
     ):
         return Effect(
             AGAINST, w.held_against, "no part written alike: only near misses, initials or a nickname"
@@ -337,7 +348,7 @@ def kinds_apart(fa: NameForm, fb: NameForm, kind: str, kind_b: str, w: Weights =
 
 def place_for_a_body(p: Pair, w: Weights) -> Effect | None:
     """A place's name inside a body's (Paris / Paris Herald) names the place."""
-    if not p.person and len(p.short) == 1 and p.extra and _is_place(p.short[0]):
+    if not p.person and len(p.short) == 1 and p.extra and is_place(p.short[0]):
         return Effect(AGAINST, w.held_against, f"{p.short[0]} is a place")
     return None
 
@@ -411,92 +422,3 @@ def apply_rules(
         elif effect.reason:
             reasons.append(effect.reason)
     return max(0.0, min(100.0, score))
-
-
-_PATRONYMIC_ENDINGS = ("vich", "vych", "vna", "ovna", "evna", "ichna", "ogly", "oglu", "kyzy", "qizi")
-
-
-def is_patronymic(token: str) -> bool:
-    """A Russian, Ukrainian or Turkic patronymic (Akhmatovich, Oleksandrivna, Aliyev oglu)?"""
-    return len(token) >= 6 and token.endswith(_PATRONYMIC_ENDINGS)
-
-
-def _two_names(x: str, y: str) -> bool:
-    """Not one name in two grammatical forms (Vladimirs / Vladimir, Putina / Putin)."""
-    return not (x.startswith(y) or y.startswith(x))
-
-
-@lru_cache(maxsize=65536)
-def _known_name(token: str, rank_limit: int) -> bool:
-    """A given name, or a surname at most this rare, of the lexicons (not a typo of one)."""
-    if len(token) < 3:
-        return False
-    rank = lexicon.surname_rank(token.title())
-    return (rank is not None and rank <= rank_limit) or common_given_name(token) is not None
-
-
-@lru_cache(maxsize=8192)
-def _is_place(token: str) -> bool:
-    place = lexicon.place(token.title())
-    return place is not None and place.kind in ("country", "city", "admin", "continent")
-
-
-# Words saying how a business is held or how far it reaches: added to a company's own
-# name they name the same company (Tencent / Tencent Holdings). What it does is another
-# matter: Siemens Energy and Gazprom Neft are companies of their own.
-DESCRIPTORS = frozenset(
-    "group holding holdings corporation company companies enterprises international global worldwide "
-    "concern konzern kontsern groupe grupo gruppe gruppo gruppa".split()
-)
-
-# What a business does, said before how it is held (Rosneft Oil Company, Aeroflot Airlines
-# Corporation): with a word of DESCRIPTORS after them they describe the company named.
-SECTORS = frozenset(
-    "oil gas petroleum energy power electric mining metals steel chemical chemicals shipping airlines "
-    "airways aviation motor motors automotive trading industries industrial engineering construction "
-    "telecom telecommunications logistics insurance pharmaceutical pharmaceuticals".split()
-)
-
-
-def _describes_a_business(words: tuple[str, ...], form: NameForm) -> bool:
-    """Only how a business is held (Tencent Holdings), or what it does and then how it is
-    held (Rosneft Oil Company, whose "Company" is set apart as a legal form)? What it does
-    alone names another: Gazprom Neft, Siemens Energy AG."""
-    if not words:
-        return False
-    held = words[-1] in DESCRIPTORS or (
-        form.legal and form.original.rsplit(None, 1)[-1].lower() in DESCRIPTORS
-    )
-    return held and all(y in DESCRIPTORS or y in SECTORS for y in words)
-
-
-# Titles said before a given name, not a surname (King Frederik, Prince Harry, Sir Keir,
-# Sheikh Hamad, Pope Francis): with one of them a single name is a given name.
-GIVEN_NAME_TITLES = frozenset(
-    "king queen prince princess pope emir sheikh shaikh sheik sultan saint st sir dame don dona".split()
-)
-
-# Words naming a body: one more of them makes another organisation.
-BODY_WORDS = frozenset(
-    "Council Commission Committee Ministry Department Office Bureau Agency Court Parliament Assembly "
-    "Bank Fund Institute Foundation Board Service Authority Secretariat Directorate".split()
-)
-
-
-@lru_cache(maxsize=8192)
-def is_country(token: str) -> bool:
-    place = lexicon.place(token.title())
-    return place is not None and place.kind in ("country", "region")
-
-
-@lru_cache(maxsize=65536)
-def common_given_name(token: str) -> str | None:
-    """The gender (m/f/u) of a common given name, or None for any other token."""
-    info = lexicon.given_name(token.title())
-    return info[0] if info is not None and info[1] >= 4 else None
-
-
-def family_name_first(form: NameForm) -> bool:
-    """Xi Jinping, Kim Jong Un: the first part is the family name (or no given name we know)."""
-    words = [t.title() for t in form.tokens]
-    return names.looks_like_east_asian_name(words) or common_given_name(form.tokens[0]) is None

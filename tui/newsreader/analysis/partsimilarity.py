@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
-from newsreader.analysis.namerules import common_given_name
 from newsreader.analysis.namesounds import coarse_sound, same_syllables, sound, vowel_poor
+from newsreader.analysis.namewords import common_given_name
 
 # Edit costs in "typo units": a substitution is one, an added or dropped letter one and a
 # half. A typo keeps the letters' count ("Tim"/"Tom", "Messi"/"Bessi"); an added syllable
