@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping
 
 from newsreader.analysis import lexicon, vocab
-from newsreader.analysis.mention_evidence import EMITTED, Mention, Tok
+from newsreader.analysis.mention_evidence import Mention, Tok
 from newsreader.analysis.mention_runs import inside
-from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE, Span
+from newsreader.analysis.model import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Span
 from newsreader.analysis.weights import WEIGHTS
 
 
@@ -45,7 +45,7 @@ def found_again(
         if known_kind in (PERSON, ORGANIZATION, PLACE):
             out.append(Mention(s, e, t, known_kind, "named so elsewhere in this text"))
     if caps_lines:
-        lookup = {k.upper(): (k, v[0]) for k, v in by_surface.items() if v[0] in EMITTED}
+        lookup = {k.upper(): (k, v[0]) for k, v in by_surface.items() if v[0] in ENTITY_TYPES}
         for part, kind in parts.items():
             lookup.setdefault(part.upper(), (part, kind))
         for s, e in caps_lines:

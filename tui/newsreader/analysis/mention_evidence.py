@@ -5,11 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE
-
-OTHER = "other"  # events, laws, works: named but not person/organization/place
-EMITTED = {PERSON, ORGANIZATION, PLACE, GROUP}  # the types a mention is found as
-
 Tok = tuple[int, int, str]  # a token of a run: start, end, text
 
 

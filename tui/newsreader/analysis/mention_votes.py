@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from newsreader.analysis import lexicon, names, vocab
-from newsreader.analysis.mention_evidence import OTHER, Occurrence
+from newsreader.analysis.mention_evidence import Occurrence
 from newsreader.analysis.mention_runs import strip_possessive
-from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE
+from newsreader.analysis.model import GROUP, ORGANIZATION, OTHER, PERSON, PLACE
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
 W = WEIGHTS

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 
 from newsreader.analysis import lexicon, tables, vocab
 from newsreader.analysis.mention_echoes import found_again
-from newsreader.analysis.mention_evidence import EMITTED, Mention, Occurrence, Tok
+from newsreader.analysis.mention_evidence import Mention, Occurrence, Tok
 from newsreader.analysis.mention_runs import RUN, inside, is_initial, shouted_lines
 from newsreader.analysis.mention_segments import segments
 from newsreader.analysis.mention_votes import Tally, is_sports_report, vote_context, vote_shape, vote_team
-from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE, Span
+from newsreader.analysis.model import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Span
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
 __all__ = ["Mention", "find_mentions"]
@@ -98,7 +98,7 @@ def find_mentions(
     mentions = [
         Mention(s, e, surface, types[surface][0], types[surface][1])
         for s, e, surface in found
-        if types.get(surface, (None,))[0] in EMITTED
+        if types.get(surface, (None,))[0] in ENTITY_TYPES
     ]
     del found
     mentions += found_again(text, mentions, dropped_initials, caps_lines, skip, known, sports)

@@ -13,6 +13,8 @@ PERSON = "person"
 ORGANIZATION = "organization"
 PLACE = "place"
 GROUP = "group"  # nationalities and other groups of people ("Chinese", "Democrats")
+OTHER = "other"  # events, laws, works: named, but no entity is found of this type
+ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE, GROUP)  # the types an entity has
 NAMED_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 

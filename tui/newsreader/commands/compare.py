@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import cast
 
 from newsreader.analysis.contract import dumps
+from newsreader.analysis.model import NAMED_TYPES
 from newsreader.analysis.references import SCHEMA_TYPES
 from newsreader.cleaning import binary_kind, printable
 from newsreader.commands.common import PROG, ArgumentParser, UserError, say
@@ -35,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("names", nargs="*", metavar="NAME", help="two names to compare")
     p.add_argument("--pairs", metavar="FILE", help="JSON lines with 'a' and 'b'; - reads stdin")
-    p.add_argument("--type", choices=("person", "organization", "place"), help="what the names name")
+    p.add_argument("--type", choices=NAMED_TYPES, help="what the names name")
     p.add_argument("--same", type=_score, metavar="SCORE", help="lowest score judged the same (default 70)")
     p.add_argument("--maybe", type=_score, metavar="SCORE", help="lowest score judged maybe (default 55)")
     p.add_argument("--stats", action="store_true", help="print the pair count and time per pair to stderr")

@@ -6,7 +6,7 @@ so a theme can change both; types without a style of their own are shown as "oth
 
 from __future__ import annotations
 
-STYLED_TYPES = ("person", "organization", "place", "group")
+from newsreader.analysis.model import ENTITY_TYPES as STYLED_TYPES
 
 
 def style_name(entity_type: str) -> str:
