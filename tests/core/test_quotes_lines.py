@@ -6,6 +6,8 @@ Sentences of our own; each case failed before the rule it names was written.
 from __future__ import annotations
 
 from newsreader.analysis import analyze_text
+from newsreader.analysis.model import PERSON
+from newsreader.analysis.quotes import MentionRef, attribute
 
 
 def attributions(text: str) -> list[tuple[str, str | None, str]]:
@@ -50,3 +52,32 @@ def test_the_name_that_opens_a_sentence_is_its_subject() -> None:
 def test_a_datelines_place_is_not_the_subject() -> None:
     text = "OSLO, May 2 — Elena Ortega criticised the plan as a “reckless gamble” on Monday."
     assert attributions(text)[0][1] == "Elena Ortega"
+
+
+def test_a_label_found_as_two_mentions_of_one_person_still_labels() -> None:
+    text = "Dana Whitfield: Rival Is ‘Afraid of the Truth’"
+    mentions = [MentionRef(0, 4, "p1", PERSON), MentionRef(5, 14, "p1", PERSON)]
+    (quote,) = attribute(text, [(0, len(text))], mentions)
+    assert (quote.speaker, quote.rule, quote.speaker_span) == ("p1", "label", (0, 14))
+
+
+def test_a_person_named_before_a_colon_introduces_the_quote() -> None:
+    text = "A lesson from Dana Whitfield: ‘Be the voice that people hear.’\n\nThe mayor spoke."
+    assert attributions(text) == [("‘Be the voice that people hear.’", "Dana Whitfield", "label")]
+
+
+def test_a_speech_verb_before_the_colon_wins_over_the_name_before_it() -> None:
+    assert attributions("Elena Ortega told Tom Baines: “We will not sign.”")[0][1] == "Elena Ortega"
+
+
+def test_a_quote_paragraph_after_a_colon_takes_the_subject_of_the_sentence_it_ends() -> None:
+    text = (
+        "On May 6, Tom Baines made the following comment:\n\n"
+        "“For young people who left school, the jobless rate is high.”"
+    )
+    assert attributions(text)[0][1] == "Tom Baines"
+
+
+def test_a_quote_in_an_opening_participle_phrase_is_the_main_subjects() -> None:
+    text = "Bemoaning the “rigged system,” Tom Baines accused the moderator of bias."
+    assert attributions(text) == [("“rigged system,”", "Tom Baines", "sentence subject")]

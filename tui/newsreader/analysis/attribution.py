@@ -19,7 +19,14 @@ import re
 
 from newsreader.analysis import speechcues as cues
 from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE
-from newsreader.analysis.quotecontext import PREPOSITIONS, Attribution, QuoteContext, sentence_start, words_in
+from newsreader.analysis.quotecontext import (
+    PREPOSITIONS,
+    Attribution,
+    QuoteContext,
+    sentence_end,
+    sentence_start,
+    words_in,
+)
 from newsreader.analysis.quotemarks import RawQuote, opens_its_line
 
 
@@ -41,6 +48,7 @@ def attribute_one(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[At
             return found
     return (
         _signed_line(ctx, raws, i)
+        or _name_before_colon(ctx, q)
         or _continued(ctx, raws, i, done)
         or _previous_sentence(ctx, raws, i)
         or _clause_subject(ctx, raws, i)
@@ -66,11 +74,34 @@ def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
 
 
 def _name_and_colon(ctx: QuoteContext, pos: int) -> Attribution | None:
-    """A label: a person's name starting at `pos` with a colon right after it."""
-    m = ctx.mention_at(pos)
-    if m is None or m.type != PERSON or m.start != pos or ctx.text[m.end : m.end + 1] != ":":
+    """A label: a person's name starting at `pos` (found as one mention or as several
+    of one person: "Rush" "Limbaugh") with a colon right after it."""
+    first = ctx.mention_at(pos)
+    if first is None or first.type != PERSON or first.start != pos:
         return None
-    return Attribution(m.entity, "label", ":", (m.start, m.end), (m.end, m.end + 1))
+    m = first
+    while ctx.text[m.end : m.end + 1] == " ":
+        nxt = ctx.mention_at(m.end + 1)
+        if nxt is None or nxt.entity != first.entity or nxt.start != m.end + 1:
+            break
+        m = nxt
+    if ctx.text[m.end : m.end + 1] != ":":
+        return None
+    return Attribution(first.entity, "label", ":", (first.start, m.end), (m.end, m.end + 1))
+
+
+def _name_before_colon(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
+    """ "A lesson from Loretta Lynch: ‘Be the voice …’": with no speech verb, a person
+    named right before a colon that introduces the quote."""
+    j = q.start
+    while j > 0 and ctx.text[j - 1] in " \u00a0":
+        j -= 1
+    if j == 0 or ctx.text[j - 1] != ":":
+        return None
+    m = ctx.mention_ending_at(j - 1)
+    if m is None or m.type != PERSON or ctx.in_quote(m.start):
+        return None
+    return Attribution(m.entity, "label", ":", (m.start, m.end), (j - 1, j))
 
 
 _DASHES = "―—–-"
@@ -150,12 +181,14 @@ def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribut
     leader, Kim, of “…”"), else its first named person, organisation or country that is
     not a prepositional object."""
     q = raws[i]
-    start = sentence_start(ctx, q.start)
+    start = cues.introduced_from(ctx, q)
     found = [
         m
         for m in ctx.mentions_between(start, q.start)
         if m.type in (PERSON, ORGANIZATION, PLACE) and not ctx.in_quote(m.start)
     ]
+    if not found:
+        return _main_clause_subject(ctx, q, start)
     if found and not words_in(ctx.text, start, found[0].start):
         after = words_in(ctx.text, found[0].end, q.start)
         if after and after[0][2][:1].islower():  # a verb follows, not a dateline's comma
@@ -165,6 +198,23 @@ def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribut
             before = words_in(ctx.text, max(start, m.start - 20), m.start)
             if m.type == kind and not (before and before[-1][2].lower() in PREPOSITIONS):
                 return Attribution(m.entity, "sentence subject", None, (m.start, m.end))
+    return None
+
+
+def _main_clause_subject(ctx: QuoteContext, q: RawQuote, start: int) -> Attribution | None:
+    """ "Bemoaning the “phony system,” Trump accused Holt …": a quote in a sentence's
+    opening participle phrase belongs to the subject of its main clause, the first
+    person named after the comma that ends the phrase."""
+    opening = words_in(ctx.text, start, q.start)
+    if not opening or not opening[0][2].endswith("ing") or not opening[0][2][:1].isupper():
+        return None
+    words = words_in(ctx.text, q.end, sentence_end(ctx, q.end, 200))
+    if not (words and words[0][2] == ",") and not ctx.text[q.start : q.end].rstrip("”\"’' ").endswith(","):
+        return None
+    for s, _e, _w in words[:2]:
+        m = ctx.mention_at(s)
+        if m is not None and m.type == PERSON:
+            return Attribution(m.entity, "sentence subject", None, (m.start, m.end))
     return None
 
 

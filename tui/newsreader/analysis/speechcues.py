@@ -266,14 +266,7 @@ def _sentence_subject(ctx: QuoteContext, pos: int, cue: Word, rule: str) -> Attr
 def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
     """Xi told the Ukrainian leader: "…"  /  …, adding: "…" """
     q = raws[i]
-    start = sentence_start(ctx, q.start)
-    if start >= q.start - 1 and raws[i].paragraph > 0:
-        # a quote opening its paragraph after "He said:" at the end of the previous one
-        prev_text_end = q.start
-        while prev_text_end > 0 and ctx.text[prev_text_end - 1].isspace():
-            prev_text_end -= 1
-        if prev_text_end and ctx.text[prev_text_end - 1] == ":":
-            start = sentence_start(ctx, prev_text_end - 1)
+    start = introduced_from(ctx, q)
     prev_quote_end = raws[i - 1].end if i else 0
     lo = max(start, prev_quote_end if prev_quote_end <= q.start else start)
     # a cue is near its quote; the sentence's far end only matters through the subject
@@ -300,6 +293,20 @@ def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributi
         before_words = words_in(ctx.text, max(start, s - _CUE_REACH), s)
         return _subject_before(ctx, before_words, cue, start, "before: X said")
     return None
+
+
+def introduced_from(ctx: QuoteContext, q: RawQuote) -> int:
+    """Where the sentence that introduces the quote starts: its own, or, for a quote
+    opening its paragraph after "He said:" or "… made this comment:" ending the previous
+    one, that sentence."""
+    start = sentence_start(ctx, q.start)
+    if start >= q.start - 1 and q.paragraph > 0:
+        prev_text_end = q.start
+        while prev_text_end > 0 and ctx.text[prev_text_end - 1].isspace():
+            prev_text_end -= 1
+        if prev_text_end and ctx.text[prev_text_end - 1] == ":":
+            start = sentence_start(ctx, prev_text_end - 1)
+    return start
 
 
 # Speech verbs that are also plural nouns: a cue only when a subject stands before them.
