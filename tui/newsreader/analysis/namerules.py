@@ -21,7 +21,6 @@ from newsreader.analysis.namewords import (
     common_given_name,
     describes_a_business,
     family_name_first,
-    is_country,
     is_patronymic,
     is_place,
     known_name,
@@ -180,7 +179,8 @@ def extra_parts(p: Pair, w: Weights) -> Effect | None:
 
 def country_apart(p: Pair, w: Weights) -> Effect | None:
     """A country, or for a body its adjective too (Indian Foreign Ministry), names another."""
-    if p.extra > 0 and any(is_country(y) or (not p.person and y.title() in DEMONYMS) for y in p.placed):
+    placed_country = any(lexicon.is_country(y) or (not p.person and y.title() in DEMONYMS) for y in p.placed)
+    if p.extra > 0 and placed_country:
         return Effect(CAP, w.country_apart, "a country sets it apart")
     return None
 

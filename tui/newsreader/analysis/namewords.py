@@ -83,12 +83,6 @@ BODY_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=8192)
-def is_country(token: str) -> bool:
-    place = lexicon.place(token.title())
-    return place is not None and place.kind in ("country", "region")
-
-
 @lru_cache(maxsize=65536)
 def common_given_name(token: str) -> str | None:
     """The gender (m/f/u) of a common given name, or None for any other token."""
