@@ -98,3 +98,15 @@ def test_a_name_closed_by_the_comma_before_the_verb_is_its_subject() -> None:
         "the vote was delayed."
     )
     assert speaker(text, "pure theatre") == "Tom Baines"
+
+
+def test_a_verb_whose_subject_names_no_one_gives_way_to_an_earlier_verb_that_does() -> None:
+    text = (
+        "Elena Ortega mocked the complaint on Monday, saying anybody who complains about the rules "
+        "“is losing.”"
+    )
+    assert speaker(text, "is losing.") == "Elena Ortega"
+
+
+def test_a_verb_whose_subject_names_no_one_and_no_earlier_verb_gives_no_speaker() -> None:
+    assert speaker("Anybody who complains about the rules “is losing,” a critic said.", "is losing,") is None

@@ -271,6 +271,7 @@ def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributi
     lo = max(start, prev_quote_end if prev_quote_end <= q.start else start)
     # a cue is near its quote; the sentence's far end only matters through the subject
     words = words_in(ctx.text, max(lo, q.start - _CUE_REACH), q.start)
+    unnamed: Attribution | None = None
     for k in range(len(words) - 1, -1, -1):
         s, e, w = words[k]
         lw = w.lower()
@@ -291,8 +292,13 @@ def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributi
             return Attribution(done[i - 1].speaker, "continued", w, done[i - 1].speaker_span, (s, e))
         # "X told Y: …" too: the speaker is the subject before the verb
         before_words = words_in(ctx.text, max(start, s - _CUE_REACH), s)
-        return _subject_before(ctx, before_words, cue, start, "before: X said")
-    return None
+        found = _subject_before(ctx, before_words, cue, start, "before: X said")
+        if found.speaker or not found.rule.endswith("(unnamed)"):
+            return found
+        # "X mocked it, saying anybody who complains “…”": a verb whose subject names no
+        # one may sit inside the clause of an earlier verb that does
+        unnamed = unnamed or found
+    return unnamed
 
 
 def introduced_from(ctx: QuoteContext, q: RawQuote) -> int:
