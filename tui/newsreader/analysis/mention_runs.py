@@ -10,24 +10,22 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsreader.analysis import vocab
 from newsreader.analysis.model import Span
 
 # Capital letters of the Latin, Greek and Cyrillic scripts. The Latin Extended blocks mix
 # cases, so a run's tokens are checked with str.isupper() as well; a full Unicode class
 # would cost 50 ms to compile at every start.
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f"
-_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Prof|Rev|Inc|Corp|Co|Ltd|Mt|Ft|Bros"
-)
+_ABBREVIATIONS = "|".join(vocab.POINTED_ABBREVIATIONS)
+_PREFIXES = "|".join(vocab.HYPHENED_PARTICLES)
 _TOKEN = (
     rf"(?:(?:{_ABBREVIATIONS})\.(?=[ \u00a0]?[{_UP}])"  # Mr. Smith, St. Petersburg
     rf"|[{_UP}]\.(?:[{_UP}]\.)+"  # U.S., U.N.
     rf"|[{_UP}]\.(?=[ \u00a0][{_UP}])"  # the initial in John F. Kennedy
-    rf"|(?:(?:al|el|ad|an|ar|as|ash|at|az|abu|ibn|bin)-)?[{_UP}](?:[\w&]|['’.](?=\w)|-(?=\w))*)"
+    rf"|(?:(?:{_PREFIXES})-)?[{_UP}](?:[\w&]|['’.](?=\w)|-(?=\w))*)"
 )
-_CONNECTOR = (
-    r"(?:of the|of|for|and|&|de|del|della|der|den|van|von|da|di|du|dos|das|la|le|al|el|bin|ibn|bint|y|ter|zu)"
-)
+_CONNECTOR = f"(?:{'|'.join(vocab.NAME_CONNECTORS)})"
 _GAP = rf"[ \u00a0](?:{_CONNECTOR}[ \u00a0]){{0,2}}"
 RUN = re.compile(rf"(?<![\w’']){_TOKEN}(?:{_GAP}{_TOKEN})*")
 TOKEN_IN_RUN = re.compile(rf"{_TOKEN}|(?<=[ \u00a0]){_CONNECTOR}(?=[ \u00a0])")

@@ -236,10 +236,6 @@ def _not_a_name_start(token: str, initial: bool, known: Mapping[str, str]) -> bo
     return lexicon.zipf(token) >= CUTOFFS.sentence_start_word
 
 
-# After these the next word is a name whatever else it could be ("Mr. King", "Dr. Major").
-_HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady".split())
-
-
 def _title_span(words: list[str]) -> tuple[int, int] | None:
     """[a, b) of the title words in a run, when a name follows or the title ends it."""
     for i, w in enumerate(words):
@@ -248,7 +244,7 @@ def _title_span(words: list[str]) -> tuple[int, int] | None:
             while a > 0 and (words[a - 1] in vocab.TITLE_MODIFIERS or words[a - 1] in vocab.PERSON_TITLES):
                 a -= 1
             b = i + 1
-            honorific = w.rstrip(".") in _HONORIFICS
+            honorific = w.rstrip(".") in vocab.HONORIFICS
             while (
                 not honorific
                 and b < len(words)

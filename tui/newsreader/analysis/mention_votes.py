@@ -243,7 +243,7 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
             occ.vote(PERSON, W.apposition, "apposition")
     if punct == "," and nxt in vocab.ROLE_NOUNS:
         occ.vote(PERSON, W.apposition_role, f"apposition: '{nxt}'")
-    if nxt in ("inc", "corp", "ltd", "plc", "llc", "co"):
+    if nxt in vocab.LEGAL_FORMS_AFTER:
         occ.vote(ORGANIZATION, W.legal_form_after, f"'{nxt}' follows")
     if nxt == "-based" or after.startswith("-based"):
         occ.vote(PLACE, W.based_after, "")

@@ -107,7 +107,7 @@ def person_name_score(tokens: list[str]) -> int:
     elif first >= 1:
         score += 1
     last = tokens[-1].rstrip(".")
-    if last in ("Jr", "Sr", "II", "III", "IV"):
+    if last in vocab.NAME_SUFFIXES:
         last = tokens[-2] if len(tokens) > 2 else last
         score += 2
     if is_surname(last):

@@ -32,6 +32,18 @@ PERSON_TITLES = _words("""
     Under-Secretary Crown Regent Tsar Czar Kaiser Pharaoh Khan Shogun Mullah Patriarch Metropolitan
     Abbot Monk Nun Elder Chef Dr.-Ing.
 """)
+# After these the next word is a name whatever else it could be ("Mr. King", "Dr. Major").
+HONORIFICS = _words("Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady")
+# Abbreviations written with a point that does not end the sentence ("Mr. Smith",
+# "St. Petersburg", "Acme Corp. said"): titles, legal forms, Mount and Fort
+POINTED_ABBREVIATIONS = tuple(
+    """
+    Mr Mrs Ms Dr St Jr Sr Gen Col Lt Sgt Capt Cmdr Adm Gov Sen Rep Prof Rev Inc Corp Co Ltd Mt Ft
+    Bros
+    """.split()
+)
+# What follows the last name of a person and belongs to it ("Martin Luther King Jr").
+NAME_SUFFIXES = ("Jr", "Sr", "II", "III", "IV")
 # Words that qualify a title and belong with it ("Foreign Minister", "Deputy Prime Minister").
 TITLE_MODIFIERS = _words("""
     Foreign Prime Deputy Vice Acting Former Ex Interim Chief Senior Junior Assistant Associate
@@ -71,6 +83,8 @@ ROLE_NOUNS = _words("""
 # ("NationsBank Corp."), which belongs to the name.
 LEGAL_FORMS = _words("Inc Corp Co Ltd Plc PLC plc LLC LLP AG GmbH SA NV BV Bhd Bros Cos")
 ABBREVIATED_LEGAL_FORMS = _words("Inc Corp Co Ltd Bros Cos")
+# The legal forms that, after a name ("Nissan Motor Co"), say it is a company's; lower case
+LEGAL_FORMS_AFTER = _words("inc corp ltd plc llc co")
 # Last words of a company's full name that news drops after the first mention
 # ("Mitsubishi Motors" ... "Mitsubishi").
 COMPANY_TAILS = _words(
@@ -155,6 +169,14 @@ NOT_NAMES = _words("""
     Western-style God Lord Heaven Hell Bible Koran Quran Internet Web Earth Moon Sun Mars
 """)
 PARTICLES = _words("de del della der den van von da di du la le al el bin ibn bint ben ter zu dos das")
+# The small words that join the capitalised words of one name ("Bank of England", "Ursula
+# von der Leyen", "Procter & Gamble"), in the order a regular expression tries them
+NAME_CONNECTORS = (
+    "of the",
+    *"of for and & de del della der den van von da di du dos das la le al el bin ibn bint y ter zu".split(),
+)
+# Particles written joined to the next part of a name by a hyphen (al-Assad, bin-Salman)
+HYPHENED_PARTICLES = ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "abu", "ibn", "bin")
 
 # Verbs and phrases that report speech; the key forms are matched lower-case.
 SPEECH_VERBS = _words("""
