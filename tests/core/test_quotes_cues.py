@@ -88,6 +88,12 @@ def speaker(text: str, quoted: str) -> str | None:
             "pure theatre",
             "Tom Baines",
         ),
+        # a country described between commas before its verb speaks
+        (
+            "Even Norway, the rebels' only ally, said it was “firmly opposed” to the test.",
+            "firmly opposed",
+            "Norway",
+        ),
         # a verb whose subject names no one gives way to an earlier verb that names someone
         (
             "Elena Ortega mocked the complaint on Monday, saying anybody who complains about the rules "

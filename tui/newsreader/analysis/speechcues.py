@@ -212,12 +212,6 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
             # "Japan said", "Russia insisted": a country speaks through its government
             return speaker_from(ctx, m, rule, cue)
         return Attribution(None, rule + " (not a person)", cue[2], None, (cue[0], cue[1]))
-    # "Kevin Barrett, a lawyer at …, said": the name before an apposition
-    if w == ",":
-        for s2, _e2, _w2 in reversed(words[:k]):
-            m = ctx.mention_at(s2)
-            if m is not None and m.type == PERSON:
-                return speaker_from(ctx, m, rule + " (apposition)", cue)
     role = roles.role_before(words[: k + 1])
     if role is not None:  # "the Vermont senator said": the person named so before
         return speaker_from(ctx, roles.person_in_role(ctx, role, s), f"{rule} (role: {role})", cue)
@@ -250,16 +244,21 @@ def _leading_pronoun(ctx: QuoteContext, start: int, end: int) -> MentionRef | No
 def _sentence_subject(ctx: QuoteContext, pos: int, cue: Word, rule: str) -> Attribution:
     """The subject of the sentence before the cue: a pronoun among its first words when
     no name comes before it ("Though she called X's conduct …"), else the first person
-    (else organisation) named in it."""
+    (else organisation, else country not after a preposition: "Even China, Pyongyang's
+    only ally, said …") named in it."""
     start = sentence_start(ctx, cue[0])
     found = [m for m in ctx.mentions_between(start, cue[0]) if not ctx.in_quote(m.start)]
     pronoun = _leading_pronoun(ctx, start, found[0].start if found else cue[0])
     if pronoun is not None:
         return speaker_from(ctx, pronoun, rule + " (pronoun)", cue)
-    for kinds in ((PERSON,), (ORGANIZATION,)):
+    for kind in (PERSON, ORGANIZATION):
         for m in found:
-            if m.type in kinds:
+            if m.type == kind:
                 return speaker_from(ctx, m, rule + " (sentence subject)", cue)
+    words = words_in(ctx.text, start, cue[0])
+    for m in found:
+        if m.type == PLACE and not _after_preposition(words, m.start):
+            return speaker_from(ctx, m, rule + " (sentence subject)", cue)
     return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
 
 
