@@ -139,6 +139,12 @@ class DecisionLog:
     def close(self) -> None:
         raise NotImplementedError
 
+    def watch(self, changed: Callable[[], None]) -> bool:
+        """Call `changed` (from another thread) as soon as another reader decides or undoes,
+        where the store can tell at once; False where it cannot (an SQLite file), and
+        `data_version` is to be polled."""
+        return False
+
     def when_idle(self, action: Callable[[], None]) -> None:
         """Run `action` now, or as soon as the call in progress is done (a write has committed).
 

@@ -14,8 +14,9 @@ decision sent again (its commit was lost with the connection, a queue replayed) 
 once. A reader that quits or is killed while the server is away leaves its queue in the
 spool; the next reader of that server here sends it.
 
-Another reader's decisions are noticed by polling: `data_version` is a fingerprint of
-the decisions of every other session.
+Another reader's decisions are told as they commit: a trigger notifies, and `watch`
+listens (`pgwatch`); `data_version` counts what was told, and while nothing listens it
+is a fingerprint of the decisions of every other session, polled.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
@@ -43,6 +44,7 @@ from newsreader.review.decision_log import (
     now,
     statements,
 )
+from newsreader.review.pgwatch import Watcher, install_trigger
 from newsreader.review.spool import Queued, Spool, spool_file
 
 CONNECT_TIMEOUT_SECONDS = 5
@@ -88,6 +90,7 @@ class PgStore(DecisionLog):
         self._decisions_version = (0, 0, 0)
         self._lost_since: str | None = None
         self._next_try = 0.0
+        self._watcher: Watcher | None = None
 
     @classmethod
     def open(
@@ -178,13 +181,27 @@ class PgStore(DecisionLog):
                     )
             self._closed = True
             self._spool.close()
+            if self._watcher is not None:
+                self._watcher.stop()
             if self._conn is not None:
                 conn, self._conn = self._conn, None
                 conn.close()
 
+    def watch(self, changed: Callable[[], None]) -> bool:
+        """Call `changed` from a thread of its own as soon as another session's decision
+        or undo commits (and when listening stops or starts again); True once listening."""
+        if self._watcher is None:
+            self._watcher = Watcher(self.address, self.session, changed)
+            return self._watcher.start(CONNECT_TIMEOUT_SECONDS)
+        return self._watcher.count is not None
+
     def data_version(self) -> int:
-        """A fingerprint of the decisions of every other session: it changes when another
-        reader decides or undoes, not for this one's decisions."""
+        """Changes when another reader decides or undoes, not for this one's decisions:
+        the count of what `watch` was told, else a fingerprint of every other session's
+        decisions, read from the server."""
+        told = self._watcher.count if self._watcher is not None else None
+        if told is not None:
+            return -1 - told  # never one of the fingerprints' (which are what polling read last)
         with suppress(_Offline):  # nothing new can be seen while the server is away
             with self._reading() as conn:
                 row = conn.execute(
@@ -428,6 +445,8 @@ def _migrate(conn: psycopg.Connection[Any], where: str, *, read_only: bool) -> N
             for statement in statements(_in_postgresql(schema.MIGRATIONS[step])):
                 conn.execute(statement)
         conn.execute("UPDATE newsreader_schema SET version = %s", (latest,))
+        if not read_only:
+            install_trigger(conn)
 
 
 def _in_postgresql(script: str) -> str:

@@ -306,6 +306,8 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self.reader.show_review(reviewed)
         if self._poll is None:
             self._poll = self.set_interval(self.STORE_POLL_SECONDS, self._take_in_others_decisions)
+        # a server store tells of others' decisions as they commit; the poll stays for files
+        review.store.watch(lambda: self.call_from_thread(self._take_in_others_decisions))
 
     def _report_article_problems(self, doc: Article) -> None:
         """What the loader could not do (see `Article.problems`), said once a session."""
