@@ -19,6 +19,7 @@ from newsreader.analysis.cache import cache_root
 from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, compare, name_form
 from newsreader.analysis.references import Entry, parse
 from newsreader.analysis.refindex import ReferenceIndex, cached_index
+from newsreader.analysis.refranking import Ranking
 from newsreader.analysis.service import Analyzer
 
 GIVEN = """Adam Agata Bartosz Beata Cezary Dorota Emil Ewa Filip Halina Henryk Irena Jakub Joanna Kamil
@@ -499,7 +500,9 @@ def test_names_written_alike_take_one_place_among_the_candidates() -> None:
     assert {h.entry.id for h in index.search("Irena Sopelo", limit=13)} >= {e.id for e in twins} | {"n:0"}
 
 
-def test_the_index_version_follows_the_legal_forms_list(tmp_path, monkeypatch) -> None:
+def test_the_index_version_follows_the_legal_forms_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # name keys fold legal forms away: an edited list must not reuse an index keyed the old way
     from newsreader.analysis import legalforms
 
@@ -509,3 +512,65 @@ def test_the_index_version_follows_the_legal_forms_list(tmp_path, monkeypatch) -
     edited.write_bytes(legalforms.DATA_FILE.read_bytes() + b"\n# one more line\n")
     monkeypatch.setattr(legalforms, "DATA_FILE", edited)
     assert version() != before
+
+
+# --- what later queries reuse, and common parts ranked without ranking them all ---------
+
+
+def test_a_query_part_is_kept_for_the_next_queries(
+    crowded: list[Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warm = ReferenceIndex.build(crowded)
+    queries = [*ONE_EDIT, "Orsolya Quellbrand", "O. Quellbrand", "Benedek Quellbrand"]
+    first = {q: [(h.entry.id, h.comparison) for h in warm.search(q, limit=5)] for q in queries}
+    part = warm._part("quellbrand", False, False)
+    assert warm._part("quellbrand", False, False) is part  # met again, not looked up again
+    # a second round through the kept parts finds what a fresh index finds
+    fresh = ReferenceIndex.build(crowded)
+    for q in queries:
+        assert [(h.entry.id, h.comparison) for h in warm.search(q, limit=5)] == first[q], q
+        assert [(h.entry.id, h.comparison) for h in fresh.search(q, limit=5)] == first[q], q
+    # and no more than PARTS_KEPT are kept, the least recently used let go first
+    monkeypatch.setattr(refindex, "PARTS_KEPT", 3)
+    small = ReferenceIndex.build(crowded)
+    for tok in ("orsolya", "benedek", "quellbrand", "orsolya", "tamas"):
+        small._part(tok, False, False)
+    assert [key[0] for key in small._parts] == ["quellbrand", "orsolya", "tamas"]
+
+
+def _scored_shapes(index: ReferenceIndex, query: str, names: list[int]) -> dict[tuple[int, ...], float]:
+    """The shapes (parts in order) of `names`, each with its rank for `query`."""
+    form = name_form(query)
+    initials = {t for t in form.tokens if len(t) == 1}
+    parts = [index._part(t, form.accented, form.transliterated) for t in form.tokens if len(t) > 1]
+    ranking = Ranking(index, parts, initials)
+    return {index.tokens_of(n): ranking.score(index.tokens_of(n), index.name_letters[n]) for n in names}
+
+
+@pytest.mark.parametrize("query", ["O Quellbrand", "K. Quellbrand", "Orsolya Quellbrand"])
+def test_a_common_part_ranks_as_if_every_name_were_ranked(crowded_index: ReferenceIndex, query: str) -> None:
+    # hundreds of names rank alike for an initial and a common surname: once enough rank as
+    # high as any can, the others are not ranked; the shapes kept rank as the best of all
+    form = name_form(query)
+    initials = {t for t in form.tokens if len(t) == 1}
+    parts = [crowded_index._part(t, False, False) for t in form.tokens if len(t) > 1]
+    gathered = crowded_index._holding([(p.ids, p.postings) for p in parts])
+    every = Ranking(crowded_index, parts, initials).best(gathered, 4)  # nothing looked at first
+    got = crowded_index.candidate_names(form, limit=4)
+    want = _scored_shapes(crowded_index, query, [names[0] for names in every])
+    shapes = _scored_shapes(crowded_index, query, got)
+    assert sorted(shapes.values(), reverse=True) == sorted(want.values(), reverse=True)
+    # every name written as a shape kept comes with it
+    for shape in shapes:
+        written = {n for n in range(len(crowded_index.name_entry)) if crowded_index.tokens_of(n) == shape}
+        assert written == {n for n in got if crowded_index.tokens_of(n) == shape}
+
+
+def test_an_initial_is_met_by_the_names_ranked(crowded_index: ReferenceIndex) -> None:
+    # 300 people are called Quellbrand: those whose given name begins with the initial
+    # come first, and the entry written "O. Quellbrand"'s way of a part is not needed
+    names = [crowded_index.name(n) for n in crowded_index.candidate_names(name_form("O Quellbrand"), limit=6)]
+    assert names
+    assert all(name.startswith("O") for name in names), names
+    hits = crowded_index.search("B. Quellbrand", limit=3)
+    assert hits and all(h.entry.name.startswith("B") for h in hits), [h.entry.name for h in hits]

@@ -58,6 +58,7 @@ MAX_RANKED = 1000
 NARROWING = (88.0, 100.0)
 # Postings a set intersection runs through in the time a name's tokens are looked up.
 POSTINGS_PER_LOOKUP = 20
+PARTS_KEPT = 4096  # query parts and their near tokens kept for the next queries
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,28 @@ class Hit:
 
 
 class ReferenceIndex(StoredIndex):
+    def __init__(self) -> None:
+        super().__init__()
+        self._parts: dict[tuple[str, bool, bool], QueryPart] = {}  # the least recently used first
+
     # --- building ----------------------------------------------------------------
 
     @classmethod
     def layout_version(cls) -> str:
         return index_version()
+
+    def _part(self, tok: str, accented: bool, cross_script: bool) -> QueryPart:
+        """The query part for `tok`, kept for the next queries that have it (an article
+        names many Joneses; a list's common given names come back in every article)."""
+        key = (tok, accented, cross_script)
+        parts = self._parts
+        part = parts.pop(key, None)
+        if part is None:
+            part = QueryPart(self, tok, accented, cross_script)
+            if len(parts) >= PARTS_KEPT:
+                del parts[next(iter(parts))]  # the least recently used
+        parts[key] = part
+        return part
 
     @classmethod
     def build(cls, entries: Sequence[Entry]) -> ReferenceIndex:
@@ -152,16 +170,27 @@ class ReferenceIndex(StoredIndex):
         names, with every name written the same way as one of them. When fewer qualify,
         names sharing a rare part follow."""
         initials = {t for t in form.tokens if len(t) == 1}
-        parts = [QueryPart(self, t, form.accented, form.transliterated) for t in form.tokens if len(t) > 1]
+        parts = [self._part(t, form.accented, form.transliterated) for t in form.tokens if len(t) > 1]
         if not parts:
             return sorted(self.full.get(key_hash(form.key)))
         required = parts if len(parts) <= 2 else [parts[0], parts[-1]]
-        found = self._narrowed(self._holding([p.ids for p in required]), required, initials)
+        held = self._holding([(p.ids, p.postings) for p in required])
+        found = self._narrowed(held, required, initials)
         found.update(self.full.get(key_hash(form.key)))
         ranking = Ranking(self, parts, initials)
-        best = ranking.best(found, limit)
+        # names that meet an initial of the query rank before those that meet none: ranked
+        # first, and the others only for places left (S. Jones: Sarah, Simon, not Mary Jones)
+        bits, letters = letter_bits(initials), self.name_letters
+        meeting = {n_id for n_id in found if letters[n_id] & bits} if initials else found
+        first = None
+        if len(meeting) > limit:  # more names than wanted: those with the parts as written first
+            written = [(p.as_written, self.postings_count(p.as_written)) for p in required]
+            first = meeting & self._holding(written)
+        best = ranking.best(meeting, limit, first)
+        if len(best) < limit and meeting is not found:
+            best += ranking.best(found - meeting, limit - len(best))
         if len(best) < limit and len(parts) > 1:
-            rare = [p.ids for p in parts if self.postings_count(p.ids) <= RARE_PART]
+            rare = [p.ids for p in parts if p.postings <= RARE_PART]
             loose: set[int] = set()
             for tokens in rare:
                 loose.update(*map(self.postings_of, tokens))
@@ -170,31 +199,32 @@ class ReferenceIndex(StoredIndex):
 
     def _narrowed(self, found: set[int], parts: list[QueryPart], initials: set[str]) -> set[int]:
         """At most MAX_RANKED of `found`, for parts so common that more hold them (S. Jones,
-        Hong Kong): those with the query's initials, then those whose parts are closest."""
-        if len(found) <= MAX_RANKED:
-            return found
-        if initials:
-            bits, letters = letter_bits(initials), self.name_letters
-            found = {n_id for n_id in found if letters[n_id] & bits == bits} or found
+        Hong Kong): those whose parts are closest, then those with the query's initials.
+        The parts first: that is set operations on postings, where the initials are
+        looked up name by name."""
         for floor in NARROWING:
             if len(found) <= MAX_RANKED:
                 return found
-            found = found & self._holding([p.at_least(floor) for p in parts]) or found
+            closest = [p.at_least(floor) for p in parts]
+            found = found & self._holding([(c, self.postings_count(c)) for c in closest]) or found
+        if initials and len(found) > MAX_RANKED:
+            bits, letters = letter_bits(initials), self.name_letters
+            found = {n_id for n_id in found if letters[n_id] & bits == bits} or found
         # still more: the parts are the same as written, and that alone tells them apart
         return found if len(found) <= MAX_RANKED else set(sorted(found)[:MAX_RANKED])
 
-    def _holding(self, near: list[set[int]]) -> set[int]:
-        """Names holding a token of each of the `near` sets: those of the rarest set,
-        kept while they hold one of the next, rarest first. A set's postings are run
-        through in C, or, when they are far longer than the names kept (Maria in a million
-        names), the names' own tokens are looked up instead."""
-        order = sorted(near, key=self.postings_count)
+    def _holding(self, near: list[tuple[set[int], int]]) -> set[int]:
+        """Names holding a token of each of the `near` sets (each with the count of its
+        postings): those of the rarest set, kept while they hold one of the next, rarest
+        first. A set's postings are run through in C, or, when they are far longer than
+        the names kept (Maria in a million names), the names' own tokens are looked up."""
+        order = sorted(near, key=lambda tokens_count: tokens_count[1])
         pool: set[int] = set()
-        for t_id in order[0]:
+        for t_id in order[0][0]:
             pool.update(self.postings_of(t_id))
         off, toks = self.name_tok_off, self.name_toks
-        for tokens in order[1:]:
-            if len(pool) * POSTINGS_PER_LOOKUP < self.postings_count(tokens):
+        for tokens, count in order[1:]:
+            if len(pool) * POSTINGS_PER_LOOKUP < count:
                 pool = {n_id for n_id in pool if not tokens.isdisjoint(toks[off[n_id] : off[n_id + 1]])}
             else:
                 kept: set[int] = set()

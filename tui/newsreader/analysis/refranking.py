@@ -78,6 +78,8 @@ class QueryPart:
         for t_id in nicknames:
             self.sims[t_id] = max(self.sim(t_id), WEIGHTS.nickname)
             self.ids.add(t_id)
+        self.postings = index.postings_count(self.ids)  # names holding one of them
+        self.as_written = {t_id for t_id in spelt if index.token(t_id) == tok}
 
     def sim(self, t_id: int) -> float:
         known = self.sims.get(t_id)
@@ -105,13 +107,21 @@ class Ranking:
         self.parts = parts
         self.initials = initials
         self.count = len(parts) + len(initials)
+        # what a name with every part as written and every initial met ranks: none ranks higher
+        self.top = (100.0 * len(parts) + INITIAL_SIMILARITY * len(initials)) / self.count
+        # a name's first letters are stored as bits (`letter_bits`): one per letter a to z
+        # tells the initials it meets without reading its parts; any other letter shares a bit
+        self.initial_bits = (
+            [letter_bits(i) for i in initials] if all("a" <= i <= "z" for i in initials) else None
+        )
         # the name's initial for a part of the query: what each part begins with
         self.letters: list[set[int]] = [
             {t_id for t_id in index.token_keys.get(key_hash(p.tok[0])) if index.token(t_id) == p.tok[0]}
             for p in parts
         ]
 
-    def score(self, tokens: tuple[int, ...]) -> float:
+    def score(self, tokens: tuple[int, ...], letters: int) -> float:
+        """The rank of a name of these `tokens`, whose parts begin with `letters` (bits)."""
         total = 0.0
         used = 0
         for part, letter in zip(self.parts, self.letters, strict=True):
@@ -124,19 +134,46 @@ class Ranking:
             if best:
                 total += best
                 used += 1
-        if self.initials:
+        if self.initial_bits is not None:
+            hits = sum(1 for bit in self.initial_bits if letters & bit)
+            total += INITIAL_SIMILARITY * hits
+            used += hits
+        elif self.initials:
             hits = len(self.initials & {self.index.token(t_id)[0] for t_id in tokens})
             total += INITIAL_SIMILARITY * hits
             used += hits
         return total / self.count - EXTRA_PART_COST * max(0, len(tokens) - used)
 
-    def best(self, names: Iterable[int], limit: int) -> list[list[int]]:
-        """The best `limit` shapes, best first, each as the names written that way."""
-        by_shape: dict[tuple[int, ...], list[int]] = {}
-        for n_id in names:
-            by_shape.setdefault(self.index.tokens_of(n_id), []).append(n_id)
-        ranked = heapq.nlargest(limit, by_shape, key=self.score)
-        return [sorted(by_shape[shape]) for shape in ranked]
+    def best(self, names: set[int], limit: int, first: set[int] | None = None) -> list[list[int]]:
+        """The best `limit` shapes, best first (of two alike, the one met first), each as
+        the names of `names` written that way. `first`: those of `names` that hold the
+        query's required parts as written, looked at before the others. Once `limit`
+        shapes rank as high as any can (every part as written, every initial met: their
+        names are all in `first`), no other is ranked: an initial and a common surname
+        (S. Jones) are held by hundreds of names that all rank alike."""
+        index, letters = self.index, self.index.name_letters
+        grouped: dict[tuple[int, ...], list[int]] = {}
+        kept: list[tuple[float, int, tuple[int, ...]]] = []  # a heap: the worst kept first
+        settled = False
+        for pool in (first, names - first) if first else (names,):
+            for n_id in pool:
+                shape = index.tokens_of(n_id)
+                group = grouped.get(shape)
+                if group is not None:
+                    group.append(n_id)
+                    continue
+                grouped[shape] = [n_id]
+                if settled:
+                    continue  # the names of the shapes kept are still gathered
+                ranked = (self.score(shape, letters[n_id]), -len(grouped), shape)
+                if len(kept) < limit:
+                    heapq.heappush(kept, ranked)
+                elif ranked > kept[0]:
+                    heapq.heapreplace(kept, ranked)
+                settled = len(kept) == limit and kept[0][0] >= self.top
+            if settled:
+                break
+        return [sorted(grouped[shape]) for _, _, shape in sorted(kept, reverse=True)]
 
 
 def letter_bits(tokens: Iterable[str]) -> int:
