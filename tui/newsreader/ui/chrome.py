@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsreader.article import Article
+from newsreader.review.vocabulary import SPEAKER
 from newsreader.ui.plain_text import plain, printable
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ReaderHeader(Vertical):
         self._reviewed = reviewed
         analysis = reviewed.analysis
         # both counts come from the review's one list of what is left to decide
-        unknown = sum(item.kind == "speaker" for item in reviewed.pending)
+        unknown = sum(item.kind == SPEAKER for item in reviewed.pending)
         parts = [f"{len(analysis.entities)} names", f"{len(analysis.quotes)} quotes"]
         if unknown and self.size.width >= self.COMPACT_BELOW:
             parts.append(f"{unknown} unattributed")

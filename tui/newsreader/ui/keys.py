@@ -182,6 +182,14 @@ UNDO = _key(
     "undo the last decision or change (even from before a restart)",
     show=False,
 )
+ACCEPT_EXACT = _key(
+    "E",
+    "screen.accept_exact",
+    "accept exact",
+    "accept_exact",
+    "accept every match spelt as the text names it (one undo takes them all back)",
+    show=False,
+)
 CHANGE_TYPE = _key("T", "screen.change_type", "type", "change_type", "change the entity's type", show=False)
 MERGE_INTO = _key(
     "M", "screen.merge", "merge", "merge", "merge another entity of the same type into this one", show=False
@@ -304,6 +312,7 @@ SCREEN: list[Binding] = [
 REVIEW: list[Binding] = [
     NEXT_UNDECIDED,
     UNDO,
+    ACCEPT_EXACT,
     CHANGE_TYPE,
     MERGE_INTO,
     SPLIT,

@@ -1,7 +1,7 @@
 """The reader screen's review keys: what each acts on, its dialog, the change it asks for.
 
 `a` `x` `z` decide the chosen row of the Entities or Cross-reference pane; `d` goes to the
-next thing still to decide; `T` `M` `w` `c` `S` open a dialog (`X` and `A`, every exact
+next thing still to decide; `T` `M` `w` `c` `S` open a dialog (`X` and `E`, every exact
 match accepted, need none) and post the review decision they build as a
 `ChangeRequested`; `u` asks for the latest decision back. The app records each and hands
 the screen the reviewed analysis again. A key acts on the focused pane's row, else on
@@ -70,6 +70,22 @@ class ReviewKeys:
 
     def action_undo(self) -> None:
         self.post_message(UndoRequested())
+
+    # -- E -------------------------------------------------------------------------------
+
+    def action_accept_exact(self) -> None:
+        """Every candidate left to decide that is spelt as its entity, accepted as one decision."""
+        reviewed = self._reviewed()
+        if reviewed is None:
+            return
+        from newsreader.review import decisions as made
+
+        try:
+            decision = made.ExactMatchesDecision.of(reviewed)
+        except made.DecisionError as err:
+            self.status(str(err))
+            return
+        self._ask(decision)
 
     # -- d ---------------------------------------------------------------------------
 
