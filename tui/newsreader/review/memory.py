@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from newsreader.analysis.model import Match
 from newsreader.review.decisions import ApartDecision, MatchDecision
+from newsreader.review.vocabulary import ACCEPT, REJECT
 
 CandidateKey = tuple[str, str, str]  # normalised name, list, entry id
 _PUNCTUATION = re.compile(r"[\W_]+")
@@ -81,14 +82,14 @@ class Memory:
             latest[key] = (decision, title)
         self._direct = latest
         self._parent: dict[str, str] = {}
-        accepted = [(d, t) for d, t in latest.values() if d.verdict == "accept"]
+        accepted = [(d, t) for d, t in latest.values() if d.verdict == ACCEPT]
         for d, _ in accepted:
             self._union(d.entity.name, d.candidate.name)
         # A different-edge between two classes, remembered with the pair that made it.
         self._apart: dict[frozenset[str], tuple[str, str]] = {}
         for d, _ in latest.values():
             a, b = normalise(d.entity.name), normalise(d.candidate.name)
-            if d.verdict == "reject":
+            if d.verdict == REJECT:
                 self._apart[frozenset((self._find(a), self._find(b)))] = (d.entity.name, d.candidate.name)
         self._aliases: dict[str, list[tuple[MatchDecision, str]]] = {}
         for d, t in reversed(accepted):  # newest first
@@ -100,9 +101,9 @@ class Memory:
         direct = self._direct.get(_pair(name, candidate))
         if direct is not None:
             decision, title = direct
-            if decision.verdict == "accept":
+            if decision.verdict == ACCEPT:
                 return Judgement(True, f"accepted in “{title}”")
-            if decision.verdict == "reject":
+            if decision.verdict == REJECT:
                 return Judgement(False, f"rejected in “{title}”")
             return None
         if n == c:
