@@ -28,7 +28,6 @@ class Occurrence:
     initial: bool
     votes: dict[str, float] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
-    titled: bool = False
     reason_kinds: list[str] = field(default_factory=list)
 
     def vote(self, kind: str, weight: float, reason: str) -> None:
@@ -49,7 +48,6 @@ class Occurrence:
             self.initial,
             dict(self.votes),
             list(self.reasons),
-            self.titled,
             list(self.reason_kinds),
         )
 

@@ -181,7 +181,6 @@ def _shape_piece(
             if b < len(toks):
                 rest = toks[b:]
                 occ = _occ(text, rest, False)
-                occ.titled = True
                 occ.vote(PERSON, WEIGHTS.after_title, f"after the title '{' '.join(words[a:b])}'")
                 out.append(occ)
             return out

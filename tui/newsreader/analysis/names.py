@@ -68,11 +68,6 @@ def is_surname(token: str) -> bool:
     return lexicon.zipf(token) < CUTOFFS.surname_word_below or rank <= 1000
 
 
-def gender_of(token: str) -> str:
-    info = lexicon.given_name(token)
-    return info[0] if info else "u"
-
-
 def looks_like_east_asian_name(tokens: list[str]) -> bool:
     """Surname first, then a one- or two-syllable given name: Xi Jinping, Kim Jong Un."""
     if not 2 <= len(tokens) <= 3 or tokens[0] not in EAST_ASIAN_SURNAMES:
