@@ -81,3 +81,13 @@ def test_a_quote_paragraph_after_a_colon_takes_the_subject_of_the_sentence_it_en
 def test_a_quote_in_an_opening_participle_phrase_is_the_main_subjects() -> None:
     text = "Bemoaning the “rigged system,” Tom Baines accused the moderator of bias."
     assert attributions(text) == [("“rigged system,”", "Tom Baines", "sentence subject")]
+
+
+def test_a_quote_paragraph_continues_the_speaker_the_paragraph_before_reported() -> None:
+    text = "Elena Ortega said the plan would fail.\n\n“It will not work. Nobody wants it.”"
+    assert attributions(text)[0][1:] == ("Elena Ortega", "previous sentence")
+
+
+def test_only_the_sentence_right_before_counts() -> None:
+    text = "Elena Ortega said the plan would fail. Tom Baines arrived late.\n\n“It will not work. Nobody wants it.”"
+    assert attributions(text)[0][1] is None
