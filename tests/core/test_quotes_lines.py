@@ -89,5 +89,5 @@ def test_a_quote_paragraph_continues_the_speaker_the_paragraph_before_reported()
 
 
 def test_only_the_sentence_right_before_counts() -> None:
-    text = "Elena Ortega said the plan would fail. Tom Baines arrived late.\n\n“It will not work. Nobody wants it.”"
+    text = "Elena Ortega said the plan would fail. Tom Baines arrived late.\n\n“It will not work.”"
     assert attributions(text)[0][1] is None
