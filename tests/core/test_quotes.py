@@ -40,29 +40,29 @@ def speaker_of(text: str, starts: str) -> str | None:
         ("“Nobody warned us.” ― Amir Haddad", "Nobody", "Amir Haddad"),
     ],
 )
-def test_attribution_rules(text, starts, speaker):
+def test_attribution_rules(text: str, starts: str, speaker: str) -> None:
     assert speaker_of(text, starts) == speaker
 
 
-def test_participle_takes_the_sentence_speaker():
+def test_participle_takes_the_sentence_speaker() -> None:
     text = "Elena Ortega told the council: “The bridge is unsafe,” adding: “We close it tonight.”"
     assert speaker_of(text, "The bridge") == "Elena Ortega"
     assert speaker_of(text, "We close") == "Elena Ortega"
 
 
-def test_pronoun_resolves_to_the_nearest_named_person_of_that_gender():
+def test_pronoun_resolves_to_the_nearest_named_person_of_that_gender() -> None:
     text = "Mayor Elena Ortega met James Wright on Friday.\n\n“It was a good meeting,” she said."
     assert speaker_of(text, "It was") == "Elena Ortega"
     text = "Elena Ortega met James Wright on Friday.\n\n“It was a good meeting,” he said."
     assert speaker_of(text, "It was") == "James Wright"
 
 
-def test_a_person_named_inside_a_quote_is_not_the_speaker():
+def test_a_person_named_inside_a_quote_is_not_the_speaker() -> None:
     text = "Amir Haddad arrived.\n\n“I told Petra Lang it would fail,” he said."
     assert speaker_of(text, "I told") == "Amir Haddad"
 
 
-def test_a_quote_paragraph_without_a_cue_continues_the_speaker():
+def test_a_quote_paragraph_without_a_cue_continues_the_speaker() -> None:
     text = (
         "“The harbour will reopen,” said Ines Moreau, the port director.\n\n"
         "“But not before the inspection is over.”"
@@ -71,7 +71,7 @@ def test_a_quote_paragraph_without_a_cue_continues_the_speaker():
     assert rows[1][1] == "Ines Moreau" and rows[1][2] == "continued"
 
 
-def test_a_quote_over_several_paragraphs_is_one_speakers():
+def test_a_quote_over_several_paragraphs_is_one_speakers() -> None:
     text = (
         "“The first problem is money. We do not have enough of it\n\n"
         "“The second problem is time,” said Ines Moreau."
@@ -81,12 +81,12 @@ def test_a_quote_over_several_paragraphs_is_one_speakers():
     assert rows[0][1] == rows[1][1] == "Ines Moreau"
 
 
-def test_two_quotes_in_one_paragraph_share_the_speaker():
+def test_two_quotes_in_one_paragraph_share_the_speaker() -> None:
     text = "“It is late,” Tom Baines said. “We should go home.”"
     assert [row[1] for row in quotes(text)] == ["Tom Baines", "Tom Baines"]
 
 
-def test_scare_quotes_are_terms_and_statements_are_not():
+def test_scare_quotes_are_terms_and_statements_are_not() -> None:
     result = analyze_text(
         "Officials called it a “technical pause”. “We will resume next week and talk,” said Ann Lee."
     )
@@ -94,21 +94,21 @@ def test_scare_quotes_are_terms_and_statements_are_not():
     assert kinds == ["term", "statement"]
 
 
-def test_apostrophes_are_not_quotes():
+def test_apostrophes_are_not_quotes() -> None:
     assert quotes("It’s Ortega’s plan, and the workers’ union isn't happy about the mayor's idea.") == []
 
 
-def test_an_unattributed_quote_has_no_speaker():
+def test_an_unattributed_quote_has_no_speaker() -> None:
     rows = quotes("The sign read “Closed for repairs” all week.")
     assert rows == [("Closed for repairs", None, "unknown")]
 
 
-def test_a_description_is_not_resolved_to_a_random_name():
+def test_a_description_is_not_resolved_to_a_random_name() -> None:
     text = "Elena Ortega left early. A spokesman said: “There is nothing to add.”"
     assert speaker_of(text, "There is") is None
 
 
-def test_speech_verbs_used_as_nouns_are_not_cues():
+def test_speech_verbs_used_as_nouns_are_not_cues() -> None:
     text = "Maria Costa dismissed the remarks as “pure theatre”."
     result = analyze_text(text)
     assert result.quotes[0].cue != "remarks"
@@ -131,7 +131,7 @@ def test_speech_verbs_used_as_nouns_are_not_cues():
         ("“Nobody told us what to say,” Mr. King, 82, told me.", "Nobody", "King"),
     ],
 )
-def test_subjects_behind_nouns_participles_and_honorifics(text, starts, speaker):
+def test_subjects_behind_nouns_participles_and_honorifics(text: str, starts: str, speaker: str) -> None:
     assert speaker_of(text, starts) == speaker
 
 
