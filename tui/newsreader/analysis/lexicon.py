@@ -38,6 +38,11 @@ class Place:
         (Burma, Prussia, England)."""
         return self.kind in ("country", "region")
 
+    @property
+    def is_large(self) -> bool:
+        """A country, a continent or a region: larger than any state or city."""
+        return self.kind in ("country", "continent", "region")
+
 
 def _lines(name: str) -> list[str]:
     with gzip.open(DATA / name, "rt", encoding="utf-8") as fh:

@@ -84,7 +84,8 @@ def _match_shouted(
                 titled = phrase.title()
                 place = lexicon.place(titled)
                 if place is not None and (
-                    place.kind in ("country", "continent", "region", "admin")
+                    place.is_large
+                    or place.kind == "admin"
                     or place.population >= WEIGHTS.shouted_place_population
                 ):
                     hit = (s, e, PLACE, f"gazetteer: {place.kind}")

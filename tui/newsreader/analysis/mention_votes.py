@@ -123,7 +123,7 @@ def _person_reason(words: list[str]) -> str:
 
 
 def _place_weight(place: lexicon.Place, surface: str) -> float:
-    if place.kind in ("country", "continent", "region"):
+    if place.is_large:
         weight = W.country_or_region
     elif place.kind == "admin":
         weight = W.admin_area
@@ -189,7 +189,7 @@ def vote_team(text: str, occ: Occurrence) -> None:
     if PLACE not in occ.votes or occ.votes.get(PLACE, 0) <= 0:
         return
     place = lexicon.place(occ.text) or lexicon.place(occ.text.title())
-    if place is None or place.kind in ("country", "continent", "region"):
+    if place is None or place.is_large:
         return
     if _TEAM_AFTER.match(text, occ.end) or _TEAM_BEFORE.search(text, max(0, occ.start - 20), occ.start):
         occ.vote(ORGANIZATION, W.team_with_result, "a team named after its town (sports report)")
