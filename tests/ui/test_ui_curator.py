@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from ui_review_support import store_file
 from ui_waits import pause_until
 
@@ -123,3 +124,52 @@ def test_curator_view_80x24(snap_compare, make_app, seed, frozen_analysis) -> No
         await pilot.press("j", "x")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settled_one)
+
+
+async def test_c_in_the_article_list_settles_a_disagreement_of_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_analysis
+) -> None:
+    import os
+    import shutil
+
+    from newsreader import article
+    from newsreader.ui.triage_app import TriageApp
+
+    monkeypatch.setenv("NEWSREADER_CACHE", str(tmp_path / "cache"))  # the summary is put where the list looks
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    copy = folder / "seed.txt"
+    shutil.copy(resources.seed_article(), copy)
+    seed = article.load(copy)
+    two_reviewers_differ(seed, seed_analysis, store_file())
+    cache = batch.SummaryCache()
+    st = os.stat(copy)
+    filled = batch.Filled(0, batch.text_hash(seed), seed.title, batch.Summary(31, 23, 8, 7, 1))
+    cache.put(
+        batch.analysis_version(batch.Options()), filled, (os.path.abspath(copy), st.st_size, st.st_mtime_ns)
+    )
+    cache.close()
+    app = TriageApp(
+        seed,
+        triage=batch.Options(),
+        articles=[str(copy)],
+        config=Config(reviewer="cat"),
+        theme_folders=[resources.bundled_dir("themes")],
+        workers=0,
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        listing = app.article_list
+        await pause_until(pilot, lambda: listing.filled >= 1 and not listing._inbox, "the list")
+        await pilot.press("C")
+        await pause_until(pilot, lambda: isinstance(app.screen, CuratorScreen), "the curator view")
+        view = app.screen
+        await pause_until(pilot, lambda: len(view.disputes) == 2, "the folder's disagreements", seconds=120)
+        assert seed.title in view.rows.get_option_at_index(0).prompt.plain  # which article each is in
+        await pilot.press("x")
+        assert view.disputes[0].mark.settled_by == "cat" and view.disputes[0].mark.state == "rejected"
+        await pilot.press("escape")
+        assert app.screen is listing
+    curators = [
+        (who, json.loads(value)["verdict"]) for who, value, curator in stored_rows(store_file()) if curator
+    ]
+    assert curators == [("cat", "reject")]

@@ -150,10 +150,14 @@ class PgStore(DecisionLog):
             return None
         waiting = sum(not q.undo for q in self._spool.entries)
         kept = "in memory" if self._spool.path is None else "on this machine"
+        made = (
+            f"{waiting} decision{'s' if waiting != 1 else ''} made since"
+            if waiting
+            else "decisions made meanwhile"
+        )
         return (
             f"the review store {self.where} is unreachable since {self._lost_since[11:19]} UTC; "
-            f"{waiting} decision{'s' if waiting != 1 else ''} made since are kept {kept} "
-            "and sent when it is back"
+            f"{made} are kept {kept} and sent when it is back"
         )
 
     @property

@@ -145,7 +145,7 @@ class CuratorScreen(ModalScreen[bool], inherit_bindings=False):
         self.rows.focus()
 
     def _option(self, index: int, dispute: Dispute) -> Option:
-        several = len({id(d.review) for d in self.disputes}) > 1
+        several = self._load is not None or len({id(d.review) for d in self.disputes}) > 1
         title = dispute.review.article.title
         first = Content.assemble(
             plain(dispute.entity.name, "bold", one_line=True),
