@@ -88,6 +88,12 @@ def speaker(text: str, quoted: str) -> str | None:
             "pure theatre",
             "Tom Baines",
         ),
+        # a description, then the name between commas, then the verb
+        (
+            "“It’s a disaster,” the former mayor of Oslo, Elena Ortega, said.",
+            "It’s a disaster,",
+            "Elena Ortega",
+        ),
         # a country described between commas before its verb speaks
         (
             "Even Norway, the rebels' only ally, said it was “firmly opposed” to the test.",

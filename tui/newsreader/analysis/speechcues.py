@@ -48,6 +48,8 @@ _SKIPPABLE = frozenset(
 
 
 _CUE_REACH = 240  # characters before a quote searched for its cue
+# words after a quote searched for its cue: '"…," the former mayor of Oslo, Elena Ortega, said'
+_CUE_AFTER_WORDS = 14
 _APPOSITIONS_MAX = 3  # descriptions between commas after a name, before its speech verb
 
 
@@ -89,7 +91,7 @@ def after(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributio
     found = _after_apposition(ctx, words)
     if found is not None:
         return found
-    for k, (s, e, w) in enumerate(words[:9]):
+    for k, (s, e, w) in enumerate(words[:_CUE_AFTER_WORDS]):
         if w in ".!?" and k > 0:
             break
         lw = w.lower()
