@@ -94,6 +94,9 @@ def speaker(text: str, quoted: str) -> str | None:
             "It’s a disaster,",
             "Elena Ortega",
         ),
+        # a time between the subject and its verb
+        ("Tom Baines on Monday said the vote was “rigged.”", "rigged.", "Tom Baines"),
+        ("Tom Baines last week told reporters the vote was “rigged.”", "rigged.", "Tom Baines"),
         # a country described between commas before its verb speaks
         (
             "Even Norway, the rebels' only ally, said it was “firmly opposed” to the test.",

@@ -184,6 +184,9 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
     k = len(words) - 1
     while k >= 0 and (_skippable(words[k][2]) or words[k][2].startswith("(")):
         k -= 1
+    if k > 0 and words[k][2].lower() in _TIME_WORDS:
+        # "Tom Baines on Monday said", "Ortega last week told": a time between subject and verb
+        k -= 2 if words[k - 1][2].lower() in _TIME_LEADS else 1
     if k < 0:
         return _sentence_subject(ctx, floor, cue, rule)
     s, e, w = words[k]
@@ -224,6 +227,13 @@ def _after_preposition(words: list[Word], pos: int) -> bool:
     """Is the word before `pos` a preposition ("an official in Ohio said")?"""
     before = [w for s, _e, w in words if s < pos]
     return bool(before) and before[-1].lower() in PREPOSITIONS
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year morning "
+    "afternoon evening night today yesterday tonight".split()
+)
+_TIME_LEADS = frozenset("on last this late early earlier next".split())
 
 
 def _skippable(word: str) -> bool:
