@@ -131,7 +131,7 @@ def _possessive_inside_name(stem: str, following: str) -> bool:
     return (
         lexicon.zipf(stem) >= CUTOFFS.possessive_in_name
         and lexicon.place(stem) is None
-        and names.given_name_strength(stem) < 5
+        and names.given_name_strength(stem) < WEIGHTS.given_name_too
         and stem not in vocab.DEMONYMS
     )
 
@@ -148,7 +148,7 @@ def _shape_piece(
     # leading words that are not names: "The", "But", sentence-initial "According";
     # an opener with its "of" stays ("Ministry of Health", "Bank of England"), also after "The"
     # "Hillary Clinton arrived": a common word that opens a personal name stays
-    personal = len(words) >= 2 and names.person_name_score(words) >= 4
+    personal = len(words) >= 2 and names.person_name_score(words) >= WEIGHTS.personal_name
     # "Barnett Banks Inc.", "First Albany Corp.": a company's legal form vouches for the
     # words before it at a sentence's start; function words and dates still go
     company = len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS
@@ -187,7 +187,10 @@ def _shape_piece(
     # a country adjective before a person's name: "Chinese Xi Jinping" is two things
     if len(words) >= 3 and words[0] in vocab.DEMONYMS and words[-1] not in vocab.ORG_HEADS:
         rest_words = words[1:]
-        if names.person_name_score(rest_words) >= 5 or known.get(" ".join(rest_words)) == PERSON:
+        if (
+            names.person_name_score(rest_words) >= WEIGHTS.person_after_demonym
+            or known.get(" ".join(rest_words)) == PERSON
+        ):
             return [_occ(text, toks[:1], initial), _occ(text, toks[1:], False)]
     return [_occ(text, toks, initial)]
 
@@ -230,7 +233,7 @@ def _not_a_name_start(token: str, initial: bool, known: Mapping[str, str]) -> bo
         return False
     if lexicon.place(token) is not None or token in vocab.DEMONYMS:
         return lexicon.zipf(token) >= CUTOFFS.place_word_start  # "Of", "Best" as sentence openers are words
-    if names.given_name_strength(token) >= 6:
+    if names.given_name_strength(token) >= WEIGHTS.strong_given_name:
         return False
     return lexicon.zipf(token) >= CUTOFFS.sentence_start_word
 

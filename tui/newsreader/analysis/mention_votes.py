@@ -86,7 +86,7 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     if len(words) == 1 and not place and surface not in known:
         if names.is_surname(surface):
             occ.vote(PERSON, W.surname_alone, "a surname")
-        elif names.given_name_strength(surface) >= 6:
+        elif names.given_name_strength(surface) >= W.strong_given_name:
             occ.vote(PERSON, W.given_name_alone, "a given name")
         elif lexicon.zipf(surface) >= CUTOFFS.common_word_alone and not surface.isupper():
             occ.vote(OTHER, W.common_word_alone, "")  # "Women", "Market": a very common word, capitalised
@@ -117,7 +117,7 @@ _EVENT_HEADS = frozenset(
 def _person_reason(words: list[str]) -> str:
     if names.looks_like_east_asian_name(words):
         return "East Asian name order (family name first)"
-    if names.given_name_strength(words[0]) >= 4:
+    if names.given_name_strength(words[0]) >= W.given_name_in_reason:
         return f"'{words[0]}' is a given name"
     return "shaped like a personal name"
 
@@ -134,7 +134,7 @@ def _place_weight(place: lexicon.Place, surface: str) -> float:
     else:
         weight = W.town
     if " " not in surface:
-        if names.given_name_strength(surface) >= 5 or names.is_surname(surface):
+        if names.given_name_strength(surface) >= W.given_name_too or names.is_surname(surface):
             # a person's name too (Jordan, Kent); an administrative area less often so
             weight -= W.admin_also_person if place.kind == "admin" else W.place_also_person
         if (
@@ -179,7 +179,7 @@ def is_sports_report(text: str) -> bool:
     one when sports vocabulary is dense in it."""
     sample = text[:20000]
     words = max(len(sample.split()), 1)
-    return len(_SPORTS_WORDS.findall(sample)) / words > 0.015
+    return len(_SPORTS_WORDS.findall(sample)) / words > W.sports_words_share
 
 
 def vote_team(text: str, occ: Occurrence) -> None:

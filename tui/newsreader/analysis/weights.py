@@ -135,6 +135,25 @@ class Weights:
     # "Kent-based": a place, mostly
     based_after: float = 2.0
 
+    # --- thresholds on the scores of `names`: a given name's strength (0 to 13, how common
+    # it is where it is most used, less if it is an English word) and a name's shape score
+    # a given name this strong is taken for one alone: "Hillary said", a sentence's "Grace"
+    strong_given_name: int = 6
+    # a word with a given name this strong is a person's name too: a place's one-word name
+    # (Jordan) loses votes, a possessive ("Workers'") is not a common noun's
+    given_name_too: int = 5
+    # the reason shown names the given name ("'Andrew' is a given name") from this strength
+    given_name_in_reason: int = 4
+    # a run whose words score this much as a personal name keeps its first word even where
+    # a sentence's start or a common word would drop it ("Hillary Clinton arrived")
+    personal_name: int = 4
+    # "Chinese Xi Jinping": the words after a country adjective are a person of their own
+    # from this score, one more than `personal_name` asks
+    person_after_demonym: int = 5
+    # a text is a sports report when this share of its first 20,000 characters' words are
+    # sports words (about one in 67)
+    sports_words_share: float = 0.015
+
     # --- one sense per text
     # the parts of a full person's name take its person votes, up to this many, plus the
     # bonus: "Small said" after "Andrew Small" is him even where "Small" is a word
