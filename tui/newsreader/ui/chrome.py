@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsreader.article import Article
-from newsreader.review.vocabulary import SPEAKER
+from newsreader.review.vocabulary import FLAGGED, IN_REVIEW, NEW, REVIEWED, SPEAKER
 from newsreader.ui.plain_text import plain, printable
 
 if TYPE_CHECKING:
@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 
 # The article's review status as the header shows it: a glyph too, for mono terminals.
 STATUS_STYLES = {
-    "new": ("new", "$text-muted"),
-    "in review": ("in review", "$text-warning"),
-    "reviewed": ("✔ reviewed", "$text-success bold"),
-    "flagged": ("⚑ flagged", "$text-error bold"),
+    NEW: ("new", "$text-muted"),
+    IN_REVIEW: ("in review", "$text-warning"),
+    REVIEWED: ("✔ reviewed", "$text-success bold"),
+    FLAGGED: ("⚑ flagged", "$text-error bold"),
 }
 
 
