@@ -7,7 +7,7 @@ occurrences of a surface are summed over the text and the largest sum wins
 
 - 8 and more: decisive alone; a reference list's entry or a speaker's label;
 - 5 to 7: the name's own shape or the gazetteer (it ends in "Ministry", it is a country);
-- 1 to 3.5: a cue from the words around one occurrence, which a few must agree on;
+- 1 to 3.5: mostly a cue from the words around one occurrence, which a few must agree on;
 - under 1: a tie-breaker between types nothing else tells apart.
 
 Each comment says what its weight has to beat or give way to. Changing one changes the
@@ -29,20 +29,20 @@ class Weights:
     reference_list: float = 8.0
     # "WALLACE:" opening two lines of a transcript is a speaker whatever the word looks like
     speaker_label: float = 8.0
-    # a name in a results table is a club: more than a town's gazetteer vote (7 at most)
+    # a name in a results table is a club: more than any gazetteer vote (7 at most)
     table_team: float = 8.0
     # "NationsBank" after "NationsBank Corp." in the same text: as strong as a list's entry
     company_named_in_full: float = 8.0
-    # a lone letter ("A", "B.") or a common-noun acronym (CEO, GDP): more than one
-    # occurrence's evidence for any type can sum to, so it is never typed
+    # a lone letter ("A", "B.") or a common-noun acronym (CEO, GDP): more than any other
+    # single vote, so such a word stays untyped unless a list's entry and context agree
     not_a_name: float = 10.0
 
     # --- the name's own shape
-    # "Secretary General Jens Stoltenberg": the title says person, above an organisation
-    # head's vote and below the reference list's
+    # "Secretary General Jens Stoltenberg": the title says person, as strongly as a head
+    # says organisation, and less than the reference list
     after_title: float = 6.0
-    # "... Ministry", "Bank of ...": an organisation head; under the most a personal
-    # name's shape gives (6.4), so "said" after a person-shaped "... Bank" still counts
+    # "... Ministry", "Bank of ...": an organisation head; about the most a personal
+    # name's shape gives (6.4), so neither outweighs the other by much alone
     organization_head: float = 6.0
     # "Gulf of Mexico", "Cape of Good Hope": a place's opener with its "of"
     place_opener: float = 5.0
@@ -57,18 +57,18 @@ class Weights:
     # "Chinese Foreign Ministry" starts with a country adjective: a hint of "other", which
     # an organisation or place head outvotes
     demonym_first: float = 2.0
-    # "NATO", "IBM": most acronyms in news are organisations, but a place's ("US", "UK")
-    # gazetteer vote beats this
+    # "NATO", "IBM": most acronyms in news are organisations; given only where the
+    # gazetteer knows no place of the name ("US", "UK"), weaker than a shape vote
     acronym: float = 3.5
-    # a name's shape score (names.person_name_score, 0 to about 16) counts this much a
+    # a name's shape score (names.person_name_score, 0 to 18) counts this much a
     # point, up to `person_shape_cap` points: 6.4 at most, about a shape vote's strength,
     # so a personal name's shape and an organisation head are weighed alike
     person_shape_scale: float = 0.8
     person_shape_cap: int = 8
     # one word alone, known as a surname: a hint, which "said" after it confirms
     surname_alone: float = 1.5
-    # one word alone, known as a common given name: less than a surname, since a given name
-    # alone is rarely how news refers to anyone
+    # one word alone, known as a common given name: less than a surname, since news refers
+    # to people by their surname
     given_name_alone: float = 1.0
     # one very common word alone ("Women", "Market"): not a name unless context says so
     common_word_alone: float = 2.0
@@ -82,7 +82,8 @@ class Weights:
     # --- the gazetteer
     # countries, continents, regions: as strong as a demonym, under the decisive votes
     country_or_region: float = 7.0
-    # a state or province: under a country, since many are also people's or firms' names
+    # a state or province: under a country, since more are also people's or firms' names
+    # (Georgia, Victoria)
     admin_area: float = 5.0
     # cities by their population: the bigger, the likelier the name means the city
     big_city: float = 6.0
@@ -104,7 +105,7 @@ class Weights:
 
     # --- sports reports
     # "Surrey beat Kent", "Leeds 2": a town followed by a score or a result verb is its
-    # team; must beat a city's gazetteer vote (6 at most for a town not a country)
+    # team; as strong as the biggest city's gazetteer vote (6)
     team_with_result: float = 6.0
     # "Surrey reached 372": a town doing things in a sports report, a little weaker
     team_acting: float = 5.5
@@ -179,8 +180,9 @@ class Cutoffs:
     english_suffix: float = 3.0
     # segments: "People's Republic": a common noun's possessive inside a name from here
     possessive_in_name: float = 4.0
-    # segments: a sentence's one-word start that is a place too is dropped from here
-    # ("Of", "Best" are places somewhere)
+    # segments: a sentence's first word that the gazetteer knows is not taken for the place
+    # from `common_word_start` up, and dropped from `place_word_start` up ("Of", "Best"
+    # are places somewhere)
     common_word_start: float = 5.0
     place_word_start: float = 5.2
     # segments: any other sentence-initial word is dropped from here, unless a given name
@@ -193,7 +195,8 @@ class Cutoffs:
     place_also_word: float = 4.0
     # tables: "Crystal Palace": a table's name ending in a word this common is no person
     table_person_last_below: float = 5.0
-    # names: a given name this common is an English word first ("Will", "Mark", "May")
+    # names: a given name this common is an English word first ("Will", "Mark", "May"),
+    # and one `given_name_half_word` common half so
     given_name_word: float = 5.0
     given_name_half_word: float = 4.3
     # names: a surname this common needs a high rank to count ("Small", "Young", "Long")
