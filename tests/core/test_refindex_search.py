@@ -574,3 +574,19 @@ def test_an_initial_is_met_by_the_names_ranked(crowded_index: ReferenceIndex) ->
     assert all(name.startswith("O") for name in names), names
     hits = crowded_index.search("B. Quellbrand", limit=3)
     assert hits and all(h.entry.name.startswith("B") for h in hits), [h.entry.name for h in hits]
+
+
+@pytest.mark.parametrize("ranked", [50, 200, 305, 1000])
+def test_one_common_part_gathers_what_narrowing_would_keep(
+    crowded_index: ReferenceIndex, monkeypatch: pytest.MonkeyPatch, ranked: int
+) -> None:
+    # 300 people are called Quellbrand and more a name one edit away: with fewer ranked
+    # than that, only the names of its closest tokens are gathered, as if all had been
+    # gathered and then narrowed
+    monkeypatch.setattr(refindex, "MAX_RANKED", ranked)
+    part = crowded_index._part("quellbrand", False, False)
+    every = crowded_index._holding([(part.ids, part.postings)])
+    assert len(every) > 300
+    gathered = crowded_index._gathered([part])
+    assert len(gathered) < len(every) if ranked < len(every) else gathered == every
+    assert crowded_index._narrowed(gathered, [part], set()) == crowded_index._narrowed(every, [part], set())

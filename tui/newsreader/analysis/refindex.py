@@ -174,8 +174,7 @@ class ReferenceIndex(StoredIndex):
         if not parts:
             return sorted(self.full.get(key_hash(form.key)))
         required = parts if len(parts) <= 2 else [parts[0], parts[-1]]
-        held = self._holding([(p.ids, p.postings) for p in required])
-        found = self._narrowed(held, required, initials)
+        found = self._narrowed(self._gathered(required), required, initials)
         found.update(self.full.get(key_hash(form.key)))
         ranking = Ranking(self, parts, initials)
         # names that meet an initial of the query rank before those that meet none: ranked
@@ -196,6 +195,22 @@ class ReferenceIndex(StoredIndex):
                 loose.update(*map(self.postings_of, tokens))
             best += ranking.best(loose - found, limit - len(best))
         return [n_id for names in best for n_id in names]
+
+    def _gathered(self, required: list[QueryPart]) -> set[int]:
+        """The names holding a token near each required part. Of one part held by more
+        names than are ranked (S. Jones), only those its closest tokens are in, as
+        `_narrowed` would keep: told by the counts of postings, before any is gathered."""
+        if len(required) > 1:
+            return self._holding([(p.ids, p.postings) for p in required])
+        part = required[0]
+        tokens, count = part.ids, part.postings
+        for floor in NARROWING:
+            if count <= MAX_RANKED:
+                break
+            closest = part.at_least(floor)
+            if closest:  # none so close: the names of every near token are narrowed later
+                tokens, count = closest, self.postings_count(closest)
+        return self._holding([(tokens, count)])
 
     def _narrowed(self, found: set[int], parts: list[QueryPart], initials: set[str]) -> set[int]:
         """At most MAX_RANKED of `found`, for parts so common that more hold them (S. Jones,

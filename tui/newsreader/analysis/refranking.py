@@ -64,8 +64,10 @@ class QueryPart:
     def __init__(self, index: StoredIndex, tok: str, accented: bool, cross_script: bool) -> None:
         self.index, self.tok, self.accented, self.cross_script = index, tok, accented, cross_script
         spelt, heard, nicknames = near_tokens(index, tok, cross_script)
+        words = [(t_id, index.token(t_id)) for t_id in spelt]
         # two deletion keys also meet two edits apart: those are left
-        self.ids = {t_id for t_id in spelt if _one_edit(tok, index.token(t_id))}
+        self.ids = {t_id for t_id, word in words if _one_edit(tok, word)}
+        self.as_written = {t_id for t_id, word in words if word == tok}
         self.sims: dict[int, float] = {}
         # a sound key's chance meeting shares few letters: the matcher would not pass it
         # (only a transliteration is judged by its sound alone)
@@ -79,7 +81,6 @@ class QueryPart:
             self.sims[t_id] = max(self.sim(t_id), WEIGHTS.nickname)
             self.ids.add(t_id)
         self.postings = index.postings_count(self.ids)  # names holding one of them
-        self.as_written = {t_id for t_id in spelt if index.token(t_id) == tok}
 
     def sim(self, t_id: int) -> float:
         known = self.sims.get(t_id)
