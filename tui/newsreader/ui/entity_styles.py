@@ -6,7 +6,9 @@ so a theme can change both; types without a style of their own are shown as "oth
 
 from __future__ import annotations
 
-from newsreader.analysis.model import ENTITY_TYPES as STYLED_TYPES
+from newsreader.analysis.model import ENTITY_TYPES
+
+STYLED_TYPES = ENTITY_TYPES  # every type an entity has is styled; others show as "other"
 
 
 def style_name(entity_type: str) -> str:
