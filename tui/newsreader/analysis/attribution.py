@@ -67,7 +67,10 @@ def _label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
 def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
     """ "Rush Limbaugh: Rival Is 'Afraid of the Truth'": a headline or transcript line
     that opens with a person's name and a colon quotes that person."""
-    start = ctx.text.rfind("\n", 0, q.start) + 1
+    floor = max(0, q.start - _LABEL_REACH)
+    start = ctx.text.rfind("\n", floor, q.start) + 1
+    if start == 0 and floor > 0:
+        return None  # no line starts near enough: a long line is no headline
     while start < q.start and ctx.text[start] in " \u00a0\t":
         start += 1
     return _name_and_colon(ctx, start)
@@ -105,6 +108,8 @@ def _name_before_colon(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
 
 
 _DASHES = "―—–-"
+_LABEL_REACH = 300  # characters from a line's start to a quote its label names
+_SIGNATURE_REACH = 600  # characters from a quote to the dash that signs its line
 # a closing mark, a dash and a name: '… president.” ― Adriana Rodarte'
 _SIGNATURE = re.compile(r"[”\"’'][ \u00a0]*[―—–][ \u00a0]*")
 
@@ -131,9 +136,10 @@ def _signed_line(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution
     calls “hell” than live …” ― Adriana Rodarte') is that signer's, even when a quote
     nested in it broke the pairing of its marks."""
     q = raws[i]
-    line_end = ctx.text.find("\n", q.end)
+    reach = min(len(ctx.text), q.end + _SIGNATURE_REACH)
+    line_end = ctx.text.find("\n", q.end, reach)
     if line_end < 0:
-        line_end = len(ctx.text)
+        line_end = reach
     for found in _SIGNATURE.finditer(ctx.text, q.end, line_end):
         m = ctx.mention_at(found.end())
         if m is not None and m.start == found.end() and m.type in (PERSON, ORGANIZATION):

@@ -77,6 +77,7 @@ class QuoteContext:
             and (not self.in_quote(m.start()) or "\n" in m.group())
         ]
         self.bound_ends = [e for _, e in self.bounds]
+        self.roles_of: dict[int, frozenset[str]] = {}  # a person mention's roles, by its start (`roles`)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quote_spans, (pos, 1 << 62)) - 1

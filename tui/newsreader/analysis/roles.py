@@ -82,26 +82,34 @@ def person_in_role(ctx: QuoteContext, role: str, pos: int) -> MentionRef | None:
     while i >= 0 and ctx.mentions[i].start > floor:
         m = ctx.mentions[i]
         i -= 1
-        if m.type == PERSON and not ctx.in_quote(m.start) and _tied_to(ctx, m, role):
+        if m.type == PERSON and not ctx.in_quote(m.start) and role in _roles_of(ctx, m):
             return m
     return None
 
 
-def _tied_to(ctx: QuoteContext, m: MentionRef, role: str) -> bool:
+def _roles_of(ctx: QuoteContext, m: MentionRef) -> frozenset[str]:
+    """The roles the text gives the mention, read once per mention: by a title before it
+    ("spokeswoman Hua", "Gov. Pence") or a description after it between commas."""
+    known = ctx.roles_of.get(m.start)
+    if known is not None:
+        return known
     _, titles = _table()
+    found: set[str] = set()
     before = words_in(ctx.text, max(0, m.start - 60), m.start)[-_TITLE_WORDS:]
     for k in range(len(before)):
         word = before[k][2]
-        if _role_at(before, k) == role or (
-            word[:1].isupper() and role in titles.get(word.rstrip(".").lower(), ())
-        ):
-            return True
+        role = _role_at(before, k)
+        if role is not None:
+            found.add(role)
+        if word[:1].isupper():
+            found.update(titles.get(word.rstrip(".").lower(), ()))
     after = words_in(ctx.text, m.end, min(len(ctx.text), m.end + 120))
-    if not after or after[0][2] != ",":
-        return False
-    for k in range(1, min(len(after), _APPOSITION_WORDS + 1)):
-        if after[k][2] in ",.;:!?":
-            break
-        if _role_at(after, k) == role:
-            return True
-    return False
+    if after and after[0][2] == ",":
+        for k in range(1, min(len(after), _APPOSITION_WORDS + 1)):
+            if after[k][2] in ",.;:!?":
+                break
+            role = _role_at(after, k)
+            if role is not None:
+                found.add(role)
+    ctx.roles_of[m.start] = frozenset(found)
+    return ctx.roles_of[m.start]
