@@ -82,7 +82,7 @@ def person_in_role(ctx: QuoteContext, role: str, pos: int) -> MentionRef | None:
     while i >= 0 and ctx.mentions[i].start > floor:
         m = ctx.mentions[i]
         i -= 1
-        if m.type == PERSON and not ctx.in_quote(m.start) and role in _roles_of(ctx, m):
+        if m.type == PERSON and role in _roles_of(ctx, m) and not ctx.in_quote(m.start):
             return m
     return None
 
