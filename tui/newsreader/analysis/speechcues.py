@@ -74,11 +74,15 @@ def _is_cue(ctx: QuoteContext, words: list[Word], k: int) -> bool:
     return inside is None or (inside.type == PERSON and inside.end == e)
 
 
+def _last_mark(ctx: QuoteContext, q: RawQuote) -> str:
+    """The quotation's last character inside its closing marks ("" when it is empty)."""
+    return ctx.text[q.start : q.end].rstrip("\"”’'`» \u00a0")[-1:]
+
+
 def _ends_a_clause(ctx: QuoteContext, q: RawQuote) -> bool:
     """Does the quotation end with punctuation, as '"…," said X' needs? A quote that runs
     into its sentence ('the ad "wrongfully" suggests that …') is the subject of what follows."""
-    inner = ctx.text[q.start : q.end].rstrip("\"”’'`» \u00a0")
-    return inner[-1:] in tuple(",.!?…—–-:;")
+    return bool(_last_mark(ctx, q)) and _last_mark(ctx, q) in ",.!?…—–-:;"
 
 
 def after(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
@@ -116,8 +120,7 @@ _CLAUSE_OPENERS = frozenset("that it he she they we i the a an his her its their
 
 
 def _closes_a_sentence(ctx: QuoteContext, q: RawQuote) -> bool:
-    inner = ctx.text[q.start : q.end].rstrip("\"”’'`» \u00a0")
-    return inner[-1:] in tuple(".!?…")
+    return bool(_last_mark(ctx, q)) and _last_mark(ctx, q) in ".!?…"
 
 
 def _opens_its_own_clause(ctx: QuoteContext, words: list[Word], k: int) -> bool:
