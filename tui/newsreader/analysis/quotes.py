@@ -3,7 +3,9 @@
 Finding the quotes is `quotemarks`; the attribution rules are `attribution` (their order,
 and the rules that need no speech verb) and `speechcues` (a speech verb's subject), both
 reading the text through a `quotecontext.QuoteContext`. A pronoun subject ("he said")
-resolves to the nearest preceding named person of compatible gender, outside quotes.
+stands for a named person of compatible gender before it, outside quotes (the speaker the
+sentence before reports, else that sentence's first person: `QuoteContext.resolve_pronoun`);
+a role ("the spokeswoman said") for the person the text gave that role (`roles`).
 """
 
 from __future__ import annotations
