@@ -97,6 +97,15 @@ def speaker(text: str, quoted: str) -> str | None:
         # a time between the subject and its verb
         ("Tom Baines on Monday said the vote was “rigged.”", "rigged.", "Tom Baines"),
         ("Tom Baines last week told reporters the vote was “rigged.”", "rigged.", "Tom Baines"),
+        # the author or the agent named by "by" right after the quote
+        (
+            "The plan was lifted from a paper titled “How We Pay” by Tom Baines and Elena Ortega.",
+            "How We Pay",
+            "Tom Baines",
+        ),
+        ("Her record was dismissed as “reckless” by Tom Baines on Monday.", "reckless", "Tom Baines"),
+        # "as X put it" names the source of the words it introduces
+        ("She has been seen, as the Daily Courier put it, as “the fixer.”", "the fixer.", "Daily Courier"),
         # a country described between commas before its verb speaks
         (
             "Even Norway, the rebels' only ally, said it was “firmly opposed” to the test.",

@@ -92,7 +92,7 @@ def after(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributio
     nxt = raws[i + 1].start if i + 1 < len(raws) else len(ctx.text)
     stop = min(stop, nxt)
     words = words_in(ctx.text, q.end, stop)
-    found = _after_apposition(ctx, words)
+    found = _by_name(ctx, words) or _after_apposition(ctx, words)
     if found is not None:
         return found
     for k, (s, e, w) in enumerate(words[:_CUE_AFTER_WORDS]):
@@ -130,6 +130,17 @@ def _opens_its_own_clause(ctx: QuoteContext, words: list[Word], k: int) -> bool:
         return False
     s, _e, w = words[k + 1]
     return w.lower() in _CLAUSE_OPENERS or ctx.mention_at(s) is not None
+
+
+def _by_name(ctx: QuoteContext, words: list[Word]) -> Attribution | None:
+    """ "a paper titled “…” by Neera Tanden", "dismissed as “reckless” by Tom Baines": the
+    author or the agent named right after the quote."""
+    if len(words) < 2 or words[0][2] != "by":
+        return None
+    m = ctx.mention_at(words[1][0])
+    if m is None or m.start != words[1][0] or m.type not in (PERSON, ORGANIZATION):
+        return None
+    return speaker_from(ctx, m, "after: by X", words[0])
 
 
 def _after_apposition(ctx: QuoteContext, words: list[Word]) -> Attribution | None:
@@ -378,7 +389,11 @@ def cue_in_sentence(ctx: QuoteContext, start: int, end: int) -> Attribution | No
     return None
 
 
-_ACCORDING = re.compile(r"\baccording to\b|\bas reported by\b|\bin the words of\b", re.I)
+_ACCORDING = re.compile(
+    r"\baccording to\b|\bas reported by\b|\bin the words of\b"
+    r"|\bas(?= [^.,;:!?“”\"]{1,60} (?:put|puts|has put) it\b)",  # "as The New Yorker put it"
+    re.I,
+)
 
 
 def according_to(
