@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ui_review_support import store_file
@@ -82,11 +83,38 @@ async def test_the_curator_lists_the_disagreements_and_settles_one(
         assert app.screen is app.reader
         lu_id, lu_shaye = candidate(frozen_analysis, "Lu Shai")
         assert app.reader.reviewed.candidate_mark(lu_id, lu_shaye).settled_by == "cat"
+        settled = row_lines(app.reader.panes.xref, app.reader.panes.xref.row_id_of(lu_id, lu_shaye))
+        assert settled[1].startswith("accepted · settled by cat 20")  # and no longer who differs
     curators = [row for row in stored_rows(store_file()) if row[2]]
     assert [(who, json.loads(value)["verdict"]) for who, value, _ in curators] == [("cat", "accept")]
     other = ArticleReview(open_store(store_file(), reviewer="ben", session="ben-2"), seed, frozen_analysis)
     assert [e.name for e, _, _ in other.reviewed.disagreements()] == ["Yu Jun"]  # ben's reader too
     other.close()
+
+
+def row_lines(pane: Any, row_id: str | None) -> list[str]:
+    """A pane row's lines as shown, the indent of its second line left out."""
+    row = next(r for r in pane.rows if r.id == row_id)
+    return [line.strip() for line in row.prompt.plain.split("\n")]
+
+
+async def test_a_row_reviewers_differ_on_says_who_said_what_where_it_is_seen(
+    started, make_app, seed, frozen_analysis
+) -> None:
+    two_reviewers_differ(seed, frozen_analysis, store_file())
+    app = make_app(seed, frozen_analysis, config=Config(reviewer="ana"))
+    async with started(app, size=(80, 24)) as pilot:
+        await pause_until(pilot, lambda: app.reader.panes_ready and app.review is not None, "the review")
+        panes = app.reader.panes
+        lu_id, lu_shaye = candidate(frozen_analysis, "Lu Shai")
+        lu_row = row_lines(panes.xref, panes.xref.row_id_of(lu_id, lu_shaye))
+        assert lu_row[1].startswith("✔ ana · ✘ ben · ")  # before the matcher's why, which the pane cuts
+        yu_id, yu_jun = candidate(frozen_analysis, "Yu Jun")
+        assert row_lines(panes.xref, panes.xref.row_id_of(yu_id, yu_jun))[1].startswith("✔ ana · ? ben")
+        assert row_lines(panes.entities, lu_id)[1] == "✔ ana · ✘ ben"  # a line of its own under the name
+        xi_id, xi = candidate(frozen_analysis, "Xi Jinping")  # both accepted: nothing to say
+        assert "✔ ana" not in " ".join(row_lines(panes.xref, panes.xref.row_id_of(xi_id, xi)))
+        assert len(row_lines(panes.entities, xi_id)) == 1
 
 
 async def test_a_curator_view_with_nothing_disputed_says_so(started, make_app, seed, frozen_analysis) -> None:

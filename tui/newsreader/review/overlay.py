@@ -452,7 +452,8 @@ class _Overlay:
             state = STATE_OF_VERDICT[d.verdict]
             votes = tuple(sorted(self.votes.get((e.id, candidate_key(d.candidate)), {}).items()))
             settled_by = (rec.reviewer or "a curator") if rec.curator else ""
-            who = f"settled by {settled_by}" if rec.curator else f"by {rec.reviewer}" if rec.reviewer else ""
+            # "accepted by ana 2026-12-03"; a curator's: "accepted · settled by cat 2026-12-03"
+            who = f"· settled by {settled_by}" if rec.curator else f"by {rec.reviewer}" if rec.reviewer else ""
             why = " ".join(part for part in (state, who, rec.created[:10]) if part)
             return Mark(state, why, by=rec.reviewer, votes=votes, settled_by=settled_by)
         judgement = self.memory.judge(e.name, c)

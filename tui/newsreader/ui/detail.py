@@ -106,14 +106,19 @@ def _state(mark: Mark) -> str:
 _VOTE_MARKS = {ACCEPT: "✔", REJECT: "✘", UNSURE_VERDICT: "?"}
 
 
+def votes_marks(mark: Mark) -> str:
+    """Each reviewer's verdict, short: "✔ ana · ✘ ben" (what a disputed row carries)."""
+    return " · ".join(
+        f"{_VOTE_MARKS.get(verdict, verdict)} {who or 'someone'}" for who, verdict in mark.votes
+    )
+
+
 def votes_said(mark: Mark) -> str:
     """Each reviewer's verdict, "✔ ana · ✘ ben", and whether they differ or a curator
     settled it; "" when at most one reviewer decided and no curator did."""
     if len(mark.votes) < 2 and not mark.settled_by:
         return ""
-    said = " · ".join(
-        f"{_VOTE_MARKS.get(verdict, verdict)} {who or 'someone'}" for who, verdict in mark.votes
-    )
+    said = votes_marks(mark)
     if mark.disputed:
         return f"{said} (they differ)"
     return f"{said} (settled by {mark.settled_by})" if mark.settled_by else said

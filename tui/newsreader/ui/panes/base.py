@@ -3,14 +3,16 @@
 Rows reach the list as `Content` built from plain strings (never parsed as markup), and
 the list is created with `markup=False` as a second guard. A row the reviewer has
 decided on starts with a glyph in a colour (✔ ✘ ~ ≈ *), so it stands out on a
-monochrome terminal too, and with ¶ when it carries a note.
+monochrome terminal too, and with ¶ when it carries a note. A row reviewers decided
+differently on says who gave which verdict ("✔ ana · ✘ ben", `differ_mark`) at the start
+of its second line, where a narrow pane's cut does not reach.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.content import Content
 from textual.widgets import OptionList
@@ -19,7 +21,12 @@ from textual.widgets.option_list import Option
 from newsreader.review.vocabulary import ACCEPTED, LEARNED, REJECTED, UNSURE
 from newsreader.ui.cursor_list import CursorList
 from newsreader.ui.decisions import Decision, Subject
+from newsreader.ui.detail import votes_marks
 from newsreader.ui.messages import DecisionRequested
+from newsreader.ui.plain_text import plain
+
+if TYPE_CHECKING:
+    from newsreader.review.overlay import Mark
 
 EDITED = "edited"  # otherwise decided on: typed, merged, split, a speaker set, another candidate
 
@@ -60,6 +67,14 @@ def state_mark(state: str | None, noted: bool = False) -> Content:
     """Two cells at the start of a row: the decision's glyph (or a blank), then ¶ if noted."""
     glyph = Content.styled(*STATE_MARKS[state]) if state in STATE_MARKS else Content(" ")
     return Content.assemble(glyph, Content.styled(*NOTE_MARK) if noted else " ")
+
+
+def differ_mark(mark: Mark, then: str = "") -> Content:
+    """ "✔ ana · ✘ ben" (and `then` after it) when reviewers decided differently and no
+    curator settled it, else nothing; reviewers' names come from outside, shown as written."""
+    if not mark.disputed:
+        return Content("")
+    return Content.assemble(plain(votes_marks(mark), "$text-warning bold", one_line=True), then)
 
 
 def message_row(text: str) -> Row:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 from textual.content import Content
 
+from newsreader.analysis.model import GROUP, ORGANIZATION, PERSON, PLACE
 from newsreader.review.vocabulary import DECIDED, DECIDED_STATES, LEARNED, OPEN
 from newsreader.ui import keys
 from newsreader.ui.decisions import Subject
@@ -16,6 +17,7 @@ from newsreader.ui.panes.base import (
     DecidingPane,
     Row,
     RowTarget,
+    differ_mark,
     heading,
     state_mark,
 )
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from newsreader.analysis.model import Entity, Match
     from newsreader.review.overlay import ReviewedAnalysis
 
-HEADINGS = {"person": "People", "organization": "Organisations", "place": "Places", "group": "Groups"}
+HEADINGS = {PERSON: "People", ORGANIZATION: "Organisations", PLACE: "Places", GROUP: "Groups"}
 
 
 def decidable_match(entity: Entity) -> Match | None:
@@ -60,11 +62,15 @@ def entity_row(entity: Entity, reviewed: ReviewedAnalysis) -> Row:
         marker = ("  " + shown, "$text-success")
     elif reviewed.entity_mark(entity).state == OPEN:
         marker = ("  ? check", "$text-warning")
+    match = decidable_match(entity)
+    # reviewers who differ on what `a`/`x` here decide: said on a line of its own, uncut
+    differ = differ_mark(reviewed.candidate_mark(entity, match)) if match is not None else Content("")
     prompt = Content.assemble(
         state_mark(entity_state(reviewed, entity), is_noted(reviewed, entity)),
         (f"{len(entity.mentions):>3} ", "$text-muted"),
         (entity.name, name_style(entity.type)),
         marker,
+        *(("\n      ", differ) if differ else ()),
     )
     return Row(entity.id, prompt, f"{entity.name} {entity.type}")
 

@@ -3,8 +3,9 @@
 A candidate row reads "Lu Shai → Lu Shaye  85 same", with the matcher's reason below;
 a merge row reads "Xi ↔ Xi Jinping  88 one?". `a`/`x`/`z` decide the highlighted row;
 a decided row carries ✔ ✘ ~ (or ≈, learned in another article) and says when or where,
-and a rejected name is struck through. Candidates the store has learned to keep out
-are not shown; the title counts them.
+and a rejected name is struck through. Where reviewers differ the second line starts
+with who said what ("✔ ana · ✘ ben · one letter apart"). Candidates the store has
+learned to keep out are not shown; the title counts them.
 Rows a reviewer should look at come first, under "To check"; plain matches follow.
 """
 
@@ -24,6 +25,7 @@ from newsreader.ui.panes.base import (
     DecidingPane,
     Row,
     RowTarget,
+    differ_mark,
     heading,
     message_row,
     state_mark,
@@ -40,7 +42,7 @@ def _name(entity: Entity) -> Content:
 
 
 def candidate_row(entity: Entity, index: int, match: Match, mark: Mark) -> Row:
-    decided = mark.state in DECIDED_STATES
+    decided = mark.state in DECIDED_STATES and not mark.disputed  # disputed: the votes say it
     why = " · ".join(p for p in (mark.why if decided else "", match.why, match.list) if p)
     # the entry's name, why and list name come from a list file: shown through `plain`
     prompt = Content.assemble(
@@ -50,9 +52,11 @@ def candidate_row(entity: Entity, index: int, match: Match, mark: Mark) -> Row:
         plain(match.name, "bold strike" if mark.state == REJECTED else "bold", one_line=True),
         (f"  {match.score:.0f} {match.verdict}", "$text-muted"),
         "\n    ",
+        differ_mark(mark, " · " if why else ""),
         plain(why, "$text-muted italic", one_line=True),
     )
-    return Row(f"c:{entity.id}:{index}", prompt, f"{entity.name} {match.name} {match.why} {mark.state}")
+    words = " ".join([entity.name, match.name, match.why, mark.state, *(who for who, _ in mark.votes)])
+    return Row(f"c:{entity.id}:{index}", prompt, words)
 
 
 def merge_row(index: int, a: Entity, b: Entity, merge: MergeSuggestion) -> Row:
