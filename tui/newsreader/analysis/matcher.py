@@ -28,6 +28,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
 from newsreader.analysis import lexicon, wadegiles
+from newsreader.analysis.model import DIFFERENT, MAYBE, SAME, compared_as_person
 from newsreader.analysis.nameforms import ARTICLES, NameForm, name_form
 from newsreader.analysis.namerules import (
     NEAR_MISS,
@@ -58,10 +59,6 @@ __all__ = [
     "sound",
     "token_similarity",
 ]
-
-SAME = "same"
-MAYBE = "maybe"
-DIFFERENT = "different"
 
 
 @dataclass(frozen=True)
@@ -100,7 +97,7 @@ def compare(
     possibly not `kind` (two kinds are contrary evidence). `weights`: the rules' numbers.
     With contrary evidence (`held_against`) the verdict is at most "maybe"."""
     against: list[str] = []
-    person = kind in ("", "person")
+    person = compared_as_person(kind)
     fa, fb = name_form(a, person), name_form(b, person)
     score, reasons = score_forms(fa, fb, kind, weights, against)
     if person and score < thresholds.same and (pinyin := _in_pinyin(a, b)) is not None:
@@ -160,7 +157,7 @@ def score_forms(
         short, long_, s_form, l_form = ta, tb, fa, fb
     else:
         short, long_, s_form, l_form = tb, ta, fb, fa
-    person = kind in ("", "person")
+    person = compared_as_person(kind)
     if not person and _acronym_of(short, long_, s_form, l_form):
         return weights.acronym, [f"{short[0].upper()} is the initials of '{l_form.original}'"]
     if fa.letters != fb.letters:

@@ -18,6 +18,24 @@ ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE, GROUP)  # the types an entity has
 NAMED_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 
+def compared_as_person(kind: str) -> bool:
+    """Whether the matcher compares a name of type `kind` as a person's: a person's, or
+    one whose type is not known (""), as a list entry without a schema."""
+    return kind in ("", PERSON)
+
+
+# The matcher's verdict on a name and a list entry (`Match.verdict`): the review accepts
+# "same" alone without a reviewer, and shows "maybe" for a decision.
+SAME = "same"
+MAYBE = "maybe"
+DIFFERENT = "different"
+
+# What a quotation is (`Quote.kind`): someone's words, or a short term in quotation marks
+# that nobody need have said (the quote finder's TERM_MAX_WORDS tells them apart).
+STATEMENT = "statement"
+TERM = "term"
+
+
 @dataclass(frozen=True)
 class Match:
     """A reference-list entry proposed for a name, with the matcher's reasons."""
@@ -25,7 +43,7 @@ class Match:
     name: str
     score: float
     list: str
-    verdict: str  # same | maybe | different
+    verdict: str  # SAME | MAYBE | DIFFERENT
     why: str
     type: str = ""
     description: str = ""
@@ -52,7 +70,7 @@ class Quote:
     speaker: str | None  # entity id
     cue: str | None  # the speech verb or phrase that decided the speaker
     rule: str  # which attribution rule decided
-    kind: str  # statement | term
+    kind: str  # STATEMENT | TERM
     speaker_span: Span | None = None  # the mention of the speaker the rule used
     cue_span: Span | None = None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsreader.analysis import lexicon
+from newsreader.analysis.model import compared_as_person
 from newsreader.analysis.namewords import (
     BODY_WORDS,
     GIVEN_NAME_TITLES,
@@ -118,7 +119,7 @@ class Pair:
     l_form: NameForm
     fa: NameForm  # the names as given, a first
     fb: NameForm
-    person: bool  # compared as people (kind "" or "person")
+    person: bool  # compared as people (`compared_as_person`)
     aligned: dict[int, Aligned]  # short index -> its counterpart
     used_j: set[int]  # long indexes paired with something
     order: list[int]  # the counterparts' indexes, in the shorter name's order
@@ -341,7 +342,7 @@ def kinds_apart(fa: NameForm, fb: NameForm, kind: str, kind_b: str, w: Weights =
     every pair, written alike or not."""
     if kind and kind_b and kind != kind_b:
         return Effect(AGAINST, w.held_against, f"a {kind} and a {kind_b}")
-    if kind in ("", "person") and kind_b in ("", "person") and (fa.legal or fb.legal):
+    if compared_as_person(kind) and compared_as_person(kind_b) and (fa.legal or fb.legal):
         return Effect(AGAINST, w.held_against, "a company's legal form in a person's name")
     return None
 

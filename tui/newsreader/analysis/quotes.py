@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from newsreader.analysis import lexicon
 from newsreader.analysis.attribution import attribute_one, share_within_chains
-from newsreader.analysis.model import Quote, Span
+from newsreader.analysis.model import STATEMENT, TERM, Quote, Span
 from newsreader.analysis.quotecontext import Attribution, MentionRef, QuoteContext
 from newsreader.analysis.quotemarks import RawQuote, find_quotes
 
@@ -53,8 +53,8 @@ def _kind(text: str, q: RawQuote) -> str:
     inner = text[q.start + 1 : q.end - 1].strip(" ,.")
     words = inner.split()
     if len(words) <= TERM_MAX_WORDS and not re.search(r"[.!?]\s", inner):
-        return "term"
-    return "statement"
+        return TERM
+    return STATEMENT
 
 
 def gender_of_name(name: str) -> str:

@@ -28,8 +28,6 @@ from pathlib import Path
 from newsreader.analysis import lexicon, vocab
 from newsreader.analysis.matcher import (
     DEFAULT_THRESHOLDS,
-    MAYBE,
-    SAME,
     NameForm,
     Thresholds,
     compare,
@@ -37,7 +35,17 @@ from newsreader.analysis.matcher import (
     token_similarity,
 )
 from newsreader.analysis.merges import suggest_merges
-from newsreader.analysis.model import NAMED_TYPES, ORGANIZATION, PERSON, Entity, Match, MergeSuggestion
+from newsreader.analysis.model import (
+    DIFFERENT,
+    MAYBE,
+    NAMED_TYPES,
+    ORGANIZATION,
+    PERSON,
+    SAME,
+    Entity,
+    Match,
+    MergeSuggestion,
+)
 from newsreader.analysis.references import Entry
 from newsreader.analysis.refindex import Hit, ReferenceIndex
 
@@ -163,7 +171,7 @@ def _query_name(entity: Entity, text: str) -> str | None:
     token = form.tokens[0] if form.tokens else ""
     # acronyms (NATO), places and single-word bodies (Kiev, Hezbollah) stand alone;
     # a lone personal name (Xi, Small) does not
-    if entity.type == "person" and not name.isupper():
+    if entity.type == PERSON and not name.isupper():
         return None
     if len(token) < 3 and not name.isupper():
         return None
@@ -320,7 +328,7 @@ def _judge(
         against.insert(0, f"the list has a {entry.type}, the text a {entity.type}")
     score = max(0.0, score)  # may pass 100 with context: ties are judged before capping
     verdict = thresholds.verdict(score)
-    if verdict == "different":
+    if verdict == DIFFERENT:
         return None
     thin = (
         against

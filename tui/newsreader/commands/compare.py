@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import cast
 
 from newsreader.analysis.contract import dumps
-from newsreader.analysis.model import NAMED_TYPES
+from newsreader.analysis.model import NAMED_TYPES, SAME
 from newsreader.analysis.references import SCHEMA_TYPES
 from newsreader.cleaning import binary_kind, printable
 from newsreader.commands.common import PROG, ArgumentParser, UserError, say
@@ -102,7 +102,7 @@ def run(argv: list[str]) -> int:
             c = compare(a, b, thresholds, kind=kind or _kind_of(record))
             spent += time.perf_counter() - started
             count += 1
-            record.update(score=c.score, same=c.verdict == "same", verdict=c.verdict, why=c.why)
+            record.update(score=c.score, same=c.verdict == SAME, verdict=c.verdict, why=c.why)
             sys.stdout.write(dumps(record) + "\n")
     if bad > MAX_SAID:
         say(f"{args.pairs}: … and {bad - MAX_SAID} more lines skipped")

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from newsreader.analysis.model import Analysis, Entity, Match, Quote, Span
+from newsreader.analysis.model import SAME, Analysis, Entity, Match, Quote, Span
 from newsreader.cleaning import clean, normalise_newlines
 from newsreader.review.vocabulary import ACCEPT, CANDIDATE, REJECT, UNSURE_VERDICT, VERDICTS
 
@@ -267,7 +267,7 @@ class ExactMatchesDecision(Decision, kind="exact", stage=Stage.MATCH, teaches=Tr
 
 
 def _exact(entity: Entity, candidate: Match) -> bool:
-    return candidate.name == entity.name and candidate.verdict == "same"
+    return candidate.name == entity.name and candidate.verdict == SAME
 
 
 @dataclass(frozen=True)

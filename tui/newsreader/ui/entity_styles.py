@@ -6,14 +6,14 @@ so a theme can change both; types without a style of their own are shown as "oth
 
 from __future__ import annotations
 
-from newsreader.analysis.model import ENTITY_TYPES
+from newsreader.analysis.model import ENTITY_TYPES, OTHER
 
 STYLED_TYPES = ENTITY_TYPES  # every type an entity has is styled; others show as "other"
 
 
 def style_name(entity_type: str) -> str:
     """`person`, `organization`, `place`, `group` or `other`."""
-    return entity_type if entity_type in STYLED_TYPES else "other"
+    return entity_type if entity_type in STYLED_TYPES else OTHER
 
 
 def name_style(entity_type: str) -> str:

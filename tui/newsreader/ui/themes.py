@@ -26,6 +26,8 @@ from textual.color import Color, ColorParseError
 from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import Theme
 
+from newsreader.analysis.model import ENTITY_TYPES, GROUP, ORGANIZATION, OTHER, PERSON, PLACE
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -35,7 +37,7 @@ DEFAULT_THEME = "dark"
 NO_COLOR_THEME = "mono"  # relies on bold / italic / underline, not colour
 COLOR_FIELDS: tuple[str, ...] = ("primary", "secondary", "warning", "error", "success", "accent")
 COLOR_FIELDS += ("foreground", "background", "surface", "panel", "boost")
-TYPE_NAMES = ("person", "organization", "place", "group", "other")
+TYPE_NAMES = (*ENTITY_TYPES, OTHER)  # "other": a name of no entity type is styled too
 
 
 def variable_defaults(theme: Theme) -> dict[str, str]:
@@ -46,18 +48,18 @@ def variable_defaults(theme: Theme) -> dict[str, str]:
     entity's mentions are underlined and the cursor is reversed.
     """
     colors = {
-        "person": theme.warning or theme.accent or theme.primary,
-        "organization": theme.accent or theme.primary,
-        "place": theme.success or theme.primary,
-        "group": theme.secondary or theme.primary,
-        "other": theme.primary,
+        PERSON: theme.warning or theme.accent or theme.primary,
+        ORGANIZATION: theme.accent or theme.primary,
+        PLACE: theme.success or theme.primary,
+        GROUP: theme.secondary or theme.primary,
+        OTHER: theme.primary,
     }
     cues = {
-        "person": "bold",
-        "organization": "bold italic",
-        "place": "italic",
-        "group": "dim",
-        "other": "dim italic",
+        PERSON: "bold",
+        ORGANIZATION: "bold italic",
+        PLACE: "italic",
+        GROUP: "dim",
+        OTHER: "dim italic",
     }
     variables = {f"mention-{name}": colors[name] for name in TYPE_NAMES}
     variables.update({f"mention-{name}-style": cues[name] for name in TYPE_NAMES})

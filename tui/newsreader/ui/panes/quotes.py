@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 from textual.content import Content
 
+from newsreader.analysis.model import STATEMENT, TERM
 from newsreader.review.vocabulary import DECIDED
 from newsreader.ui import keys
 from newsreader.ui.entity_styles import name_style
@@ -36,13 +37,13 @@ def quote_row(index: int, quote: Quote, text: str, speaker: Entity | None, revie
         who = Content.styled(speaker.name, name_style(speaker.type))
     elif decided:
         who = Content.styled("– nobody named", "$text-muted italic")
-    elif quote.kind == "term":  # a word in scare quotes: nobody need have said it
+    elif quote.kind == TERM:  # a word in scare quotes: nobody need have said it
         who = Content.styled("– term", "$text-muted italic")
     else:
         # a glyph as well as a colour, so it stands out on a monochrome terminal
         who = Content.styled("? unknown", "$text-warning bold reverse")
     cue = Content.styled(f" {quote.cue}" if quote.cue else "", "$text-muted italic")
-    kind = "$text-muted" if quote.kind == "term" else ""
+    kind = "$text-muted" if quote.kind == TERM else ""
     noted = bool(reviewed.note_for(quote))
     prompt = Content.assemble(
         state_mark(EDITED if decided else None, noted), who, cue, " ", (first_words(said), kind)
@@ -83,7 +84,7 @@ class QuotesPane(Pane):
             for index, quote in enumerate(analysis.quotes)
         ]
         unknown = sum(
-            q.speaker is None and q.kind == "statement" and reviewed.quote_mark(q).state != DECIDED
+            q.speaker is None and q.kind == STATEMENT and reviewed.quote_mark(q).state != DECIDED
             for q in analysis.quotes
         )
         title = f"{len(rows)}" + (f" · {unknown} unknown" if unknown else "")
