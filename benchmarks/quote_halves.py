@@ -35,6 +35,15 @@ def half_of(doc: dict[str, Any]) -> str:
     return HALVES[hashlib.sha1(str(doc["id"]).encode()).digest()[0] & 1]
 
 
+def split(gold: Path) -> dict[str, list[str]]:
+    """The documents (JSON lines) of a gold file, by half."""
+    halves: dict[str, list[str]] = {h: [] for h in HALVES}
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            halves[half_of(json.loads(line))].append(line)
+    return halves
+
+
 def newsreader() -> list[str]:
     return shlex.split(os.environ.get("NEWSREADER", str(ROOT / ".venv" / "bin" / "newsreader")))
 
@@ -118,10 +127,7 @@ def main() -> None:
     args = ap.parse_args()
     if not args.gold.exists() or not args.score.exists():
         sys.exit(f"quote_halves: {args.gold} or {args.score} not found")
-    halves: dict[str, list[str]] = {h: [] for h in HALVES}
-    for line in args.gold.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            halves[half_of(json.loads(line))].append(line)
+    halves = split(args.gold)
     with tempfile.TemporaryDirectory() as tmp:
         if args.show:
             show(halves[args.show], Path(tmp))
