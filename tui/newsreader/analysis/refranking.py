@@ -127,11 +127,16 @@ class Ranking:
         used = 0
         for part, letter in zip(self.parts, self.letters, strict=True):
             best = 0.0
+            near, known = part.ids, part.sims  # looked up once: this runs for every shape
             for t_id in tokens:
-                if t_id in part.ids:
-                    best = max(best, part.sim(t_id))
-                elif t_id in letter:
-                    best = max(best, INITIAL_SIMILARITY)
+                if t_id in near:
+                    sim = known.get(t_id)
+                    if sim is None:
+                        sim = part.sim(t_id)
+                    if sim > best:
+                        best = sim
+                elif t_id in letter and best < INITIAL_SIMILARITY:
+                    best = INITIAL_SIMILARITY
             if best:
                 total += best
                 used += 1
