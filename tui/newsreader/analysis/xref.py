@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from newsreader.analysis import lexicon, vocab
@@ -106,32 +107,51 @@ def _windows(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
 def countries_named(text: str) -> set[str]:
     """The keys of the countries `text` names by name (France, UK), not by adjective: the
     adjectives fold too loosely to set two countries apart (Democratic, Eastern)."""
-    out = set()
-    for word in _WORD.findall(text):
-        place = lexicon.place(re.sub(r"['’]s?$", "", word)) if word[:1].isupper() else None
-        if place is not None and place.kind == "country":
-            out.add("country:" + place.canonical.lower()[:4])
-    return out
+    return {key for word in _WORD.findall(text) if (key := _country_named(word)) is not None}
+
+
+# Each word is read once per process, not once per window it is seen in: the same words
+# come back around every mention and in every candidate's description.
+@lru_cache(maxsize=65_536)
+def _country_named(word: str) -> str | None:
+    """The country key of a word that names a country by name, else None."""
+    return _named_country_key(_POSSESSIVE_END.sub("", word)) if word[:1].isupper() else None
 
 
 def _informative(text: str) -> set[str]:
-    out = set()
-    for w in _WORD.findall(text):
-        w = re.sub(r"['’]s?$", "", w)
-        lw = w.lower()
-        if len(lw) < 3 or lw in _STOP:
-            continue
-        key = _country_key(w)
-        out.add(key or lw)
-    return out
+    return {key for w in _WORD.findall(text) if (key := _informative_key(w)) is not None}
+
+
+@lru_cache(maxsize=65_536)
+def _informative_key(word: str) -> str | None:
+    """What a word of `_WORD` counts as in a context: its country key or its lower case,
+    possessive cut; None for a short or stop word."""
+    w = _POSSESSIVE_END.sub("", word)
+    lw = w.lower()
+    if len(lw) < 3 or lw in _STOP:
+        return None
+    return _country_key(w) or lw
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _named_country_key(word: str) -> str | None:
+    """The key of the country `word` names ("country:fran"), or None. A country proper,
+    not `Place.is_country`, which counts regions too (Britain, the Gulf, the Pacific,
+    the Middle East): one of those near a mention would hold against the entry of any
+    country in it (the dev sets' cross-reference changes with the wider test)."""
+    place = lexicon.place(word)
+    if place is not None and place.kind == "country":
+        return "country:" + place.canonical.lower()[:4]
+    return None
 
 
 def _country_key(word: str) -> str | None:
     if not word[:1].isupper():
         return None
-    place = lexicon.place(word)
-    if place is not None and place.kind == "country":
-        return "country:" + place.canonical.lower()[:4]
+    if (key := _named_country_key(word)) is not None:
+        return key
     if word in vocab.DEMONYMS and len(word) > 4:
         stem = word.lower()
         for suffix in ("ese", "ian", "ean", "ish", "an", "i"):
@@ -158,7 +178,7 @@ def _shown(word: str, entry_text: str = "") -> str:
     it (its key is only a stem that folds "China" and "Chinese" together)."""
     if not word.startswith("country:"):
         return word
-    spelt = (w for w in _WORD.findall(entry_text) if _country_key(re.sub(r"['’]s?$", "", w)) == word)
+    spelt = (w for w in _WORD.findall(entry_text) if _country_key(_POSSESSIVE_END.sub("", w)) == word)
     return next(spelt, word.split(":", 1)[1].title())
 
 
