@@ -181,3 +181,11 @@ def test_a_transcripts_labels_name_the_speakers() -> None:
 def test_a_label_said_once_is_not_a_speaker() -> None:
     text = '"NOTE: The figures are provisional," the ministry said.\n\nNothing else changed.'
     assert all(speaker != "NOTE" for _, speaker, _ in quotes(text))
+
+
+def test_a_companys_pointed_abbreviation_does_not_end_the_sentence() -> None:
+    # the speaker finder reads vocab's pointed abbreviations as the mention finder does
+    text = "Marta Kowalski, a producer at Harbor Bros. Pictures, said: “The film opens in cinemas first.”"
+    assert quotes(text) == [
+        ("The film opens in cinemas first.", "Marta Kowalski", "before: X said (sentence subject)")
+    ]

@@ -19,8 +19,11 @@ from newsreader.analysis.translit import to_ascii
 
 # Titles in the languages names reach us in ("Presiden Putin", "Putyin elnök"), set apart
 # where they lead a name. Not "don": in English news Don is a given name (Don Lemon).
-TITLES = frozenset(
-    """mr mrs ms miss mx dr prof sir dame lord lady president presiden presidente praesident
+# Not vocab.PERSON_TITLES: that is the mention finder's English, roles as well as titles
+# (Striker, Editor), which a name in a reference list does not carry. The honorifics are
+# in both, so they are taken from vocab.
+TITLES = frozenset(h.lower() for h in vocab.HONORIFICS) | frozenset(
+    """president presiden presidente praesident
     prasident prezident prezydent predsjednik presedintele presedinte elnok presidentti premier
     chancellor minister secretary senator sen rep gov governor mayor general gen colonel col
     captain capt king queen prince princess sheikh shaikh sheik emir imam ayatollah pope saint st
@@ -30,6 +33,9 @@ TITLES = frozenset(
 )
 # Words that make a title of the title after them (Prime Minister, Vice President, Crown
 # Prince, Lt. Gen.): set apart only in front of one, so John Major keeps his surname.
+# Not vocab.TITLE_MODIFIERS: that one widens a title found in running text to the left
+# (Trade Minister, Health Secretary); these are taken off the front of a list's name
+# before one of the TITLES above, so they are the modifiers those titles take.
 TITLE_MODIFIERS = frozenset(
     """prime vice deputy foreign crown acting former interim chief lieutenant brigadier major
     field grand state home attorney supreme defence defense interior finance""".split()
@@ -37,14 +43,21 @@ TITLE_MODIFIERS = frozenset(
 # Titles and honours written after the name: Hungarian puts the office there (Orbán Viktor
 # miniszterelnök, Putyin elnök), English its letters (Boris Johnson MP, Keir Starmer KC).
 TRAILING_TITLES = frozenset("elnok miniszterelnok mp mep msp mla kc qc obe mbe cbe kbe dbe phd esq".split())
+# The small words of a name, compared apart from its parts. Not vocab.PARTICLES: that one
+# says which small words join a name in running text (de Gaulle, von der Leyen); list
+# names also hold the Arabic articles, patronymic words (ould, abu) and joining words
+# (y, und, and, of, the), all set apart here.
 PARTICLES = frozenset(
     "al el ul ad ar as ash at az bin ben ibn bint abu ould de del della der den van von da di du dos "
     "das la le y e und and of the".split()
 )
 # Particles that also begin hyphenated Arabic names (al-Assad): split off, not joined.
+# The articles alone: vocab.HYPHENED_PARTICLES, which the mention finder reads a name
+# past, holds abu, ibn and bin too; here those stay one part with what follows (bin-Salman).
 ARTICLES = frozenset("al el ul ad ar as ash at az an".split())
 _PATRONYMIC = frozenset("bin ben ibn bint ould".split())
-SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
+# vocab's name suffixes, and spelt out as a list may write them (Ken Griffey Junior)
+SUFFIXES = frozenset(suffix.lower() for suffix in vocab.NAME_SUFFIXES) | {"junior", "senior"}
 # Legal forms of companies, compared apart from the name (Siemens AG = Siemens), in many
 # languages (data/legal_forms.tsv)
 LEGAL_FORMS = legalforms.SHORT

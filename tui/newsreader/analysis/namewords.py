@@ -71,12 +71,16 @@ def describes_a_business(words: tuple[str, ...], form: NameForm) -> bool:
 
 
 # Titles said before a given name, not a surname (King Frederik, Prince Harry, Sir Keir,
-# Sheikh Hamad, Pope Francis): with one of them a single name is a given name.
+# Sheikh Hamad, Pope Francis): with one of them a single name is a given name. Not
+# nameforms.TITLES, which are set apart from any name: only these say a given name
+# follows (President Biden is a surname), and "don" and "sultan" are not titles there.
 GIVEN_NAME_TITLES = frozenset(
     "king queen prince princess pope emir sheikh shaikh sheik sultan saint st sir dame don dona".split()
 )
 
-# Words naming a body: one more of them makes another organisation.
+# Words naming a body: one more of them makes another organisation. Not vocab.ORG_HEADS,
+# which ends any organisation's name in text: a company's or a paper's last word (Group,
+# Times) added to a list's name does not make another body, a Council or Ministry does.
 BODY_WORDS = frozenset(
     "Council Commission Committee Ministry Department Office Bureau Agency Court Parliament Assembly "
     "Bank Fund Institute Foundation Board Service Authority Secretariat Directorate".split()

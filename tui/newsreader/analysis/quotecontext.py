@@ -35,10 +35,9 @@ PREPOSITIONS = frozenset(
 )
 
 
-_ABBREVIATION = (
-    r"(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Del|Adm|Maj|Cmdr|Gens|Reps|Sens"
-    r"|Inc|Corp|Co|Ltd|No|Nos|Mt|Ft|[A-Z])\."
-)
+# an abbreviation that keeps its point, or an initial ("J. Smith")
+_POINTED = "|".join((*vocab.POINTED_ABBREVIATIONS, *vocab.SPEECH_POINTED_ABBREVIATIONS))
+_ABBREVIATION = rf"(?:{_POINTED}|[A-Z])\."
 
 
 # words (abbreviations keep their dot, as does a word whose dot a comma follows: "R-Ky.,"),

@@ -42,6 +42,9 @@ POINTED_ABBREVIATIONS = tuple(
     Bros
     """.split()
 )
+# Abbreviations that keep their point only where speech is attributed ("Del.", "Maj.", "Sens.",
+# "No."): a point after them does not end the sentence a quote's cue is looked for in.
+SPEECH_POINTED_ABBREVIATIONS = tuple("Del Maj Gens Reps Sens No Nos".split())
 # What follows the last name of a person and belongs to it ("Martin Luther King Jr").
 NAME_SUFFIXES = ("Jr", "Sr", "II", "III", "IV")
 # Words that qualify a title and belong with it ("Foreign Minister", "Deputy Prime Minister").
