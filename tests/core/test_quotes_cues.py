@@ -30,8 +30,8 @@ def speaker(text: str, quoted: str) -> str | None:
     [
         # a speech verb that is a word of a name is no cue: "States" in "United States"
         (
-            "Secretary Dana Whitfield said the United States would take “firm measures” in response.",
-            "firm measures",
+            "Secretary Dana Whitfield said the United States would send “more grain” next spring.",
+            "more grain",
             "Dana Whitfield",
         ),
         # a quote that runs into its sentence is no '"…," said X': "suggests" is not its cue
@@ -57,8 +57,8 @@ def speaker(text: str, quoted: str) -> str | None:
         ),
         # a party and state abbreviation between commas keeps its dot
         (
-            "“The veto will stand,” Senator Paul Avery, D-Mass., said on Tuesday.",
-            "The veto will stand,",
+            "“The deal is off,” Senator Paul Avery, D-Mass., said after the hearing.",
+            "The deal is off,",
             "Paul Avery",
         ),
         # a country speaks through its government
@@ -69,23 +69,22 @@ def speaker(text: str, quoted: str) -> str | None:
         ),
         # "claims" after a group's adjective is a noun, not the verb
         (
-            "The Harbor Institute rated most Republican claims as “false,” compared with few "
-            "Democratic claims.",
-            "false,",
+            "The Harbor Institute found that most Labour claims were “misleading,” unlike its own.",
+            "misleading,",
             "Harbor Institute",
         ),
         # a verb joined by "and" takes the pronoun that opens its sentence, not a later name
         (
-            "Elena Ortega met the board on Monday. Though she praised Harbor Bank’s record as “solid” "
-            "and called for profits to be “shared fairly”, the vote was put off.",
-            "shared fairly",
+            "Elena Ortega met the board on Monday. Though she welcomed Harbor Bank’s offer as “generous” "
+            "and called for its terms to be “put in writing”, the talks broke up.",
+            "put in writing",
             "Elena Ortega",
         ),
         # the name a comma closes right before the verb is its subject
         (
-            "Given Elena Ortega’s efforts — which the bank’s chief, Tom Baines, called “pure theatre” — "
-            "the vote was delayed.",
-            "pure theatre",
+            "Despite Elena Ortega’s objections — which the club’s treasurer, Tom Baines, called “a waste "
+            "of an evening” — the vote went ahead.",
+            "a waste of an evening",
             "Tom Baines",
         ),
         # a description, then the name between commas, then the verb
@@ -105,18 +104,22 @@ def speaker(text: str, quoted: str) -> str | None:
         ),
         ("Her record was dismissed as “reckless” by Tom Baines on Monday.", "reckless", "Tom Baines"),
         # "as X put it" names the source of the words it introduces
-        ("She has been seen, as the Daily Courier put it, as “the fixer.”", "the fixer.", "Daily Courier"),
+        (
+            "Tom Baines’s plan was, as the Daily Courier put it, “a bridge to nowhere.”",
+            "a bridge to nowhere.",
+            "Daily Courier",
+        ),
         # a country described between commas before its verb speaks
         (
-            "Even Norway, the rebels' only ally, said it was “firmly opposed” to the test.",
-            "firmly opposed",
-            "Norway",
+            "Even Iceland, a founding member of the pact, said it would “stay neutral” in the dispute.",
+            "stay neutral",
+            "Iceland",
         ),
         # a verb whose subject names no one gives way to an earlier verb that names someone
         (
-            "Elena Ortega mocked the complaint on Monday, saying anybody who complains about the rules "
-            "“is losing.”",
-            "is losing.",
+            "Elena Ortega shrugged off the criticism on Monday, saying anyone who argues about the "
+            "timetable “has not read it.”",
+            "has not read it.",
             "Elena Ortega",
         ),
     ],
@@ -129,7 +132,7 @@ def test_the_cue_and_its_subject(text: str, quoted: str, expected: str) -> None:
     ("text", "quoted"),
     [
         ("An official in Ohio said the plan was “unworkable.”", "unworkable."),  # Ohio is no subject
-        ("Anybody who complains about the rules “is losing,” a critic said.", "is losing,"),
+        ("Anyone who argues about the timetable “has not read it,” a critic said.", "has not read it,"),
     ],
 )
 def test_no_speaker_where_the_subject_names_no_one(text: str, quoted: str) -> None:

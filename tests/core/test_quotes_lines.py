@@ -18,8 +18,8 @@ def attributions(text: str) -> list[tuple[str, str | None, str]]:
 
 
 def test_a_headline_that_opens_with_a_name_and_a_colon_quotes_that_person() -> None:
-    text = "Dana Whitfield: Rival Asking Voters to Trust Him ‘Reeks of Fear’\n\nThe mayor spoke on Monday."
-    assert attributions(text) == [("‘Reeks of Fear’", "Dana Whitfield", "label")]
+    text = "Dana Whitfield: New Stadium Plan Is ‘A Fine Mess’\n\nThe mayor spoke on Monday."
+    assert attributions(text) == [("‘A Fine Mess’", "Dana Whitfield", "label")]
 
 
 def test_a_line_signed_with_a_dash_is_the_signers_even_when_a_nested_quote_breaks_the_marks() -> None:
@@ -45,8 +45,8 @@ def test_no_speaker_from_a_sentence_before_that_reports_none() -> None:
 
 
 def test_the_name_that_opens_a_sentence_is_its_subject() -> None:
-    text = "Norway accused the rebel leader, Amir Haddad, of “reckless provocation.”"
-    assert attributions(text)[0][1] == "Norway"
+    text = "Sweden faulted the rebel commander, Amir Haddad, for “needless delays.”"
+    assert attributions(text)[0][1] == "Sweden"
 
 
 def test_a_datelines_place_is_not_the_subject() -> None:
@@ -55,15 +55,15 @@ def test_a_datelines_place_is_not_the_subject() -> None:
 
 
 def test_a_label_found_as_two_mentions_of_one_person_still_labels() -> None:
-    text = "Dana Whitfield: Rival Is ‘Afraid of the Truth’"
+    text = "Dana Whitfield: Budget Is ‘Dead on Arrival’"
     mentions = [MentionRef(0, 4, "p1", PERSON), MentionRef(5, 14, "p1", PERSON)]
     (quote,) = attribute(text, [(0, len(text))], mentions)
     assert (quote.speaker, quote.rule, quote.speaker_span) == ("p1", "label", (0, 14))
 
 
 def test_a_person_named_before_a_colon_introduces_the_quote() -> None:
-    text = "A lesson from Dana Whitfield: ‘Be the voice that people hear.’\n\nThe mayor spoke."
-    assert attributions(text) == [("‘Be the voice that people hear.’", "Dana Whitfield", "label")]
+    text = "Advice from Dana Whitfield: ‘Keep your receipts for every claim.’\n\nThe auditor spoke."
+    assert attributions(text) == [("‘Keep your receipts for every claim.’", "Dana Whitfield", "label")]
 
 
 def test_a_speech_verb_before_the_colon_wins_over_the_name_before_it() -> None:
@@ -72,15 +72,15 @@ def test_a_speech_verb_before_the_colon_wins_over_the_name_before_it() -> None:
 
 def test_a_quote_paragraph_after_a_colon_takes_the_subject_of_the_sentence_it_ends() -> None:
     text = (
-        "On May 6, Tom Baines made the following comment:\n\n"
-        "“For young people who left school, the jobless rate is high.”"
+        "At the hearing, Tom Baines gave the council this warning:\n\n"
+        "“Once the reserve is spent, the town cannot borrow again.”"
     )
     assert attributions(text)[0][1] == "Tom Baines"
 
 
 def test_a_quote_in_an_opening_participle_phrase_is_the_main_subjects() -> None:
-    text = "Bemoaning the “rigged system,” Tom Baines accused the moderator of bias."
-    assert attributions(text) == [("“rigged system,”", "Tom Baines", "sentence subject")]
+    text = "Fearing the “long winter,” Tom Baines stocked the shelters with blankets."
+    assert attributions(text) == [("“long winter,”", "Tom Baines", "sentence subject")]
 
 
 def test_a_quote_paragraph_continues_the_speaker_the_paragraph_before_reported() -> None:

@@ -1,12 +1,12 @@
 """Who said each quote: the attribution rules in order, the first that applies wins.
 
-label      "WALLACE: Let's start …", "Rush Limbaugh: … 'Reeks of Fear'"  (a name and a colon)
-dash       "…" ― Carlos Raúl                            (a signed reaction or line)
+label      "HARLOW: Shall we begin …", "Dana Whitfield: … 'A Fine Mess'"  (a name and a colon)
+dash       "…" ― Marta Kowalski                         (a signed reaction or line)
 after, before, participle, according                     (a speech verb: `speechcues`; a
            pronoun or a role, "the spokeswoman", stands for a person named before)
 continued  a quote with no cue of its own continues the previous quote's speaker in its
            paragraph, or the previous paragraph's when it opens one
-previous sentence  a quote opening a sentence after "…, Schiff said." is Schiff's
+previous sentence  a quote opening a sentence after "…, Baines said." is Baines's
 sentence subject   a partial quote woven into a sentence with no cue
 unknown
 Each rule names itself in `Attribution.rule`, and the speaker's mention it used is kept
@@ -57,7 +57,7 @@ def attribute_one(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[At
 
 
 def _label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
-    """ "WALLACE: Let's start …": a transcript's paragraph names its speaker first."""
+    """ "HARLOW: Shall we begin …": a transcript's paragraph names its speaker first."""
     j = q.start + 1
     while j < q.end and ctx.text[j] in " \u00a0":
         j += 1
@@ -65,7 +65,7 @@ def _label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
 
 
 def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
-    """ "Rush Limbaugh: Rival Is 'Afraid of the Truth'": a headline or transcript line
+    """ "Dana Whitfield: Budget Is 'Dead on Arrival'": a headline or transcript line
     that opens with a person's name and a colon quotes that person."""
     floor = max(0, q.start - _LABEL_REACH)
     start = ctx.text.rfind("\n", floor, q.start) + 1
@@ -78,7 +78,7 @@ def _line_label(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
 
 def _name_and_colon(ctx: QuoteContext, pos: int) -> Attribution | None:
     """A label: a person's name starting at `pos` (found as one mention or as several
-    of one person: "Rush" "Limbaugh") with a colon right after it."""
+    of one person: "Dana" "Whitfield") with a colon right after it."""
     first = ctx.mention_at(pos)
     if first is None or first.type != PERSON or first.start != pos:
         return None
@@ -94,7 +94,7 @@ def _name_and_colon(ctx: QuoteContext, pos: int) -> Attribution | None:
 
 
 def _name_before_colon(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
-    """ "A lesson from Loretta Lynch: ‘Be the voice …’": with no speech verb, a person
+    """ "Advice from Ines Moreau: ‘Keep your receipts …’": with no speech verb, a person
     named right before a colon that introduces the quote."""
     j = q.start
     while j > 0 and ctx.text[j - 1] in " \u00a0":
@@ -110,12 +110,12 @@ def _name_before_colon(ctx: QuoteContext, q: RawQuote) -> Attribution | None:
 _DASHES = "―—–-"
 _LABEL_REACH = 300  # characters from a line's start to a quote its label names
 _SIGNATURE_REACH = 600  # characters from a quote to the dash that signs its line
-# a closing mark, a dash and a name: '… president.” ― Adriana Rodarte'
+# a closing mark, a dash and a name: '… mayor.” ― Marta Kowalski'
 _SIGNATURE = re.compile(r"[”\"’'][ \u00a0]*[―—–][ \u00a0]*")
 
 
 def _dash(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attribution]) -> Attribution | None:
-    """'“…” ― Carlos Raúl': a name after a dash, as in collected reactions and epigraphs."""
+    """'“…” ― Tom Baines': a name after a dash, as in collected reactions and epigraphs."""
     q = raws[i]
     j = q.end
     while j < len(ctx.text) and ctx.text[j] in " \u00a0":
@@ -132,8 +132,8 @@ def _dash(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributio
 
 
 def _signed_line(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
-    """A quote with no cue of its own in a line signed by a dash and a name ('“… what he
-    calls “hell” than live …” ― Adriana Rodarte') is that signer's, even when a quote
+    """A quote with no cue of its own in a line signed by a dash and a name ('“… stay home
+    than call this “progress” …” ― Marta Kowalski') is that signer's, even when a quote
     nested in it broke the pairing of its marks."""
     q = raws[i]
     reach = min(len(ctx.text), q.end + _SIGNATURE_REACH)
@@ -149,8 +149,8 @@ def _signed_line(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution
 
 def _previous_sentence(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
     """A quote that opens a sentence with no cue of its own, right after a sentence of
-    reported speech with none ("… while Kerry negotiates, Schiff said. “The other factor
-    …”"), continues that sentence's speaker."""
+    reported speech with none ("… while the mayor is away, Baines said. “The other
+    option …”"), continues that sentence's speaker."""
     q = raws[i]
     start = sentence_start(ctx, q.start)
     if words_in(ctx.text, start, q.start) or (i and raws[i - 1].end > start - 1):
@@ -182,10 +182,10 @@ def _continued(
 
 
 def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribution | None:
-    """No cue at all (a partial quote woven into a sentence: Cruz urged voters to "…"):
-    the name that opens the sentence as its subject ("South Korea accused the North's
-    leader, Kim, of “…”"), else its first named person, organisation or country that is
-    not a prepositional object."""
+    """No cue at all (a partial quote woven into a sentence: Ortega urged voters to "…"):
+    the name that opens the sentence as its subject ("Sweden faulted the rebel
+    commander, Haddad, for “…”"), else its first named person, organisation or country
+    that is not a prepositional object."""
     q = raws[i]
     start = cues.introduced_from(ctx, q)
     found = [
@@ -208,8 +208,8 @@ def _clause_subject(ctx: QuoteContext, raws: list[RawQuote], i: int) -> Attribut
 
 
 def _main_clause_subject(ctx: QuoteContext, q: RawQuote, start: int) -> Attribution | None:
-    """ "Bemoaning the “phony system,” Trump accused Holt …": a quote in a sentence's
-    opening participle phrase belongs to the subject of its main clause, the first
+    """ "Fearing the “long winter,” Baines stocked the shelters …": a quote in a
+    sentence's opening participle phrase belongs to the subject of its main clause, the first
     person named after the comma that ends the phrase."""
     opening = words_in(ctx.text, start, q.start)
     if not opening or not opening[0][2].endswith("ing") or not opening[0][2][:1].isupper():

@@ -1,10 +1,10 @@
 """Roles standing for a person named earlier: "Hua Chunying, the spokeswoman … the
-spokeswoman said", "Gov. Mike Pence … the Indiana governor said".
+spokeswoman said", "Gov. Ada Lintz … the Vermont governor said".
 
 The roles are a data file (data/roles.txt). A description names a role when it is
 definite ("the …") and its head word is one; the person it stands for is the nearest
 named person before it that the text tied to that role, by a title before the name
-("spokeswoman Hua Chunying", "Gov. Mike Pence") or a description after it between
+("spokeswoman Hua Chunying", "Gov. Ada Lintz") or a description after it between
 commas ("Hua Chunying, the ministry's spokeswoman,").
 """
 

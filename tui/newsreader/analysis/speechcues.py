@@ -70,7 +70,7 @@ def _is_cue(ctx: QuoteContext, words: list[Word], k: int) -> bool:
     if lw in _NOUN_LIKE_CUES and (k == 0 or not _could_be_subject(ctx, words[k - 1])):
         return False  # "late-night tweets", "Republican claims": a noun, not the verb
     inside = ctx.mention_at(s)
-    # a person's name that ran into its verb ("Lindsey Graham Says") keeps the verb
+    # a person's name that ran into its verb ("Dana Whitfield Says") keeps the verb
     return inside is None or (inside.type == PERSON and inside.end == e)
 
 
@@ -144,7 +144,7 @@ def _by_name(ctx: QuoteContext, words: list[Word]) -> Attribution | None:
 
 
 def _after_apposition(ctx: QuoteContext, words: list[Word]) -> Attribution | None:
-    """ "…" Douglas Brandt, an economist and tax expert, told me.  /  "…" Rep. Jo Hale
+    """ "…" Helen Marsh, a bond analyst at Kettle Bank, told me.  /  "…" Rep. Jo Hale
     (D-Ohio), a panel member, said: a name, a description between commas, the cue."""
     k = 0
     while k < min(3, len(words)) and ctx.mention_at(words[k][0]) is None and words[k][2][:1].isupper():
@@ -165,7 +165,7 @@ def _after_apposition(ctx: QuoteContext, words: list[Word]) -> Attribution | Non
         if w in ".!?;:" or ctx.in_quote(words[j][0]):
             return None
         if w == ",":
-            # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
+            # "Marta Kowalski, the city's attorney, one of three lawyers on the case, said"
             commas += 1
             j += 1
             while j < len(words) and _skippable(words[j][2]):
@@ -211,7 +211,7 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
     if lw in ("who", "which", "that"):
         return _subject_before(ctx, words[: k - (1 if k and words[k - 1][2] == "," else 0)], cue, floor, rule)
     if lw == "," and k:
-        # "Apple's chief executive, Tim Cook, called": the name the comma closes
+        # "the bank's chief, Tom Baines, called": the name the comma closes
         named = ctx.mention_ending_at(words[k - 1][1])
         if named is not None and named.type == PERSON:
             return speaker_from(ctx, named, rule + " (apposition)", cue)
@@ -221,7 +221,7 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
     if m is None and w.endswith(("’s", "'s")):
         m = ctx.mention_at(s)
     if m is None and w[:1].islower() and k:
-        # "the IMF report stated", "a Clinton spokesman said": the name the noun belongs to
+        # "the Fennwick report stated", "a Baines spokesman said": the name the noun belongs to
         ps, pe, _pw = words[k - 1]
         owner = ctx.mention_ending_at(pe) or ctx.mention_at(ps)
         if owner is not None and owner.type in (PERSON, ORGANIZATION):
@@ -232,7 +232,7 @@ def _subject_before(ctx: QuoteContext, words: list[Word], cue: Word, floor: int,
             return speaker_from(ctx, m, rule, cue)
         return Attribution(None, rule + " (not a person)", cue[2], None, (cue[0], cue[1]))
     role = roles.role_before(words[: k + 1])
-    if role is not None:  # "the Vermont senator said": the person named so before
+    if role is not None:  # "the Ohio senator said": the person named so before
         return speaker_from(ctx, roles.person_in_role(ctx, role, s), f"{rule} (role: {role})", cue)
     return Attribution(None, rule + " (unnamed)", cue[2], None, (cue[0], cue[1]))
 
@@ -269,9 +269,9 @@ def _leading_pronoun(ctx: QuoteContext, start: int, end: int) -> MentionRef | No
 
 def _sentence_subject(ctx: QuoteContext, pos: int, cue: Word, rule: str) -> Attribution:
     """The subject of the sentence before the cue: a pronoun among its first words when
-    no name comes before it ("Though she called X's conduct …"), else the first person
-    (else organisation, else country not after a preposition: "Even China, Pyongyang's
-    only ally, said …") named in it."""
+    no name comes before it ("Though she praised X's record …"), else the first person
+    (else organisation, else country not after a preposition: "Even Iceland, a founding
+    member of the pact, said …") named in it."""
     start = sentence_start(ctx, cue[0])
     found = [m for m in ctx.mentions_between(start, cue[0]) if not ctx.in_quote(m.start)]
     pronoun = _leading_pronoun(ctx, start, found[0].start if found else cue[0])
@@ -320,7 +320,7 @@ def before(ctx: QuoteContext, raws: list[RawQuote], i: int, done: list[Attributi
         found = _subject_before(ctx, before_words, cue, start, "before: X said")
         if found.speaker or not found.rule.endswith("(unnamed)"):
             return found
-        # "X mocked it, saying anybody who complains “…”": a verb whose subject names no
+        # "X shrugged it off, saying anyone who argues “…”": a verb whose subject names no
         # one may sit inside the clause of an earlier verb that does
         unnamed = unnamed or found
     return unnamed
@@ -391,7 +391,7 @@ def cue_in_sentence(ctx: QuoteContext, start: int, end: int) -> Attribution | No
 
 _ACCORDING = re.compile(
     r"\baccording to\b|\bas reported by\b|\bin the words of\b"
-    r"|\bas(?= [^.,;:!?“”\"]{1,60} (?:put|puts|has put) it\b)",  # "as The New Yorker put it"
+    r"|\bas(?= [^.,;:!?“”\"]{1,60} (?:put|puts|has put) it\b)",  # "as the Daily Ledger put it"
     re.I,
 )
 
