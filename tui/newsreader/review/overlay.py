@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 
 from newsreader.analysis.model import (
     PERSON,
+    SAME,
+    STATEMENT,
     Ambiguity,
     Analysis,
     Entity,
@@ -96,7 +98,7 @@ def needs_check(entity: Entity) -> bool:
         reference is None
         or reference.name != entity.name
         or len(entity.candidates) > 1
-        or any(c.verdict != "same" for c in entity.candidates)
+        or any(c.verdict != SAME for c in entity.candidates)
     )
 
 
@@ -453,7 +455,9 @@ class _Overlay:
             votes = tuple(sorted(self.votes.get((e.id, candidate_key(d.candidate)), {}).items()))
             settled_by = (rec.reviewer or "a curator") if rec.curator else ""
             # "accepted by ana 2026-12-03"; a curator's: "accepted · settled by cat 2026-12-03"
-            who = f"· settled by {settled_by}" if rec.curator else f"by {rec.reviewer}" if rec.reviewer else ""
+            who = (
+                f"· settled by {settled_by}" if rec.curator else f"by {rec.reviewer}" if rec.reviewer else ""
+            )
             why = " ".join(part for part in (state, who, rec.created[:10]) if part)
             return Mark(state, why, by=rec.reviewer, votes=votes, settled_by=settled_by)
         judgement = self.memory.judge(e.name, c)
@@ -544,7 +548,7 @@ class _Overlay:
             a, b = sorted((by_id[m.a], by_id[m.b]), key=first)
             items.append(Pending(first(a), MERGE, entity_id=a.id, other_entity=b.id))
         for q in self.quotes:
-            if q.speaker is None and q.kind == "statement" and (q.start, q.end) not in quote_marks:
+            if q.speaker is None and q.kind == STATEMENT and (q.start, q.end) not in quote_marks:
                 items.append(Pending(q.start, SPEAKER, quote=q))
         return tuple(sorted(items, key=lambda p: p.offset))
 
