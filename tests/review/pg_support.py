@@ -16,7 +16,9 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 REQUIRE_ENV = "NEWSREADER_REQUIRE_POSTGRES"
 BIN_DIRS = [Path(f"/usr/lib/postgresql/{v}/bin") for v in (17, 16, 15, 14, 13)]
@@ -95,3 +97,52 @@ class Cluster:
         with contextlib.suppress(RuntimeError):  # already stopped
             self.stop(hard=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+async def wait_for(pilot: Any, condition: Any, what: str, seconds: float = 30.0) -> None:
+    """Let a reader under test run until `condition()` holds; fails saying `what` it waited for."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        await pilot.pause(0.1)
+
+
+def spooled(address: str) -> int:
+    """How many entries the spool of the server at `address` holds on disk, every reader's."""
+    from newsreader.review import paths
+    from newsreader.review.spool import Spool, spool_file
+
+    path = spool_file(paths.state_dir(address), address)
+    if not path.exists():
+        return 0
+    spool = Spool(path)
+    try:
+        with_all = spool._db.execute("SELECT COUNT(*) FROM queued").fetchone()
+        return int(with_all[0])
+    finally:
+        spool.close()
+
+
+def server_reader(address: str, reviewer: str = "ana") -> Any:
+    """A reader (`ReaderApp`) of the sample story whose review is on the server at `address`,
+    polling each 0.3 s so that a test sees the server go and come back soon."""
+    from review_support import TEXT, make_analysis
+
+    from newsreader import article, resources
+    from newsreader.config import Config
+    from newsreader.ui.app import ReaderApp
+
+    app: Any = ReaderApp(
+        article.from_text(TEXT, "story.txt"),
+        analysis=make_analysis(),
+        store=address,
+        config=Config(reviewer=reviewer),
+        theme_folders=[resources.bundled_dir("themes")],
+    )
+    app.STORE_POLL_SECONDS = 0.3
+    return app
+
+
+def notified(app: Any) -> list[str]:
+    """What a reader under test has notified so far."""
+    return [n.message for n in app._notifications]

@@ -11,14 +11,10 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pg_support import Cluster
-from review_support import TEXT, make_analysis
+from pg_support import Cluster, notified, server_reader, spooled, wait_for
 
-from newsreader import article
-from newsreader.review import paths
 from newsreader.review.pgstore import PgStore
 from newsreader.review.spool import FOLDER, Spool, spool_file
 
@@ -50,18 +46,6 @@ def stored(address: str) -> list[tuple[str, str, bool]]:
     with psycopg.connect(address) as conn:
         rows = conn.execute("SELECT uid, reviewer, undone IS NOT NULL FROM decisions ORDER BY id").fetchall()
     return [(u, r, d) for u, r, d in rows]
-
-
-def spooled(address: str) -> int:
-    path = spool_file(paths.state_dir(address), address)
-    if not path.exists():
-        return 0
-    spool = Spool(path)
-    try:
-        with_all = spool._db.execute("SELECT COUNT(*) FROM queued").fetchone()
-        return int(with_all[0])
-    finally:
-        spool.close()
 
 
 def test_a_reader_killed_while_the_server_is_away_loses_nothing(pg_cluster: Cluster, pg_address: str) -> None:
@@ -133,20 +117,8 @@ def test_a_spool_another_running_reader_holds_is_left_to_it(pg_cluster: Cluster,
 async def test_the_reader_says_the_server_is_away_and_sends_what_was_decided_once_back(
     pg_cluster: Cluster, pg_address: str, tmp_path: Path
 ) -> None:
-    from newsreader import resources
-    from newsreader.config import Config
-    from newsreader.ui.app import ReaderApp
-
-    doc = article.from_text(TEXT, "story.txt")
-    app: Any = ReaderApp(
-        doc,
-        analysis=make_analysis(),
-        store=pg_address,
-        config=Config(reviewer="ana"),
-        theme_folders=[resources.bundled_dir("themes")],
-    )
-    app.STORE_POLL_SECONDS = 0.3
-    said = lambda: [n.message for n in app._notifications]  # noqa: E731
+    app = server_reader(pg_address)
+    said = lambda: notified(app)  # noqa: E731
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.decisions is not None and app.reader.panes_ready, "the review")
         await pilot.press("tab", "tab", "tab")
@@ -164,13 +136,6 @@ async def test_the_reader_says_the_server_is_away_and_sends_what_was_decided_onc
     rows = stored(pg_address)
     assert len(rows) == 2 and len({uid for uid, _, _ in rows}) == 2
     assert {who for _, who, _ in rows} == {"ana"}
-
-
-async def wait_for(pilot: Any, condition: Any, what: str, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"still waiting for {what}"
-        await pilot.pause(0.1)
 
 
 def _running(cluster: Cluster) -> bool:

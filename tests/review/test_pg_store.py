@@ -138,7 +138,12 @@ def test_a_database_with_another_programs_tables_is_refused_and_left_alone(pg_ad
 def test_a_server_that_cannot_be_reached_is_one_line_without_the_password(pg_cluster: Cluster) -> None:
     address = f"postgresql://newsreader:secret@/postgres?host={pg_cluster.root}&port=1"
     with pytest.raises(StoreError) as err:
-        backends.open_store(address)
+        backends.open_store(address, read_only=True)
     message = str(err.value)
     assert message.startswith("cannot reach the review store postgres on") and "\n" not in message
     assert "secret" not in message
+    store = backends.open_store(address)  # a reader: it spools until the server answers
+    trouble = store.trouble
+    assert trouble is not None and trouble.startswith("the review store postgres on")
+    assert "unreachable" in trouble and "\n" not in trouble and "secret" not in trouble
+    store.close()

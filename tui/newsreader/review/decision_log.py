@@ -191,16 +191,8 @@ class DecisionLog:
 
     def article(self, text_hash: str, path: str, title: str) -> ArticleRow:
         """The article with this text, created or updated with where it was seen last."""
-        stamp = now()
         with self._writing_transaction() as conn:
-            conn.execute(
-                "INSERT INTO articles (text_hash, path, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (text_hash) DO UPDATE SET path = excluded.path, title = excluded.title,"
-                " last_seen = excluded.last_seen",
-                (text_hash, path, title, stamp, stamp),
-            )
-            row = conn.execute(ARTICLE_BY_HASH, (text_hash,)).fetchone()
-        return ArticleRow(*row)
+            return put_article(conn, text_hash, path, title, now())
 
     def find_article(self, text_hash: str) -> ArticleRow | None:
         with self._reading() as conn:
@@ -291,6 +283,18 @@ class DecisionLog:
                 f"{DECISIONS} WHERE kind = ? AND undone IS NULL ORDER BY id", (kind,)
             ).fetchall()
         return [decision_row(r) for r in rows]
+
+
+def put_article(conn: Connection, text_hash: str, path: str, title: str, seen: str) -> ArticleRow:
+    """The article with this text, created or updated with where and when (`seen`) it
+    was seen last, in the caller's transaction."""
+    conn.execute(
+        "INSERT INTO articles (text_hash, path, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (text_hash) DO UPDATE SET path = excluded.path, title = excluded.title,"
+        " last_seen = excluded.last_seen",
+        (text_hash, path, title, seen, seen),
+    )
+    return ArticleRow(*conn.execute(ARTICLE_BY_HASH, (text_hash,)).fetchone())
 
 
 def statements(script: str) -> Iterator[str]:

@@ -14,6 +14,12 @@ decision sent again (its commit was lost with the connection, a queue replayed) 
 once. A reader that quits or is killed while the server is away leaves its queue in the
 spool; the next reader of that server here sends it.
 
+A server already away when the store is opened is the same case from the start (unless
+the store is opened to read only: then it is a `StoreError`). An article first opened
+while it is away has a provisional id here; its decisions are queued with the article
+itself, which is created on the server (or found there, by its text) when the queue is
+sent, and the provisional id is the server's from then on.
+
 Another reader's decisions are told as they commit: a trigger notifies, and `watch`
 listens (`pgwatch`); `data_version` counts what was told, and while nothing listens it
 is a fingerprint of the decisions of every other session, polled.
@@ -42,6 +48,7 @@ from newsreader.review.decision_log import (
     StoreError,
     new_uid,
     now,
+    put_article,
     statements,
 )
 from newsreader.review.pgwatch import Watcher, install_trigger
@@ -51,7 +58,8 @@ CONNECT_TIMEOUT_SECONDS = 5
 RETRY_SECONDS = 1.0
 _LOCK_KEY = schema.APPLICATION_ID  # the advisory lock taken while migrating
 _LOST = (psycopg.OperationalError, psycopg.InterfaceError)
-# Above any id the server gives: a queued decision counts as the latest, as it is.
+# Above any id the server gives: a queued decision counts as the latest, as it is (and
+# an article opened while the server is away is told from the server's).
 _PROVISIONAL_ID = 1 << 62
 
 
@@ -85,10 +93,13 @@ class PgStore(DecisionLog):
         self._closed = False
         self._spool = spool
         self._articles: dict[str, ArticleRow] = {}  # by text hash: what was last read
+        self._provisional: dict[int, ArticleRow] = {}  # articles first opened while away, by id here
+        self._server_ids: dict[int, int] = {}  # a provisional article id -> the server's, once sent
         self._rows: dict[int, list[DecisionRow]] = {}  # standing decisions last read, by article
         self._data_version = 0  # the last answers of the version calls, kept while away
         self._decisions_version = (0, 0, 0)
         self._lost_since: str | None = None
+        self._lost_why = ""  # the first line of what the driver said when it was lost
         self._next_try = 0.0
         self._watcher: Watcher | None = None
 
@@ -104,9 +115,10 @@ class PgStore(DecisionLog):
     ) -> PgStore:
         """Connect to the store at `address` (a libpq URI), creating or migrating its tables
         unless `read_only`, and send what readers no longer running left in the spool
-        (kept in `spool_folder`, default the reader's state folder). `StoreError` when the
-        server cannot be reached or the database is not a review store; nothing of another
-        program's is changed."""
+        (kept in `spool_folder`, default the reader's state folder). A server that cannot
+        be reached leaves the store spooling from the start (`trouble` says so), as when
+        it is lost later; `StoreError` when, opened to read only, it cannot be reached, or
+        when the database is not a review store; nothing of another program's is changed."""
         folder = spool_folder or paths.state_dir(address)
         spool = Spool(None if read_only else spool_file(folder, address))
         store = cls(address, read_only=read_only, reviewer=reviewer, session=session, spool=spool)
@@ -120,8 +132,10 @@ class PgStore(DecisionLog):
                     f"{store.where} was unreachable, in a reader since closed, were sent now"
                 )
         except _LOST as err:
-            spool.close()
-            raise StoreError(f"cannot reach the review store {store.where}: {_first_line(err)}") from None
+            if read_only:
+                spool.close()
+                raise StoreError(f"cannot reach the review store {store.where}: {_first_line(err)}") from None
+            store._lost(err)  # decisions are spooled until it answers, as when it is lost later
         except BaseException:
             spool.close()
             raise
@@ -155,8 +169,9 @@ class PgStore(DecisionLog):
             if waiting
             else "decisions made meanwhile"
         )
+        why = f" ({self._lost_why})" if self._lost_why else ""
         return (
-            f"the review store {self.where} is unreachable since {self._lost_since[11:19]} UTC; "
+            f"the review store {self.where} is unreachable since {self._lost_since[11:19]} UTC{why}; "
             f"{made} are kept {kept} and sent when it is back"
         )
 
@@ -196,13 +211,19 @@ class PgStore(DecisionLog):
         or undo commits (and when listening stops or starts again); True once listening."""
         if self._watcher is None:
             self._watcher = Watcher(self.address, self.session, changed)
-            return self._watcher.start(CONNECT_TIMEOUT_SECONDS)
+            # a server away: no waiting for it (the watcher finds it, and calls, once it is back)
+            return self._watcher.start(0 if self._conn is None else CONNECT_TIMEOUT_SECONDS)
         return self._watcher.count is not None
 
     def data_version(self) -> int:
         """Changes when another reader decides or undoes, not for this one's decisions:
         the count of what `watch` was told, else a fingerprint of every other session's
-        decisions, read from the server."""
+        decisions, read from the server. While the server is away each call tries it
+        again (at most once a second), so what is queued is sent as soon as it answers,
+        also when the watcher is the first to find it back."""
+        if self._lost_since is not None:
+            with suppress(_Offline), self._using():
+                pass
         told = self._watcher.count if self._watcher is not None else None
         if told is not None:
             return -1 - told  # never one of the fingerprints' (which are what polling read last)
@@ -226,10 +247,15 @@ class PgStore(DecisionLog):
         try:
             row = super().article(text_hash, path, title)
         except _Offline:
-            known = self._articles.get(text_hash)
-            if known is None:
-                raise StoreError(self.trouble or "the review store is unreachable") from None
-            return known
+            with self._lock:
+                known = self._articles.get(text_hash)
+                if known is None:  # numbered here until the server has it (see `_send_queue`)
+                    stamp = now()
+                    known = ArticleRow(
+                        _PROVISIONAL_ID + len(self._provisional), text_hash, path, title, stamp, stamp
+                    )
+                    self._provisional[known.id] = self._articles[text_hash] = known
+                return known
         self._articles[text_hash] = row
         return row
 
@@ -266,10 +292,11 @@ class PgStore(DecisionLog):
     ) -> tuple[DecisionRow, bool]:
         uid = uid or new_uid()  # named before sending: if the commit is lost, the resend is the same
         try:
-            return super().record(article_id, kind, target, value, curator=curator, uid=uid)
+            return super().record(self._on_server(article_id), kind, target, value, curator=curator, uid=uid)
         except _Offline:
             pass
         with self._lock:
+            article_id = self._known(article_id)
             standing = None
             for row in self._shown(article_id):
                 same_question = (row.kind, row.target) == (kind, target)
@@ -289,16 +316,16 @@ class PgStore(DecisionLog):
                 curator=curator,
                 uid=uid,
             )
-            self._spool.add(row)
+            self._spool.add(row, article=self._provisional.get(article_id))
         return row, True
 
     def undo(self, article_id: int) -> DecisionRow | None:
         try:
-            return super().undo(article_id)
+            return super().undo(self._on_server(article_id))
         except _Offline:
             pass
         with self._lock:
-            shown = self._shown(article_id)
+            shown = self._shown(self._known(article_id))
             mine = [r for r in shown if r.session == self.session] or [
                 r for r in shown if r.reviewer in (self.reviewer, "")
             ]
@@ -314,17 +341,33 @@ class PgStore(DecisionLog):
 
     def decisions(self, article_id: int) -> list[DecisionRow]:
         try:
-            rows = super().decisions(article_id)
+            server_id = self._on_server(article_id)
+            rows = super().decisions(server_id)
         except _Offline:
-            return self._shown(article_id)
-        self._rows[article_id] = rows
+            return self._shown(self._known(article_id))
+        self._rows[server_id] = rows
         return rows
 
     def decisions_of_kind(self, kind: str) -> list[DecisionRow]:
         try:
             return super().decisions_of_kind(kind)
         except _Offline:
-            return [r for article in list(self._rows) for r in self._shown(article) if r.kind == kind]
+            articles = {*self._rows, *(q.row.article_id for q in self._spool.entries)}
+            return [r for article in articles for r in self._shown(article) if r.kind == kind]
+
+    def _known(self, article_id: int) -> int:
+        """The id an article has here: the server's once it has the article."""
+        return self._server_ids.get(article_id, article_id)
+
+    def _on_server(self, article_id: int) -> int:
+        """The server's id of an article, one first opened while it was away created
+        there first (with the queue sent); `_Offline` while it is away."""
+        if article_id < _PROVISIONAL_ID:
+            return article_id
+        with self._using() as db:
+            if article_id not in self._server_ids:
+                self._send_queue(db.conn, [])
+        return self._server_ids[article_id]
 
     def _shown(self, article_id: int) -> list[DecisionRow]:
         """The article's standing decisions as last read, with the queue applied."""
@@ -354,22 +397,35 @@ class PgStore(DecisionLog):
         self._next_try = time.monotonic() + RETRY_SECONDS
         try:
             conn = self._connect()
-        except _LOST:
+        except _LOST as err:
+            self._lost_why = _first_line(err)
             raise _Offline() from None
         try:
             self._send_queue(conn, self._spool.entries + self._spool.orphans())
-        except _LOST:
+        except _LOST as err:
             conn.close()
+            self._lost_why = _first_line(err)
             raise _Offline() from None
-        self._conn, self._lost_since = conn, None
+        self._conn, self._lost_since, self._lost_why = conn, None, ""
         return conn
 
     def _send_queue(self, conn: psycopg.Connection[Any], queue: list[Queued]) -> None:
-        """Store `queue` in one transaction, then take it out of the spool."""
+        """Store `queue` in one transaction, then take it out of the spool; the articles
+        first opened while the server was away (this store's and the queue's) are put
+        there first, and this store's are known by the server's ids from then on."""
         db = _Statements(conn)
+        server_ids: dict[str, int] = {}  # text hash -> the server's id of the article
+
+        def on_server(article: ArticleRow) -> int:
+            if article.text_hash not in server_ids:
+                a = article
+                server_ids[a.text_hash] = put_article(db, a.text_hash, a.path, a.title, a.last_seen).id
+            return server_ids[article.text_hash]
+
         with conn.transaction():
+            mine = {id_: on_server(a) for id_, a in self._provisional.items() if id_ not in self._server_ids}
             for q in queue:
-                r = q.row
+                r = q.row if q.article is None else replace(q.row, article_id=on_server(q.article))
                 if q.undo:
                     db.execute(
                         "UPDATE decisions SET undone = ?, undone_by = ? WHERE uid = ? AND undone IS NULL",
@@ -381,11 +437,16 @@ class PgStore(DecisionLog):
                         f"{INSERT_DECISION} ON CONFLICT (uid) DO NOTHING", (*values, int(r.curator), r.uid)
                     )
         self._spool.sent(queue)
+        self._server_ids.update(mine)
+        for id_, server_id in mine.items():
+            article = self._provisional[id_]
+            self._articles[article.text_hash] = replace(article, id=server_id)
 
-    def _lost(self) -> None:
+    def _lost(self, err: Exception) -> None:
         if self._conn is not None:
             conn, self._conn = self._conn, None
             conn.close()
+        self._lost_why = _first_line(err)
         if self._lost_since is None:
             self._lost_since = now()
         self._next_try = time.monotonic() + RETRY_SECONDS
@@ -404,8 +465,8 @@ class PgStore(DecisionLog):
             with self._counted_use():
                 try:
                     yield _Statements(conn)
-                except _LOST:
-                    self._lost()
+                except _LOST as err:
+                    self._lost(err)
                     raise _Offline() from None
                 except psycopg.Error as err:
                     raise StoreError(f"the review store {self.where}: {_first_line(err)}") from None

@@ -4,7 +4,9 @@ One file per server (named by a hash of its address, the password left out) in t
 reader's state folder. Each entry is committed before the call that made it returns, so
 a reader killed while the server is away loses nothing: the next reader of that server on
 this machine sends what a reader no longer running left behind (`orphans`). An entry is
-the decision row itself, with its `uid`, so one sent twice is stored once.
+the decision row itself, with its `uid`, so one sent twice is stored once, and, for an
+article first opened while the server was away (so that the server has not numbered it
+yet), the article's row: the server's article of that text takes the decision when sent.
 
 A folder that cannot be written leaves the spool in memory; `problem` then says so.
 """
@@ -19,8 +21,9 @@ import threading
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from newsreader.review.decision_log import DecisionRow
+from newsreader.review.decision_log import ArticleRow, DecisionRow
 
 FOLDER = "spool"
 _LIVE: set[str] = set()  # the spools open in this process, by owner
@@ -30,8 +33,8 @@ CREATE TABLE IF NOT EXISTS queued (
     owner  TEXT NOT NULL,      -- the spool that queued it (one per store opened)
     pid    INTEGER NOT NULL,   -- its process: an entry of a process gone is an orphan
     undo   INTEGER NOT NULL,   -- 1: withdraw the row of this uid, 0: store the row
-    row    TEXT NOT NULL       -- the DecisionRow, as JSON
-)
+    row    TEXT NOT NULL       -- the DecisionRow, as JSON (with "article": an ArticleRow
+)                              -- when the server had not numbered its article yet)
 """
 
 
@@ -42,6 +45,7 @@ class Queued:
     row: DecisionRow
     undo: bool = False
     seq: int = 0  # its place in the spool (0: not yet written)
+    article: ArticleRow | None = None  # its article, when the server has not numbered it yet
 
 
 def spool_file(folder: Path, address: str) -> Path:
@@ -91,13 +95,15 @@ class Spool:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def add(self, row: DecisionRow, *, undo: bool = False) -> None:
+    def add(self, row: DecisionRow, *, undo: bool = False, article: ArticleRow | None = None) -> None:
+        """Queue `row` (`article`: its article, not yet on the server), on disk on return."""
+        stored = {**asdict(row), "article": asdict(article)} if article is not None else asdict(row)
         with self._lock:
             cursor = self._db.execute(
                 "INSERT INTO queued (owner, pid, undo, row) VALUES (?, ?, ?, ?)",
-                (self.owner, os.getpid(), int(undo), json.dumps(asdict(row))),
+                (self.owner, os.getpid(), int(undo), json.dumps(stored)),
             )
-            self._entries.append(Queued(row, undo, int(cursor.lastrowid or 0)))
+            self._entries.append(Queued(row, undo, int(cursor.lastrowid or 0), article))
 
     def drop(self, entry: Queued) -> None:
         """Forget an entry never sent (a decision withdrawn before the server saw it)."""
@@ -110,7 +116,7 @@ class Spool:
         with self._lock:
             rows = self._db.execute("SELECT seq, owner, pid, undo, row FROM queued ORDER BY seq").fetchall()
         return [
-            Queued(DecisionRow(**json.loads(row)), bool(undo), seq)
+            _queued(seq, bool(undo), json.loads(row))
             for seq, owner, pid, undo, row in rows
             if owner not in _LIVE and (pid == os.getpid() or not _running(pid))
         ]
@@ -127,6 +133,11 @@ class Spool:
         with self._lock:
             _LIVE.discard(self.owner)
             self._db.close()
+
+
+def _queued(seq: int, undo: bool, stored: dict[str, Any]) -> Queued:
+    article = stored.pop("article", None)
+    return Queued(DecisionRow(**stored), undo, seq, ArticleRow(**article) if article else None)
 
 
 def _running(pid: int) -> bool:
