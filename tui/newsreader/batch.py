@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from newsreader import article
 from newsreader.article import Article, ArticleError
 from newsreader.feeds import FeedItem, ListItem, load_item
+from newsreader.review.vocabulary import IN_REVIEW, NEW, SPEAKER, STATUSES
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis
@@ -87,8 +88,8 @@ def summarise(doc: Article, analysis: Analysis) -> Summary:
         names=len(analysis.entities),
         quotes=len(analysis.quotes),
         to_decide=len(pending),
-        maybe=sum(1 for p in pending if p.kind != "speaker"),
-        unattributed=sum(1 for p in pending if p.kind == "speaker"),
+        maybe=sum(1 for p in pending if p.kind != SPEAKER),
+        unattributed=sum(1 for p in pending if p.kind == SPEAKER),
     )
 
 
@@ -385,10 +386,10 @@ def review_states(store: DecisionLog) -> dict[str, ReviewState]:
 
     out: dict[str, ReviewState] = {}
     for digest, (article_id, value, count) in store.article_states().items():
-        status = "in review" if count else "new"
+        status = IN_REVIEW if count else NEW
         if value is not None:
             try:
-                decided = decode("status", "{}", value)
+                decided = decode(StatusDecision.kind, "{}", value)
             except DecisionError:
                 decided = None
             if isinstance(decided, StatusDecision):
@@ -402,7 +403,7 @@ def record_status(
 ) -> ReviewState:
     """Set an article's status exactly as the reader's `S` does (one status decision);
     `before`: its state until now, from which the new one follows without a read."""
-    from newsreader.review.decisions import STATUSES, DecisionError, StatusDecision, encode
+    from newsreader.review.decisions import DecisionError, StatusDecision, encode
 
     if status not in STATUSES:
         raise DecisionError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")

@@ -27,6 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from newsreader.review.vocabulary import STATE_OF_VERDICT
 from newsreader.ui import keys
 from newsreader.ui.cursor_list import CursorList
 from newsreader.ui.detail import STATE_WORDS, votes_said
@@ -38,14 +39,13 @@ if TYPE_CHECKING:
     from newsreader.analysis.model import Entity, Match
     from newsreader.feeds import ListItem
     from newsreader.review.decision_log import DecisionLog
-    from newsreader.review.decisions import Verdict
     from newsreader.review.overlay import Mark
     from newsreader.review.session import ArticleReview
+    from newsreader.review.vocabulary import Verdict
     from newsreader.ui.app import ReaderApp
     from newsreader.ui.triage_app import TriageApp
 
 HINT = "{accept} {reject} {unsure} settle as accept, reject, unsure · {close_curator} closes"
-_SAID = {"accept": "accepted", "reject": "rejected", "unsure": "marked unsure"}
 
 
 @dataclass
@@ -183,7 +183,7 @@ class CuratorScreen(ModalScreen[bool], inherit_bindings=False):
         self._show()
         who = dispute.mark.settled_by or "you"
         self.say(
-            f"{_SAID.get(verdict, verdict)} {dispute.candidate.name} for {dispute.entity.name}, "
+            f"{STATE_WORDS[STATE_OF_VERDICT[verdict]]} {dispute.candidate.name} for {dispute.entity.name}, "
             f"settled by {who}"
         )
 
