@@ -78,8 +78,7 @@ def _analyze_text(
     )
     t1 = time.perf_counter()
     report(_AFTER_MENTIONS)
-    entities, ambiguities = _entities(mentions, text)
-    del mentions  # a long text's mention records are the biggest thing it holds
+    entities, ambiguities = _entities(mentions, text)  # a long text's biggest records, let go
     t2 = time.perf_counter()
     report(_AFTER_ENTITIES)
     refs: list[quote_rules.MentionRef] = []
@@ -95,20 +94,25 @@ def _analyze_text(
 
 
 def _entities(mentions: list[Mention], text: str) -> tuple[tuple[Entity, ...], tuple[Ambiguity, ...]]:
-    """The mentions grouped into entities, numbered in order of first mention."""
+    """The mentions grouped into entities, numbered in order of first mention. `mentions`
+    is emptied: each draft's mention records are let go once its entity is made, so a long
+    text never holds all its mentions and all its entities at once."""
     drafts, ambiguities = entity_rules.group(mentions, text)
-    entities = tuple(
-        Entity(
-            id=f"e{i}",
-            name=d.name,
-            type=d.type,
-            mentions=d.spans,
-            flags=tuple(sorted(d.flags)),
-            evidence=d.evidence,
+    mentions.clear()  # the drafts hold them now
+    entities = []
+    for i, d in enumerate(drafts, start=1):
+        entities.append(
+            Entity(
+                id=f"e{i}",
+                name=d.name,
+                type=d.type,
+                mentions=d.spans,
+                flags=tuple(sorted(d.flags)),
+                evidence=d.evidence,
+            )
         )
-        for i, d in enumerate(drafts, start=1)
-    )
-    return entities, tuple(ambiguities)
+        d.mentions.clear()
+    return tuple(entities), tuple(ambiguities)
 
 
 def _silent(done: float) -> None:
