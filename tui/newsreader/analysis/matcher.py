@@ -98,7 +98,9 @@ def compare(
     With contrary evidence (`held_against`) the verdict is at most "maybe"."""
     against: list[str] = []
     person = compared_as_person(kind)
-    fa, fb = name_form(a, person), name_form(b, person)
+    # name_form(x) as every other caller writes it: a cached form is found under the same
+    # key (name_form(x, True) is another entry of the cache, and twice the misses)
+    fa, fb = (name_form(a), name_form(b)) if person else (name_form(a, False), name_form(b, False))
     score, reasons = score_forms(fa, fb, kind, weights, against)
     if person and score < thresholds.same and (pinyin := _in_pinyin(a, b)) is not None:
         # a Chinese name in Wade-Giles against its pinyin (Mao Tse-tung / Mao Zedong)
