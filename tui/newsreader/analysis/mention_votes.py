@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from newsreader.analysis import lexicon, names, vocab
 from newsreader.analysis.mention_evidence import Occurrence
-from newsreader.analysis.mention_runs import strip_possessive
+from newsreader.analysis.mention_runs import is_acronym, strip_possessive
 from newsreader.analysis.model import GROUP, ORGANIZATION, OTHER, PERSON, PLACE
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
@@ -54,7 +54,7 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     if len(surface.rstrip(".")) == 1:
         occ.vote(OTHER, W.not_a_name, "")  # a lone letter: a list item, a grade, an initial
         return
-    if _is_acronym(surface):
+    if is_acronym(surface):
         if surface in NOT_ACRONYMS:
             occ.vote(OTHER, W.not_a_name, "")
         elif place is None:
@@ -146,11 +146,6 @@ def _place_weight(place: lexicon.Place, surface: str) -> float:
     return max(weight, W.place_least)
 
 
-def _is_acronym(surface: str) -> bool:
-    letters = surface.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
-
-
 _SPEECH_AFTER = vocab.SPEECH_VERBS
 _PLACE_PREPS = frozenset(
     """
@@ -194,7 +189,7 @@ def vote_team(text: str, occ: Occurrence) -> None:
     if _TEAM_AFTER.match(text, occ.end) or _TEAM_BEFORE.search(text, max(0, occ.start - 20), occ.start):
         occ.vote(ORGANIZATION, W.team_with_result, "a team named after its town (sports report)")
     elif not _LOCATIVE_BEFORE.search(text, max(0, occ.start - 12), occ.start):
-        # "Surrey reached 372", "Essex, however, look certain": a town doing things is its team
+        # "Surrey reached 372", "Kent, however, look tired": a town doing things is its team
         occ.vote(ORGANIZATION, W.team_acting, "a team named after its town (sports report)")
 
 

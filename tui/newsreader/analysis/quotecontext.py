@@ -103,10 +103,10 @@ class QuoteContext:
     def resolve_pronoun(self, pronoun: str, pos: int, own_start: int | None = None) -> MentionRef | None:
         """The named person (for "it", "they", "we": organisation) a pronoun at `pos`
         stands for, outside quotes and of a compatible gender: the first of its own
-        sentence (from `own_start`) ("Trump … said he thought"), else, of the nearest
+        sentence (from `own_start`) ("Baines … said he thought"), else, of the nearest
         sentence before that names one, the one it reports the speech of ("…, said
-        Andrew Small. “…,” he said"), else its first, the likely subject ("Hillary Clinton
-        called a Donald Trump tweet about Alicia Machado “unhinged.” She says …")."""
+        Andrew Small. “…,” he said"), else its first, the likely subject ("Elena Ortega
+        called a Tom Baines letter about Marta Kowalski “unfair.” She says …")."""
         want = vocab.PRONOUN_GENDER.get(pronoun.lower())
         kinds = (PERSON,) if pronoun.lower() not in ("it", "they", "we") else (ORGANIZATION,)
 

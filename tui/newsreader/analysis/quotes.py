@@ -59,7 +59,7 @@ def _kind(text: str, q: RawQuote) -> str:
 
 def gender_of_name(name: str) -> str:
     """m, f or u: the gender of the first word of a full name that is a known given name
-    ("Universe Alicia Machado", a name run into its neighbour, is f); u for one word."""
+    ("Universe Elena Ortega", a name run into its neighbour, is f); u for one word."""
     words = name.split()
     for word in words[:-1]:
         known = lexicon.given_name(word)

@@ -89,7 +89,7 @@ def person_in_role(ctx: QuoteContext, role: str, pos: int) -> MentionRef | None:
 
 def _roles_of(ctx: QuoteContext, m: MentionRef) -> frozenset[str]:
     """The roles the text gives the mention, read once per mention: by a title before it
-    ("spokeswoman Hua", "Gov. Pence") or a description after it between commas."""
+    ("spokeswoman Hua", "Gov. Lintz") or a description after it between commas."""
     known = ctx.roles_of.get(m.start)
     if known is not None:
         return known

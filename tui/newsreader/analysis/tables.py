@@ -2,8 +2,8 @@
 
 Wire sports pages carry tables such as
 
-    Lotte 6 Hyundai 2                 a result: two names, each followed by its score
-    Haitai 64 2 43 .596 -             a standings row: a name, then three or more columns
+    Rovers 6 Hyundai 2                a result: two names, each followed by its score
+    Kestrels 58 3 41 .586 -           a standings row: a name, then three or more columns
 
 Whatever their names look like, a town (Barnsley), a company (Hyundai) or a word
 (Albion), in such a line they name clubs. Two such lines make a table; one alone may be
