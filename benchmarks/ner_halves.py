@@ -40,12 +40,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _gold_spans(doc: dict[str, Any]) -> dict[tuple[int, int], str]:
-    out = {}
-    for e in doc["entities"]:
-        kind = CONLL.get(e["label"], e["label"])
-        if kind in TYPES:
-            out[_trim(doc["text"], e["start"], e["end"])] = kind
-    return out
+    """Gold spans and their types; MISC and other unscored types are kept by their label,
+    since score.py forgives a prediction that overlaps one."""
+    return {
+        _trim(doc["text"], e["start"], e["end"]): CONLL.get(e["label"], e["label"]) for e in doc["entities"]
+    }
 
 
 def _predicted_spans(doc: dict[str, Any]) -> dict[tuple[int, int], str]:
@@ -78,6 +77,8 @@ def show(docs: list[str], folder: Path, kind: str) -> None:
             if kind not in (gold.get(span), pred.get(span)) or gold.get(span) == pred.get(span):
                 continue
             s, e = span
+            if any(a < e and s < b and t not in TYPES for (a, b), t in gold.items()):
+                continue  # overlaps a MISC span: score.py counts it neither way
             if span not in gold:
                 near = [f"{text[a:b]!r}:{t}" for (a, b), t in gold.items() if a < e and s < b]
                 label = f"FP {text[s:e]!r} as {pred[span]}  gold {', '.join(near) or '-'}"

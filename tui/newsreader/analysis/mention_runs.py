@@ -17,13 +17,17 @@ from newsreader.analysis.model import Span
 # cases, so a run's tokens are checked with str.isupper() as well; a full Unicode class
 # would cost 50 ms to compile at every start.
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f"
+# Invisible format characters (soft hyphen, zero-width space and joiners, word joiner, BOM)
+# that editors and pasted web text leave inside words: a name read past them stays one name
+FORMAT_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_WITHOUT_FORMAT = str.maketrans("", "", FORMAT_CHARACTERS)
 _ABBREVIATIONS = "|".join(vocab.POINTED_ABBREVIATIONS)
 _PREFIXES = "|".join(vocab.HYPHENED_PARTICLES)
 _TOKEN = (
     rf"(?:(?:{_ABBREVIATIONS})\.(?=[ \u00a0]?[{_UP}])"  # Mr. Smith, St. Petersburg
     rf"|[{_UP}]\.(?:[{_UP}]\.)+"  # U.S., U.N.
     rf"|[{_UP}]\.(?=[ \u00a0][{_UP}])"  # the initial in John F. Kennedy
-    rf"|(?:(?:{_PREFIXES})-)?[{_UP}](?:[\w&]|['’.](?=\w)|-(?=\w))*)"
+    rf"|(?:(?:{_PREFIXES})-)?[{_UP}](?:[\w&{FORMAT_CHARACTERS}]|['’.](?=\w)|-(?=\w))*)"
 )
 _CONNECTOR = f"(?:{'|'.join(vocab.NAME_CONNECTORS)})"
 _GAP = rf"[ \u00a0](?:{_CONNECTOR}[ \u00a0]){{0,2}}"
@@ -31,6 +35,17 @@ RUN = re.compile(rf"(?<![\w’']){_TOKEN}(?:{_GAP}{_TOKEN})*")
 TOKEN_IN_RUN = re.compile(rf"{_TOKEN}|(?<=[ \u00a0]){_CONNECTOR}(?=[ \u00a0])")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _CAPS_LINE_MIN_LETTERS = 8
+
+
+def without_format(text: str) -> str:
+    """`text` without the invisible format characters a name may hold ("Mar\u200bco")."""
+    return text.translate(_WITHOUT_FORMAT)
+
+
+def is_acronym(surface: str) -> bool:
+    """ "NATO", "U.N.", "AT&T": two to six capitals, points and ampersands aside."""
+    letters = surface.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
 def strip_possessive(word: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from newsreader.analysis import lexicon, names, vocab
 from newsreader.analysis.mention_evidence import Occurrence, Tok
-from newsreader.analysis.mention_runs import POSSESSIVE, TOKEN_IN_RUN, is_initial
+from newsreader.analysis.mention_runs import POSSESSIVE, TOKEN_IN_RUN, is_acronym, is_initial, without_format
 from newsreader.analysis.model import PERSON
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
@@ -24,7 +24,7 @@ def segments(
 ) -> list[Occurrence]:
     """The name segments of the run `text[start:end]`; sentence-initial words cut off are
     added to `dropped`."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_IN_RUN.finditer(text, start, end)]
+    toks = [(m.start(), m.end(), without_format(m.group())) for m in TOKEN_IN_RUN.finditer(text, start, end)]
     pieces = _split_pieces(text, toks)
     out: list[Occurrence] = []
     for piece in pieces:
@@ -37,6 +37,10 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
     pieces: list[list[Tok]] = [[]]
     for i, (s, e, t) in enumerate(toks):
         cur = pieces[-1]
+        if _CONTRACTION.fullmatch(t) or (cur and _is_speech_verb(t)):
+            # "I’m", "We’ll" are no names; "Lindsey Graham Says …": the verb ends the name
+            pieces.append([])
+            continue
         if _is_connector(t):
             if not cur or i + 1 >= len(toks) or not _keep_connector(cur, t, toks[i + 1 :]):
                 pieces.append([])
@@ -75,6 +79,26 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
     return cleaned
 
 
+# a pronoun's contraction: "I’m", "We’ll", "They’re", "You’ve", "I’d"
+_CONTRACTION = re.compile(r"[^\W\d_]+['’](?:m|ll|re|ve|d)")
+
+
+def _is_speech_verb(token: str) -> bool:
+    """ "Says", "Tells" in a title-case headline: a speech verb, written with a capital,
+    after the name of its speaker; "Reports", "Notes", which name things too, are not."""
+    word = token.lower()
+    return (
+        token[:1].isupper()
+        and not token.isupper()
+        and word in vocab.SPEECH_VERBS
+        and word not in _SPEECH_NOUNS_TOO
+    )
+
+
+# speech verbs that are nouns too, and end names ("Consumer Reports", "Cliffs Notes")
+_SPEECH_NOUNS_TOO = frozenset("reports notes posts calls comments remarks claims states statements".split())
+
+
 def _english_suffix(rest: str) -> bool:
     """ "-proposed", "-based", "-style" are English; "-myung", "-ho" are syllables of a name."""
     head = re.split(r"[-'’]", rest)[0]
@@ -92,6 +116,8 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
     last = before[-1][2]
     if connector == "&":
         return True
+    if last in vocab.LEGAL_FORMS:
+        return False  # a legal form ends a company's name: "Dow Chemical Co | of the | United States"
     if connector.lower() in vocab.PARTICLES:
         return True  # "Charles de Gaulle", "Ursula von der Leyen"
     openers = vocab.ORG_OPENERS | vocab.PLACE_OPENERS | vocab.PERSON_TITLES
@@ -116,6 +142,7 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
         rest = [t for _, _, t in after]
         return (
             len(words) == 1
+            and not is_acronym(first)  # "the FBI and State Department": two bodies
             and rest[-1] in vocab.ORG_HEADS
             and len(rest) <= 3
             and all(t[:1].isupper() for t in rest)
@@ -165,7 +192,9 @@ def _shape_piece(
         initial = False
         while toks and _is_connector(toks[0][2]):
             toks.pop(0)
-    while toks and (_trailing_non_name(toks) or _is_connector(toks[-1][2])):
+    while toks and (_trailing_non_name(toks) or _is_connector(toks[-1][2]) or _stray_capital(toks)):
+        if _ends_in_place(toks):
+            break  # "The United States": "States" ends a place's name
         toks.pop()
     if not toks:
         return []
@@ -184,6 +213,11 @@ def _shape_piece(
                 occ.vote(PERSON, WEIGHTS.after_title, f"after the title '{' '.join(words[a:b])}'")
                 out.append(occ)
             return out
+    # "AC Milan George Weah", "NATO John Smith": a body's or a place's name before a person's
+    person_at = _person_after_body(words)
+    if person_at is not None:
+        occ = _occ(text, toks[person_at:], False)
+        return [*_shape_piece(text, toks[:person_at], known, dropped), occ]
     # a country adjective before a person's name: "Chinese Xi Jinping" is two things
     if len(words) >= 3 and words[0] in vocab.DEMONYMS and words[-1] not in vocab.ORG_HEADS:
         rest_words = words[1:]
@@ -193,6 +227,39 @@ def _shape_piece(
         ):
             return [_occ(text, toks[:1], initial), _occ(text, toks[1:], False)]
     return [_occ(text, toks, initial)]
+
+
+def _person_after_body(words: list[str]) -> int | None:
+    """Where a personal name of two words or more starts after a body's or a place's name
+    in one run ("AC Milan | George Weah", "Manchester United | Wayne Rooney"): the words
+    before it hold an acronym or end in an organisation head, and are not one given name;
+    the name after ends in neither a head nor a country adjective ("U.S. Roman Catholic").
+    The last such start is taken."""
+    for i in range(len(words) - 2, 0, -1):
+        before = words[:i]
+        if (
+            names.given_name_strength(words[i]) > 0
+            and names.person_name_score(words[i:]) > 0
+            and words[-1] not in vocab.ORG_HEADS
+            and words[-1] not in vocab.DEMONYMS
+            and not (len(before) == 1 and names.given_name_strength(before[0]) >= WEIGHTS.given_name_too)
+            and (any(is_acronym(w) for w in before) or before[-1] in vocab.ORG_HEADS)
+        ):
+            return i
+    return None
+
+
+def _stray_capital(toks: list[Tok]) -> bool:
+    """ "Marco Rubio T": a lone capital without its point after a name of two words or more
+    is a typing slip or a truncation, not an initial; roman numerals (World War I) stay."""
+    last = toks[-1][2]
+    return len(toks) >= 3 and len(last) == 1 and last.isupper() and last not in "IVX"
+
+
+def _ends_in_place(toks: list[Tok]) -> bool:
+    return any(
+        lexicon.place(" ".join(t for _, _, t in toks[-k:])) is not None for k in (2, 3) if k <= len(toks)
+    )
 
 
 def _trailing_non_name(toks: list[Tok]) -> bool:
@@ -265,5 +332,5 @@ def _title_span(words: list[str]) -> tuple[int, int] | None:
 
 def _occ(text: str, toks: list[Tok], initial: bool) -> Occurrence:
     start, end = toks[0][0], toks[-1][1]
-    surface = text[start:end]
+    surface = without_format(text[start:end])  # the offsets still index the text as it is
     return Occurrence(start, end, surface, tuple(t for _, _, t in toks if not _is_connector(t)), initial)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from newsreader.analysis import lexicon, names, vocab
 from newsreader.analysis.mention_evidence import Occurrence
-from newsreader.analysis.mention_runs import strip_possessive
+from newsreader.analysis.mention_runs import is_acronym, strip_possessive
 from newsreader.analysis.model import GROUP, ORGANIZATION, OTHER, PERSON, PLACE
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
@@ -54,7 +54,7 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     if len(surface.rstrip(".")) == 1:
         occ.vote(OTHER, W.not_a_name, "")  # a lone letter: a list item, a grade, an initial
         return
-    if _is_acronym(surface):
+    if is_acronym(surface):
         if surface in NOT_ACRONYMS:
             occ.vote(OTHER, W.not_a_name, "")
         elif place is None:
@@ -144,11 +144,6 @@ def _place_weight(place: lexicon.Place, surface: str) -> float:
         ):
             weight -= W.place_also_word  # a common word too (Reading, Mobile, Nice)
     return max(weight, W.place_least)
-
-
-def _is_acronym(surface: str) -> bool:
-    letters = surface.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
 _SPEECH_AFTER = vocab.SPEECH_VERBS

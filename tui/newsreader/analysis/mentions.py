@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from newsreader.analysis import lexicon, tables, vocab
+from newsreader.analysis import lexicon, names, tables, vocab
 from newsreader.analysis.mention_echoes import found_again
 from newsreader.analysis.mention_evidence import Mention, Occurrence, Tok
 from newsreader.analysis.mention_runs import RUN, inside, is_initial, shouted_lines
@@ -152,7 +152,8 @@ _LABEL = re.compile(r"^[\"“'‘]?([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){
 
 def _speaker_labels(text: str, skip: list[Span]) -> set[Span]:
     """The speaker labels of a transcript. A label must come back (an interview has two
-    voices at least) and not be a common word ("NOTE:", "UPDATE:")."""
+    voices at least) or be a surname ("ORTEGA:" once, in an excerpt), and not be a common
+    word ("NOTE:", "UPDATE:")."""
     found = [m.span(1) for m in _LABEL.finditer(text) if not inside(m.start(), skip)]
     counts: dict[str, int] = defaultdict(int)
     for s, e in found:
@@ -160,7 +161,7 @@ def _speaker_labels(text: str, skip: list[Span]) -> set[Span]:
     return {
         (s, e)
         for s, e in found
-        if counts[text[s:e]] >= 2
+        if (counts[text[s:e]] >= 2 or names.is_surname(text[s:e].split()[-1].title()))
         and not any(w in vocab.NOT_NAMES for w in text[s:e].title().split())
         and lexicon.zipf(text[s:e]) < CUTOFFS.speaker_label_below
         and not lexicon.is_country(text[s:e])  # "LATVIA: yes" in a roll call
