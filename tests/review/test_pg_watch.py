@@ -16,12 +16,9 @@ psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL driver is not in
 WAKE_SECONDS = 2.0  # the issue's bound: another reviewer's decision shows within two seconds
 
 
-def test_another_connections_insert_wakes_the_store_within_two_seconds(pg_address: str) -> None:
-    ana = PgStore.open(pg_address, reviewer="ana", session="ana")
-    woke = threading.Event()
-    assert ana.watch(woke.set)
-    before = ana.data_version()
-    with psycopg.connect(pg_address, autocommit=True) as conn:  # another program, past the store
+def ben_decides_past_the_store(address: str) -> None:
+    """Another program (ben's reader, say) writes an article and a decision."""
+    with psycopg.connect(address, autocommit=True) as conn:
         (art,) = conn.execute(
             "INSERT INTO articles (text_hash, path, title, first_seen, last_seen)"
             " VALUES ('h', 'a.txt', 'A', 'now', 'now') RETURNING id"
@@ -31,8 +28,27 @@ def test_another_connections_insert_wakes_the_store_within_two_seconds(pg_addres
             " VALUES (%s, 'status', '{}', '{}', 'now', 'ben', 'ben', 'u1')",
             (art,),
         )
+
+
+def test_another_connections_insert_wakes_the_store_within_two_seconds(pg_address: str) -> None:
+    ana = PgStore.open(pg_address, reviewer="ana", session="ana")
+    woke = threading.Event()
+    assert ana.watch(woke.set)
+    before = ana.data_version()
+    ben_decides_past_the_store(pg_address)
     assert woke.wait(WAKE_SECONDS)
     assert ana.data_version() != before
+    ana.close()
+
+
+def test_a_store_without_the_trigger_is_polled_not_listened_to(pg_address: str) -> None:
+    ana = PgStore.open(pg_address, reviewer="ana", session="ana")
+    with psycopg.connect(pg_address, autocommit=True) as conn:  # as a role that may not make it
+        conn.execute("DROP TRIGGER newsreader_decided ON decisions")
+    assert not ana.watch(lambda: None)
+    before = ana.data_version()
+    ben_decides_past_the_store(pg_address)
+    assert ana.data_version() != before  # seen by the next poll
     ana.close()
 
 

@@ -51,7 +51,7 @@ from newsreader.review.decision_log import (
     put_article,
     statements,
 )
-from newsreader.review.pgwatch import Watcher, install_trigger
+from newsreader.review.pgwatch import Watcher, has_trigger, install_trigger
 from newsreader.review.spool import Queued, Spool, spool_file
 
 CONNECT_TIMEOUT_SECONDS = 5
@@ -210,10 +210,19 @@ class PgStore(DecisionLog):
         """Call `changed` from a thread of its own as soon as another session's decision
         or undo commits (and when listening stops or starts again); True once listening."""
         if self._watcher is None:
+            if not self._told_by_trigger():
+                return False  # nothing would tell: `data_version` polls
             self._watcher = Watcher(self.address, self.session, changed)
-            # a server away: no waiting for it (the watcher finds it, and calls, once it is back)
-            return self._watcher.start(0 if self._conn is None else CONNECT_TIMEOUT_SECONDS)
+            return self._watcher.start(CONNECT_TIMEOUT_SECONDS)
         return self._watcher.count is not None
+
+    def _told_by_trigger(self) -> bool:
+        """Whether the server has the trigger that notifies decisions (a role that may not
+        make it has none); False too while the server is away, so a reader started then
+        polls rather than wait for a listener."""
+        with suppress(_Offline), self._reading() as db:
+            return has_trigger(db.conn)
+        return False
 
     def data_version(self) -> int:
         """Changes when another reader decides or undoes, not for this one's decisions:

@@ -35,13 +35,18 @@ CREATE TRIGGER newsreader_decided AFTER INSERT OR UPDATE ON decisions
 """
 
 
-def install_trigger(conn: psycopg.Connection[Any]) -> None:
-    """Add the trigger if the table has none (inside the caller's transaction). A role
-    that may not create it leaves the store to polling; nothing else fails."""
+def has_trigger(conn: psycopg.Connection[Any]) -> bool:
+    """Whether the decisions table has the trigger that notifies (so listening tells)."""
     found = conn.execute(
         "SELECT 1 FROM pg_trigger WHERE tgname = 'newsreader_decided' AND tgrelid = 'decisions'::regclass"
     ).fetchone()
-    if found is not None:
+    return found is not None
+
+
+def install_trigger(conn: psycopg.Connection[Any]) -> None:
+    """Add the trigger if the table has none (inside the caller's transaction). A role
+    that may not create it leaves the store to polling; nothing else fails."""
+    if has_trigger(conn):
         return
     try:
         with conn.transaction():  # a savepoint: a refusal undoes this step only
