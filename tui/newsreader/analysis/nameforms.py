@@ -22,6 +22,10 @@ from newsreader.analysis.translit import to_ascii
 # Not vocab.PERSON_TITLES: that is the mention finder's English, roles as well as titles
 # (Striker, Editor), which a name in a reference list does not carry. The honorifics are
 # in both, so they are taken from vocab.
+# Source: compiled by hand from general knowledge, no published list copied: the word for
+# president in the languages of sanctions and reference lists (Indonesian presiden, Polish
+# prezydent, Hungarian elnök …), English civil, military and religious titles, and the
+# abbreviations English news writes before a name (Gen., Col., Sgt., Rev.).
 TITLES = frozenset(h.lower() for h in vocab.HONORIFICS) | frozenset(
     """president presiden presidente praesident
     prasident prezident prezydent predsjednik presedintele presedinte elnok presidentti premier
@@ -36,6 +40,7 @@ TITLES = frozenset(h.lower() for h in vocab.HONORIFICS) | frozenset(
 # Not vocab.TITLE_MODIFIERS: that one widens a title found in running text to the left
 # (Trade Minister, Health Secretary); these are taken off the front of a list's name
 # before one of the TITLES above, so they are the modifiers those titles take.
+# Source: compiled by hand from general knowledge, as TITLES.
 TITLE_MODIFIERS = frozenset(
     """prime vice deputy foreign crown acting former interim chief lieutenant brigadier major
     field grand state home attorney supreme defence defense interior finance""".split()
@@ -99,7 +104,9 @@ _POSSESSIVE = re.compile(r"(?<=[a-z])'s(?=\s+[a-z])")  # Japan's Foreign Ministr
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _OPENING_HAMZA = re.compile(r"(?<![^\s-])['`]")
 # Abbreviations in the names of companies and bodies, written out (Kaspersky Lab = Kaspersky
-# Laboratory); none is also a common given name or surname.
+# Laboratory); none is also a common given name or surname. Source: compiled by hand from
+# general knowledge of the abbreviations in company and agency names, no published list
+# copied; so are the group, concern and airline words below.
 _ABBREVIATIONS = {
     "intl": "international", "natl": "national", "mfg": "manufacturing", "assn": "association",
     "assoc": "association", "dept": "department", "univ": "university", "inst": "institute",

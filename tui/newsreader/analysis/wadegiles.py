@@ -7,9 +7,12 @@ word of it is a Chinese syllable, or two or three joined by hyphens, and what on
 Wade-Giles writes is in it (syllables hyphenated, or two of hs, ts or tz, a final -ung,
 -ieh or -ih, an aspirate's apostrophe): Tang Ming or Li Na are left as written.
 
-Source of the correspondences: the Wade-Giles to pinyin conversion tables found in any
-Chinese romanisation reference (initials and finals; the ambiguous initials, whose
-aspirate's apostrophe is usually lost, are taken as unaspirated).
+Source of the correspondences: compiled by hand from general knowledge of the two
+systems, not copied from a table; they are the standard ones, which can be checked against
+the Library of Congress's Wade-Giles to pinyin conversion table (its Pinyin Conversion
+Project, 2000). Only initials and finals that differ are kept, fewer than that table has:
+-o after k and h, yu and yü, erh and -ien are left as written. The ambiguous initials,
+whose aspirate's apostrophe is usually lost, are taken as unaspirated.
 """
 
 from __future__ import annotations
