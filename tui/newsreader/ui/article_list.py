@@ -34,11 +34,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from newsreader import batch, cleaning
 from newsreader.feeds import ListItem
+from newsreader.review.vocabulary import FLAGGED, IN_REVIEW, NEW, REVIEWED, STATUSES
 from newsreader.ui import keys
+from newsreader.ui.footer import Footer
 
 if TYPE_CHECKING:
     from newsreader.resume import ReaderState
@@ -47,9 +49,9 @@ if TYPE_CHECKING:
 
 # Sort orders `o` goes through; "folder" is the order the articles were given in.
 SORTS = ("folder", "title", "source", "date", "status", "names", "quotes", "to decide")
-STATUS_FILTERS = ("", "new", "in review", "reviewed", "flagged")
-STATUS_SHOWN = {"new": "new", "in review": "in review", "reviewed": "✔ reviewed", "flagged": "⚑ flagged"}
-STATUS_ORDER = {"flagged": 0, "in review": 1, "new": 2, "reviewed": 3}
+STATUS_FILTERS = ("", *STATUSES)
+STATUS_SHOWN = {NEW: "new", IN_REVIEW: "in review", REVIEWED: "✔ reviewed", FLAGGED: "⚑ flagged"}
+STATUS_ORDER = {FLAGGED: 0, IN_REVIEW: 1, NEW: 2, REVIEWED: 3}
 FILL_SECONDS = 0.15  # how often filled rows are taken in: often enough to see, rarely enough to be cheap
 SOURCE_FROM = 100  # columns from which the source has a column of its own
 
@@ -91,7 +93,7 @@ class TriageRow:
 
     @property
     def status(self) -> str:
-        return self.state.status if self.state else "new"
+        return self.state.status if self.state else NEW
 
     @property
     def to_decide(self) -> int | None:
@@ -185,8 +187,8 @@ class TriageRows:
 
     def progress(self) -> str:
         """ "312 of 1,204 reviewed · 48 to decide" (articles left to decide in)."""
-        reviewed = sum(1 for r in self.rows if r.status == "reviewed")
-        waiting = sum(1 for r in self.rows if (r.to_decide or 0) > 0 and r.status != "reviewed")
+        reviewed = sum(1 for r in self.rows if r.status == REVIEWED)
+        waiting = sum(1 for r in self.rows if (r.to_decide or 0) > 0 and r.status != REVIEWED)
         return f"{reviewed:,} of {len(self.rows):,} reviewed · {waiting:,} to decide"
 
     def describe(self) -> str:
@@ -386,7 +388,7 @@ class ArticleTable(ScrollView, can_focus=True):
         return self._row_styles[key]
 
     def _draw(self, row: TriageRow, width: int, on_cursor: bool) -> Strip:
-        base, muted = self._styles(on_cursor, row.status == "flagged")
+        base, muted = self._styles(on_cursor, row.status == FLAGGED)
         shown = cells(row)
         segments = []
         for column in columns(width):
@@ -579,15 +581,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
     def came_back(self, row: TriageRow, reviewed: ReviewedAnalysis | None) -> None:
         """The reader closed `row`'s article: show its review as it now stands."""
         if reviewed is not None:
-            pending = reviewed.pending
-            analysis = reviewed.analysis
-            row.summary = batch.Summary(
-                len(analysis.entities),
-                len(analysis.quotes),
-                len(pending),
-                sum(1 for p in pending if p.kind != "speaker"),
-                sum(1 for p in pending if p.kind == "speaker"),
-            )
+            row.summary = batch.summary_of(reviewed.analysis, reviewed.pending)
             article_id = row.state.article_id if row.state else 0
             row.state = batch.ReviewState(article_id, reviewed.status, len(reviewed.decisions))
             row.version += 1
@@ -624,7 +618,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         self._rearrange()
 
     def action_flagged_only(self) -> None:
-        self.rows.status = "" if self.rows.status == "flagged" else "flagged"
+        self.rows.status = "" if self.rows.status == FLAGGED else FLAGGED
         self._rearrange()
 
     def action_cycle_status(self) -> None:
@@ -658,13 +652,12 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         self.status(self.rows.describe())
 
     def action_flag(self) -> None:
-        self._set_status("flagged")
+        self._set_status(FLAGGED)
 
     def action_mark_reviewed(self) -> None:
-        self._set_status("reviewed")
+        self._set_status(REVIEWED)
 
     def action_choose_status(self) -> None:
-        from newsreader.review.decisions import STATUSES
         from newsreader.ui.dialogs.status import StatusDialog
 
         row = self.table.current
@@ -712,7 +705,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         order = self.rows.visible if after in self.rows.visible else self.rows.rows
         start = order.index(after) + 1 if after in order else 0
         for row in order[start:] + order[:start]:
-            if row is not after and (row.to_decide or 0) > 0 and row.status != "reviewed":
+            if row is not after and (row.to_decide or 0) > 0 and row.status != REVIEWED:
                 return row
         return None
 

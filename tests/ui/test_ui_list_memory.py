@@ -1,0 +1,45 @@
+"""Memory of the article list: opening one article after another leaves nothing behind
+(the reader screens, their reviews, and the list footer's keys, which Textual's Footer
+kept for ever; see newsreader/ui/footer.py). benchmarks/triage_speed.py measures the MB."""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from typing import Any
+
+from test_ui_article_list import folder, make_triage  # noqa: F401 - `folder` is a fixture
+from textual.dom import DOMNode
+from ui_waits import pause_until
+
+from newsreader.ui.app import analyser
+
+
+def live_nodes() -> Counter[str]:
+    """The widgets and screens alive, by class, after a collection."""
+    gc.collect()
+    return Counter(type(o).__name__ for o in gc.get_objects() if isinstance(o, DOMNode))
+
+
+async def round_trips(pilot: Any, count: int) -> None:
+    """Open the next article, wait for its review, and come back to the list; `count` times."""
+    app = pilot.app
+    for _ in range(count):
+        await pilot.press("j", "enter")
+        await pause_until(pilot, lambda: app.decisions is not None, "the article's review")
+        await pilot.press("escape")
+        await pause_until(pilot, lambda: app.screen is app.article_list, "the list")
+    await pilot.pause()
+
+
+async def test_articles_opened_one_after_another_leave_no_widget_behind(folder: list[str]) -> None:  # noqa: F811
+    app = make_triage(folder, analyse=analyser([], bundled=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await round_trips(pilot, 2)
+        before = live_nodes()
+        await round_trips(pilot, 3)
+        await pilot.press("g")  # the first row again, then three more
+        await round_trips(pilot, 3)
+        after = live_nodes()
+    grown = {name: after[name] - before[name] for name in after if after[name] > before[name]}
+    assert not grown, grown  # e.g. {"FooterKey": 96}: 16 keys an article, before the fix
