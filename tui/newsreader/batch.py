@@ -35,6 +35,7 @@ from newsreader.review.vocabulary import IN_REVIEW, NEW, SPEAKER, STATUSES
 if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis
     from newsreader.review.decision_log import DecisionLog
+    from newsreader.review.overlay import Pending
 
 CACHE_FILE = "triage.sqlite3"
 DEFAULT_LIMIT = 200_000  # articles; a row is about 200 bytes, so the file stays under ~40 MB
@@ -83,7 +84,12 @@ def summarise(doc: Article, analysis: Analysis) -> Summary:
     """The counts of an analysis with no decision laid over it."""
     from newsreader.review.overlay import overlay
 
-    pending = overlay(doc.text, analysis, []).pending
+    return summary_of(analysis, overlay(doc.text, analysis, []).pending)
+
+
+def summary_of(analysis: Analysis, pending: Sequence[Pending]) -> Summary:
+    """The counts of an analysis and of what waits in it for a decision (the overlay's
+    `pending`): the list's row of an article, fresh or as the reader left it."""
     return Summary(
         names=len(analysis.entities),
         quotes=len(analysis.quotes),
