@@ -181,13 +181,15 @@ class ReferenceIndex(StoredIndex):
         # first, and the others only for places left (S. Jones: Sarah, Simon, not Mary Jones)
         bits, letters = letter_bits(initials), self.name_letters
         meeting = {n_id for n_id in found if letters[n_id] & bits} if initials else found
-        first = None
-        if len(meeting) > limit:  # more names than wanted: those with the parts as written first
-            written = [(p.as_written, self.postings_count(p.as_written)) for p in required]
-            first = meeting & self._holding(written)
-        best = ranking.best(meeting, limit, first)
+        as_written: set[int] = set()
+        if len(found) > limit:  # more names than wanted: those with the parts as written first
+            as_written = found & self._holding(
+                [(p.as_written, self.postings_count(p.as_written)) for p in required]
+            )
+        best = ranking.best(meeting, limit, meeting & as_written)
         if len(best) < limit and meeting is not found:
-            best += ranking.best(found - meeting, limit - len(best))
+            rest = found - meeting  # none of them meets an initial
+            best += ranking.best(rest, limit - len(best), rest & as_written, meet_initials=False)
         if len(best) < limit and len(parts) > 1:
             rare = [p.ids for p in parts if p.postings <= RARE_PART]
             loose: set[int] = set()

@@ -150,7 +150,9 @@ class Ranking:
             used += hits
         return total / self.count - EXTRA_PART_COST * max(0, len(tokens) - used)
 
-    def best(self, names: set[int], limit: int, first: set[int] | None = None) -> list[list[int]]:
+    def best(
+        self, names: set[int], limit: int, first: set[int] | None = None, meet_initials: bool = True
+    ) -> list[list[int]]:
         """The best `limit` shapes, best first (of two alike, the one met first), each as
         the names of `names` written that way. `first`: those of `names` that hold the
         query's required parts as written, looked at before the others. Once `limit`
@@ -161,6 +163,7 @@ class Ranking:
         grouped: dict[tuple[int, ...], list[int]] = {}
         kept: list[tuple[float, int, tuple[int, ...]]] = []  # a heap: the worst kept first
         settled = False
+        top = self.top if meet_initials else 100.0 * len(self.parts) / self.count
         for pool in (first, names - first) if first else (names,):
             for n_id in pool:
                 shape = index.tokens_of(n_id)
@@ -176,7 +179,7 @@ class Ranking:
                     heapq.heappush(kept, ranked)
                 elif ranked > kept[0]:
                     heapq.heapreplace(kept, ranked)
-                settled = len(kept) == limit and kept[0][0] >= self.top
+                settled = len(kept) == limit and kept[0][0] >= top
             if settled:
                 break
         return [sorted(grouped[shape]) for _, _, shape in sorted(kept, reverse=True)]
