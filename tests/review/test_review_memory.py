@@ -9,10 +9,10 @@ from newsreader import article
 from newsreader.analysis.model import Analysis, Entity, Match
 from newsreader.article import Article
 from newsreader.review import ArticleReview
-from newsreader.review.decisions import EntityRef, MatchDecision, Verdict
+from newsreader.review.decisions import EntityRef, MatchDecision
 from newsreader.review.memory import Memory, normalise
 from newsreader.review.store import Store
-from newsreader.review.vocabulary import LEARNED, OPEN, REJECTED
+from newsreader.review.vocabulary import LEARNED, OPEN, REJECTED, Verdict
 
 SECOND = "Ambassador Lu Shai defended the remarks.\n\nLu Shai later spoke to reporters in Paris."
 

@@ -27,11 +27,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from newsreader.analysis.model import SAME, Analysis, Entity, Match, Quote, Span
 from newsreader.cleaning import clean, normalise_newlines
-from newsreader.review.vocabulary import ACCEPT, CANDIDATE, REJECT, UNSURE_VERDICT, VERDICTS
-
-# still imported from here by the article list and the curator view
-from newsreader.review.vocabulary import STATUSES as STATUSES
-from newsreader.review.vocabulary import Verdict as Verdict
+from newsreader.review.vocabulary import (
+    ACCEPT,
+    CANDIDATE,
+    REJECT,
+    STATUSES,
+    UNSURE_VERDICT,
+    VERDICTS,
+    Verdict,
+)
 
 if TYPE_CHECKING:
     from newsreader.review.overlay import ReviewedAnalysis
