@@ -77,8 +77,8 @@ def test_a_common_word_label_used_once_is_not_a_person() -> None:
 
 
 def test_a_legal_form_ends_a_company_before_of_the() -> None:
-    names = found("Shares of Harrowgate Chemical Co of the United States rose on Monday.")
-    assert names.get("Harrowgate Chemical Co") == "organization"
+    names = found("Shares of Harrowgate Paper Co of the United States rose on Monday.")
+    assert names.get("Harrowgate Paper Co") == "organization"
     assert names.get("United States") == "place"
 
 

@@ -117,7 +117,7 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
     if connector == "&":
         return True
     if last in vocab.LEGAL_FORMS:
-        return False  # a legal form ends a company's name: "Dow Chemical Co | of the | United States"
+        return False  # a legal form ends a company's name: "Harrowgate Paper Co | of the | United States"
     if connector.lower() in vocab.PARTICLES:
         return True  # "Charles de Gaulle", "Ursula von der Leyen"
     openers = vocab.ORG_OPENERS | vocab.PLACE_OPENERS | vocab.PERSON_TITLES
