@@ -95,3 +95,26 @@ def test_format_characters_inside_a_name_keep_one_person_and_true_offsets() -> N
     assert person.name == "Dana Whitfield"
     written = {text[s:e] for s, e in person.mentions}
     assert written == {"Dana Whit\u200bfield", "Dana Whitfield", "Whit\u00adfield"}
+
+
+def test_a_fixture_list_is_a_sports_report_and_its_towns_are_teams() -> None:
+    text = "Tour programme: May 4 v Westhampton ( three days ) May 9 v Harrowgate May 12 v Kent."
+    assert found(text).get("Kent") == "organization"
+
+
+def test_one_legal_citation_does_not_make_a_sports_report() -> None:
+    assert found("The ruling in Roe v Wade was cited by lawyers in Kent.").get("Kent") == "place"
+
+
+def test_a_transfer_verb_makes_a_town_its_club_in_a_sports_report() -> None:
+    text = "The striker joined Newcastle for a fee and scored a goal in the league match on Saturday."
+    assert found(text).get("Newcastle") == "organization"
+
+
+def test_a_club_role_after_a_town_makes_it_the_club_in_a_sports_report() -> None:
+    text = "The Southampton skipper scored a goal as the match ended in victory for the league leaders."
+    assert found(text).get("Southampton") == "organization"
+
+
+def test_a_town_with_a_transfer_verb_outside_sport_stays_a_place() -> None:
+    assert found("She joined Newcastle council staff at the town hall.").get("Newcastle") == "place"

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 
 from newsreader.analysis import lexicon, names, vocab
 from newsreader.analysis.mention_evidence import Occurrence
@@ -166,6 +167,26 @@ _TEAM_AFTER = re.compile(
     r"thrashed|routed|crushed|downed|defeated|blanked|rallied|clinched)\b)"
 )
 _TEAM_BEFORE = re.compile(r"\b(?:beat|v|vs\.?|against|over|at home to|draw with|drew with|lost to)[ \t]*$")
+
+
+def _team_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words before and after a town's name that make it a team (data/team_cues.tsv)."""
+    path = Path(__file__).resolve().parent / "data" / "team_cues.tsv"
+    cues: dict[str, list[str]] = {"before": [], "after": []}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            side, words = line.split("\t")
+            cues[side].append(re.escape(words.strip()).replace("\\ ", "[ \t]+"))
+    before = re.compile(rf"\b(?:{'|'.join(cues['before'])})[ \t]+$", re.I)
+    after = re.compile(rf"[ \t]+(?:{'|'.join(cues['after'])})\b", re.I)
+    return before, after
+
+
+_TEAM_CUE_BEFORE, _TEAM_CUE_AFTER = _team_cues()
+# "Surrey v Kent", "May 17 v Westshire": fixtures, a sports report's mark even where few
+# sports words are used (a touring side's programme)
+_FIXTURE = re.compile(r"[\w'’.)-][ \t]+(?:v|vs)[ \t]+[A-Z]")
+_FIXTURES_FOR_SPORTS = 2
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|of|across|outside|around)[ \t]+$", re.I)
 
 
@@ -174,6 +195,8 @@ def is_sports_report(text: str) -> bool:
     one when sports vocabulary is dense in it."""
     sample = text[:20000]
     words = max(len(sample.split()), 1)
+    if len(_FIXTURE.findall(sample)) >= _FIXTURES_FOR_SPORTS:
+        return True
     return len(_SPORTS_WORDS.findall(sample)) / words > W.sports_words_share
 
 
@@ -186,7 +209,12 @@ def vote_team(text: str, occ: Occurrence) -> None:
     place = lexicon.place(occ.text) or lexicon.place(occ.text.title())
     if place is None or place.is_large:
         return
-    if _TEAM_AFTER.match(text, occ.end) or _TEAM_BEFORE.search(text, max(0, occ.start - 20), occ.start):
+    if (
+        _TEAM_AFTER.match(text, occ.end)
+        or _TEAM_BEFORE.search(text, max(0, occ.start - 20), occ.start)
+        or _TEAM_CUE_AFTER.match(text, occ.end)
+        or _TEAM_CUE_BEFORE.search(text, max(0, occ.start - 20), occ.start)
+    ):
         occ.vote(ORGANIZATION, W.team_with_result, "a team named after its town (sports report)")
     elif not _LOCATIVE_BEFORE.search(text, max(0, occ.start - 12), occ.start):
         # "Surrey reached 372", "Kent, however, look tired": a town doing things is its team
