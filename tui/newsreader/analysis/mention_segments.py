@@ -38,7 +38,7 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
     for i, (s, e, t) in enumerate(toks):
         cur = pieces[-1]
         if _CONTRACTION.fullmatch(t) or (cur and _is_speech_verb(t)):
-            # "I’m", "We’ll" are no names; "Lindsey Graham Says …": the verb ends the name
+            # "I’m", "We’ll" are no names; "Dana Whitfield Says …": the verb ends the name
             pieces.append([])
             continue
         if _is_connector(t):
@@ -142,7 +142,7 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
         rest = [t for _, _, t in after]
         return (
             len(words) == 1
-            and not is_acronym(first)  # "the FBI and State Department": two bodies
+            and not is_acronym(first)  # "the KPB and Transport Department": two bodies
             and rest[-1] in vocab.ORG_HEADS
             and len(rest) <= 3
             and all(t[:1].isupper() for t in rest)
@@ -213,7 +213,7 @@ def _shape_piece(
                 occ.vote(PERSON, WEIGHTS.after_title, f"after the title '{' '.join(words[a:b])}'")
                 out.append(occ)
             return out
-    # "AC Milan George Weah", "NATO John Smith": a body's or a place's name before a person's
+    # "Harlow United Dominic Farrell", "KPB Thomas Ridley": a body's name before a person's
     person_at = _person_after_body(words)
     if person_at is not None:
         occ = _occ(text, toks[person_at:], False)
@@ -230,10 +230,10 @@ def _shape_piece(
 
 
 def _person_after_body(words: list[str]) -> int | None:
-    """Where a personal name of two words or more starts after a body's or a place's name
-    in one run ("AC Milan | George Weah", "Manchester United | Wayne Rooney"): the words
+    """Where a personal name of two words or more starts after a body's name
+    in one run ("Harlow United | Dominic Farrell", "KPB | Thomas Ridley"): the words
     before it hold an acronym or end in an organisation head, and are not one given name;
-    the name after ends in neither a head nor a country adjective ("U.S. Roman Catholic").
+    the name after ends in neither a head nor a country adjective ("UN Roman Catholic").
     The last such start is taken."""
     for i in range(len(words) - 2, 0, -1):
         before = words[:i]
@@ -250,7 +250,7 @@ def _person_after_body(words: list[str]) -> int | None:
 
 
 def _stray_capital(toks: list[Tok]) -> bool:
-    """ "Marco Rubio T": a lone capital without its point after a name of two words or more
+    """ "Elena Marsh Whitcombe T": a lone capital without its point after a name of two words or more
     is a typing slip or a truncation, not an initial; roman numerals (World War I) stay."""
     last = toks[-1][2]
     return len(toks) >= 3 and len(last) == 1 and last.isupper() and last not in "IVX"

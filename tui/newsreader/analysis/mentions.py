@@ -152,7 +152,7 @@ _LABEL = re.compile(r"^[\"“'‘]?([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){
 
 def _speaker_labels(text: str, skip: list[Span]) -> set[Span]:
     """The speaker labels of a transcript. A label must come back (an interview has two
-    voices at least) or be a surname ("ORTEGA:" once, in an excerpt), and not be a common
+    voices at least) or be a surname ("GONZALEZ:" once, in an excerpt), and not be a common
     word ("NOTE:", "UPDATE:")."""
     found = [m.span(1) for m in _LABEL.finditer(text) if not inside(m.start(), skip)]
     counts: dict[str, int] = defaultdict(int)
