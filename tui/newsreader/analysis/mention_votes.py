@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.analysis import lexicon, names, vocab
+from newsreader.analysis import lexicon, names, numberwords, vocab
 from newsreader.analysis.mention_evidence import Occurrence
 from newsreader.analysis.mention_runs import is_acronym, strip_possessive
 from newsreader.analysis.model import GROUP, ORGANIZATION, OTHER, PERSON, PLACE
@@ -55,8 +55,11 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     if len(surface.rstrip(".")) == 1:
         occ.vote(OTHER, W.not_a_name, "")  # a lone letter: a list item, a grade, an initial
         return
+    if len(words) == 1 and _is_date_or_rank_word(surface):
+        occ.vote(OTHER, W.not_a_name, "")
+        return
     if is_acronym(surface):
-        if surface in NOT_ACRONYMS:
+        if surface in NOT_ACRONYMS or _shouted_word(surface):
             occ.vote(OTHER, W.not_a_name, "")
         elif place is None:
             occ.vote(ORGANIZATION, W.acronym, "acronym")
@@ -100,6 +103,29 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
         else:
             occ.vote(ORGANIZATION, W.unknown_word_organization, "")
             occ.vote(PERSON, W.unknown_word_person, "")
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a file in data/, without its '#' header and blank lines."""
+    lines = (Path(__file__).resolve().parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+_MONTH_ABBREVIATIONS = frozenset(_data_lines("month_abbreviations.txt"))
+
+
+def _shouted_word(surface: str) -> bool:
+    """ "ISSUE", "ORDERS": a common English word of four letters or more written in capitals
+    (a table's heading, a label), not an acronym, which is rarely a word that common."""
+    return len(surface) >= 4 and lexicon.zipf(surface.lower()) >= CUTOFFS.shouted_word
+
+
+def _is_date_or_rank_word(word: str) -> bool:
+    """ "Sept", "Oct" (a month before its day), "Fourth", "Twentieth" (a rank): no names,
+    unless a given name too ("Jan")."""
+    if word.lower() in numberwords.WORDS:
+        return True
+    return word in _MONTH_ABBREVIATIONS and names.given_name_strength(word) < W.given_name_too
 
 
 # Endings of English common nouns, verbs and adverbs, rare in names.
@@ -171,12 +197,10 @@ _TEAM_BEFORE = re.compile(r"\b(?:beat|v|vs\.?|against|over|at home to|draw with|
 
 def _team_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words before and after a town's name that make it a team (data/team_cues.tsv)."""
-    path = Path(__file__).resolve().parent / "data" / "team_cues.tsv"
     cues: dict[str, list[str]] = {"before": [], "after": []}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            side, words = line.split("\t")
-            cues[side].append(re.escape(words.strip()).replace("\\ ", "[ \t]+"))
+    for line in _data_lines("team_cues.tsv"):
+        side, words = line.split("\t")
+        cues[side].append(re.escape(words.strip()).replace("\\ ", "[ \t]+"))
     before = re.compile(rf"\b(?:{'|'.join(cues['before'])})[ \t]+$", re.I)
     after = re.compile(rf"[ \t]+(?:{'|'.join(cues['after'])})\b", re.I)
     return before, after

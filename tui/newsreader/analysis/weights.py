@@ -189,6 +189,9 @@ class Cutoffs:
     sentence_start_word: float = 3.3
     # votes: one capitalised word this common ("Women", "Market") is not a name
     common_word_alone: float = 5.0
+    # votes: a word of four capitals or more this common is a word in capitals ("ISSUE",
+    # "ORDERS"), not an acronym; acronyms that are words too are rarer ("NATO" is not one)
+    shouted_word: float = 4.5
     # votes: a sentence-initial word this common is capitalised by the sentence only
     sentence_start_only: float = 3.0
     # votes: a small city with a name this common (Reading, Nice) is a word too

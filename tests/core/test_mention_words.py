@@ -1,0 +1,34 @@
+"""Capitalised words that are no names: each rule, pinned with a sentence of our own."""
+
+from __future__ import annotations
+
+from newsreader.analysis.mentions import find_mentions
+
+
+def found(text: str) -> dict[str, str]:
+    """surface as written -> type, for every mention the finder gives."""
+    return {text[m.start : m.end]: m.type for m in find_mentions(text)}
+
+
+def test_month_abbreviations_before_a_day_are_no_names() -> None:
+    names = found("The board meets on Sept. 14 and again on Oct 2 in Harrowgate.")
+    assert "Sept" not in names and "Oct" not in names
+
+
+def test_a_month_abbreviation_that_is_a_given_name_stays_a_name() -> None:
+    assert found("Later Jan Kowalczyk said the vote was close.").get("Jan Kowalczyk") == "person"
+
+
+def test_an_ordinal_alone_is_no_name() -> None:
+    names = found("The tour resumes with the Fourth test, then the Fifth at Harrowgate.")
+    assert "Fourth" not in names and "Fifth" not in names
+
+
+def test_a_common_word_in_capitals_is_not_an_acronym() -> None:
+    names = found("ISSUE: 40 million dollars of bonds.\nORDERS were strong, the KPB said.")
+    assert "ISSUE" not in names and "ORDERS" not in names
+    assert names.get("KPB") == "organization"
+
+
+def test_an_acronym_that_is_no_common_word_stays_an_organisation() -> None:
+    assert found("Ministers from NATO met in Oslo.").get("NATO") == "organization"
