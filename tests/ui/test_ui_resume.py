@@ -167,3 +167,17 @@ def test_a_remembered_theme_that_is_gone_opens_with_the_configured_one(
     assert launch.run(doc, run_args()) == 0
     assert started == ["dark"]
     assert store_path().parent == state_path().parent  # the state sits beside the test's own store
+
+
+async def test_a_scroll_that_arrives_after_its_article_closed_is_passed_over(folder: list[str]) -> None:
+    from newsreader.ui.article_view import ArticleView
+
+    app = triage(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await opened(pilot)
+        await pilot.press("escape")
+        await pause_until(pilot, lambda: app.screen is app.article_list, "the list")
+        app.post_message(ArticleView.Scrolled("42%"))  # as one posted just before the escape
+        await pilot.pause()
+        assert app.is_running and app.screen is app.article_list

@@ -384,7 +384,12 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self._place_wanted = self.resume.place(text_hash(self.article)) or None
 
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
-        view = self.reader.article_view
+        from textual.css.query import NoMatches
+
+        try:
+            view = self.reader.article_view
+        except NoMatches:  # the article was closed while its last scroll was on its way
+            return
         if view.wrapped is None:
             return
         if self._place_wanted is not None:  # the first layout of the article just opened
