@@ -161,10 +161,15 @@ class Ranking:
         (S. Jones) are held by hundreds of names that all rank alike."""
         index, letters = self.index, self.index.name_letters
         grouped: dict[tuple[int, ...], list[int]] = {}
+        if not first:  # every name is ranked: grouped first, the best taken in C
+            for n_id in names:
+                grouped.setdefault(index.tokens_of(n_id), []).append(n_id)
+            best = heapq.nlargest(limit, grouped, key=lambda s: self.score(s, letters[grouped[s][0]]))
+            return [sorted(grouped[shape]) for shape in best]
         kept: list[tuple[float, int, tuple[int, ...]]] = []  # a heap: the worst kept first
         settled = False
         top = self.top if meet_initials else 100.0 * len(self.parts) / self.count
-        for pool in (first, names - first) if first else (names,):
+        for pool in (first, names - first):
             for n_id in pool:
                 shape = index.tokens_of(n_id)
                 group = grouped.get(shape)
