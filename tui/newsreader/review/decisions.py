@@ -30,9 +30,9 @@ from newsreader.cleaning import clean, normalise_newlines
 from newsreader.review.vocabulary import (
     ACCEPT,
     CANDIDATE,
-    REJECT,
+    STATE_OF_VERDICT,
+    STATE_WORDS,
     STATUSES,
-    UNSURE_VERDICT,
     VERDICTS,
     Verdict,
 )
@@ -171,8 +171,6 @@ class Recorded:
 
 # -- the kinds ------------------------------------------------------------------------
 
-_VERBS = {ACCEPT: "accepted", REJECT: "rejected", UNSURE_VERDICT: "marked unsure"}
-
 
 @dataclass(frozen=True)
 class MatchDecision(Decision, kind="match", stage=Stage.MATCH, teaches=True):
@@ -195,7 +193,7 @@ class MatchDecision(Decision, kind="match", stage=Stage.MATCH, teaches=True):
 
     def describe(self, text: str | None) -> str:
         c = self.candidate
-        return f"{_VERBS[self.verdict]} {c.name} ({c.list}) for {self.entity.name}"
+        return f"{STATE_WORDS[STATE_OF_VERDICT[self.verdict]]} {c.name} ({c.list}) for {self.entity.name}"
 
     def lay_over(self, layer: Layer, rec: Recorded) -> bool:
         return layer.vote(self, rec)

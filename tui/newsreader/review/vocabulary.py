@@ -30,6 +30,15 @@ DECIDED: Final = "decided"
 NONE: Final = "none"
 STATE_OF_VERDICT: dict[str, str] = {ACCEPT: ACCEPTED, REJECT: REJECTED, UNSURE_VERDICT: UNSURE}
 DECIDED_STATES = (ACCEPTED, REJECTED, UNSURE, LEARNED)  # a verdict stands, here or learned
+# How each state reads to the reviewer: the detail line, the curator, a decision described.
+STATE_WORDS: dict[str, str] = {
+    OPEN: "not decided",
+    MATCHED: "matched by the analysis, not decided",
+    ACCEPTED: "accepted",
+    REJECTED: "rejected",
+    UNSURE: "marked unsure",
+    LEARNED: "learned in another article",
+}
 
 # An article's review status: set by the reviewer, else "in review" once anything is decided.
 NEW: Final = "new"

@@ -40,6 +40,7 @@ from newsreader import batch, cleaning
 from newsreader.feeds import ListItem
 from newsreader.review.vocabulary import FLAGGED, IN_REVIEW, NEW, REVIEWED, STATUSES
 from newsreader.ui import keys
+from newsreader.ui.chrome import STATUS_STYLES
 from newsreader.ui.footer import Footer
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 # Sort orders `o` goes through; "folder" is the order the articles were given in.
 SORTS = ("folder", "title", "source", "date", "status", "names", "quotes", "to decide")
 STATUS_FILTERS = ("", *STATUSES)
-STATUS_SHOWN = {NEW: "new", IN_REVIEW: "in review", REVIEWED: "✔ reviewed", FLAGGED: "⚑ flagged"}
+STATUS_SHOWN = {status: shown for status, (shown, _) in STATUS_STYLES.items()}  # as the header shows it
 STATUS_ORDER = {FLAGGED: 0, IN_REVIEW: 1, NEW: 2, REVIEWED: 3}
 FILL_SECONDS = 0.15  # how often filled rows are taken in: often enough to see, rarely enough to be cheap
 SOURCE_FROM = 100  # columns from which the source has a column of its own

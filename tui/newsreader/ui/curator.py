@@ -27,10 +27,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from newsreader.review.vocabulary import STATE_OF_VERDICT
+from newsreader.review.vocabulary import STATE_OF_VERDICT, STATE_WORDS
 from newsreader.ui import keys
 from newsreader.ui.cursor_list import CursorList
-from newsreader.ui.detail import STATE_WORDS, votes_said
+from newsreader.ui.detail import votes_said
 from newsreader.ui.keymap import hint
 from newsreader.ui.plain_text import plain, printable
 

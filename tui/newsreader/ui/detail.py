@@ -25,15 +25,12 @@ from textual.widgets import Static
 
 from newsreader.review.vocabulary import (
     ACCEPT,
-    ACCEPTED,
     DECIDED,
-    LEARNED,
     MATCHED,
     OPEN,
     REJECT,
-    REJECTED,
     REVIEWER_RULE,
-    UNSURE,
+    STATE_WORDS,
     UNSURE_VERDICT,
 )
 from newsreader.ui import keys
@@ -47,14 +44,6 @@ if TYPE_CHECKING:
 
 COPY_PREVIEW = 60
 # How the review's row states read in words (newsreader.review.overlay names them).
-STATE_WORDS = {
-    OPEN: "not decided",
-    MATCHED: "matched by the analysis, not decided",
-    ACCEPTED: "accepted",
-    REJECTED: "rejected",
-    UNSURE: "marked unsure",
-    LEARNED: "learned in another article",
-}
 
 
 class Line(NamedTuple):
