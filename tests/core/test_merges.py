@@ -18,9 +18,9 @@ def compared(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """The pairs of names `suggest_merges` hands the matcher, in order."""
     calls: list[tuple[str, str]] = []
 
-    def counting(a: str, b: str, kind: str = "") -> matcher.Comparison:
+    def counting(a: str, b: str, kind: str = "", floor: float = 0.0) -> matcher.Comparison:
         calls.append((a, b))
-        return matcher.compare(a, b, kind=kind)
+        return matcher.compare(a, b, kind=kind, floor=floor)
 
     monkeypatch.setattr(merges, "compare", counting)
     return calls

@@ -90,22 +90,29 @@ def compare(
     kind: str = "",
     kind_b: str = "",
     weights: Weights = WEIGHTS,
+    floor: float = 0.0,
 ) -> Comparison:
     """Compare two names. `kind` "organization" or "place" makes added words count more:
     "Council of the European Union" is not the European Union, though a middle name
     left out of a person's name changes nothing. `kind_b`: what b names, when known and
     possibly not `kind` (two kinds are contrary evidence). `weights`: the rules' numbers.
-    With contrary evidence (`held_against`) the verdict is at most "maybe"."""
+    With contrary evidence (`held_against`) the verdict is at most "maybe". `floor`: only
+    scores from it up are wanted; a pair whose parts' mean similarity falls below it is not
+    put to the rules (they only lower a score), and its score is then an upper bound below
+    `floor`. A comparison scoring `floor` or more, and every verdict when `floor` is at most
+    the "maybe" threshold, is the same as without it."""
     against: list[str] = []
     person = compared_as_person(kind)
     # name_form(x) as every other caller writes it: a cached form is found under the same
     # key (name_form(x, True) is another entry of the cache, and twice the misses)
     fa, fb = (name_form(a), name_form(b)) if person else (name_form(a, False), name_form(b, False))
-    score, reasons = score_forms(fa, fb, kind, weights, against)
+    score, reasons = score_forms(fa, fb, kind, weights, against, floor)
     if person and score < thresholds.same and (pinyin := _in_pinyin(a, b)) is not None:
         # a Chinese name in Wade-Giles against its pinyin (Mao Tse-tung / Mao Zedong)
         again: list[str] = []
-        other, other_reasons = score_forms(name_form(pinyin[0]), name_form(pinyin[1]), kind, weights, again)
+        other, other_reasons = score_forms(
+            name_form(pinyin[0]), name_form(pinyin[1]), kind, weights, again, floor
+        )
         if other > score:
             score, against = other, again
             reasons = ["Wade-Giles read as pinyin", *other_reasons]
@@ -134,10 +141,12 @@ def score_forms(
     kind: str = "",
     weights: Weights = WEIGHTS,
     against: list[str] | None = None,
+    floor: float = 0.0,
 ) -> tuple[float, list[str]]:
     """The score of two normalised names and its reasons: a decisive rule (the same parts,
     an abbreviation) or the parts' mean similarity after the rules of `namerules.RULES`.
-    Contrary evidence is added to `against` as well."""
+    Contrary evidence is added to `against` as well. A mean below `floor` is returned as
+    it is, the rules not run (see `compare`)."""
     if not fa.tokens or not fb.tokens:
         return 0.0, ["nothing to compare"]
     if fa.ideographic and fb.ideographic:
@@ -217,6 +226,9 @@ def score_forms(
             whole = True
         if how != "equal":
             reasons.append(_token_reason(x, long_[j], sim, how))
+    # caps and penalties cannot lift the mean, nor rounding lift it to the floor: no rules
+    if round(weighted / total, 1) < floor:
+        return weighted / total, [*reasons, f"below {floor:g} before the rules"]
     spellings = frozenset(
         i
         for i, a in aligned.items()

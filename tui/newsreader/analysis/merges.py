@@ -34,7 +34,7 @@ def suggest_merges(
                 if next(b for b in in_blocks[i] if b in in_blocks[j]) != k:
                     continue  # compared in an earlier block the two share
                 first, then = named[i], named[j]  # compared in order of first mention
-                c = compare(first.name, then.name, kind=first.type)
+                c = compare(first.name, then.name, kind=first.type, floor=thresholds.maybe)
                 if c.score >= thresholds.maybe:
                     ids = sorted((first.id, then.id))
                     out.append(MergeSuggestion(ids[0], ids[1], c.score, c.why))
