@@ -32,3 +32,22 @@ def test_a_common_word_in_capitals_is_not_an_acronym() -> None:
 
 def test_an_acronym_that_is_no_common_word_stays_an_organisation() -> None:
     assert found("Ministers from NATO met in Oslo.").get("NATO") == "organization"
+
+
+def test_a_head_before_of_makes_a_body() -> None:
+    names = found("Talks with the rival Patriotic Union of Westmarch stalled.")
+    assert names.get("Patriotic Union of Westmarch") == "organization"
+
+
+def test_a_kind_of_body_before_a_name_makes_it_one() -> None:
+    assert found("The report came from the news agency Kestra on Friday.").get("Kestra") == "organization"
+
+
+def test_a_name_before_shares_or_a_newspaper_is_a_body() -> None:
+    names = found("Kestrel shares rose, the Harrowgate Clarion newspaper said.")
+    assert names.get("Kestrel") == "organization"
+
+
+def test_a_newsroom_is_a_body() -> None:
+    names = found("Reporting by Ann Lowe -- Harrowgate Newsroom +44 20 7542")
+    assert names.get("Harrowgate Newsroom") == "organization"

@@ -67,6 +67,9 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     if len(words) == 1 and (surface in vocab.DEMONYMS or surface.rstrip("s") in vocab.DEMONYMS):
         occ.vote(GROUP, W.demonym, "country adjective or group")
         return
+    head_before = _HEAD_BEFORE_CONNECTOR.search(surface)
+    if head_before and head_before.group(1) in vocab.ORG_HEADS and last not in vocab.PLACE_HEADS:
+        last = head_before.group(1)  # "Patriotic Union of Kurdistan": the head is before "of"
     if (last in vocab.ORG_HEADS and len(words) > 1) or (words[0] in vocab.ORG_OPENERS and " of " in surface):
         if words[0] in vocab.PLACE_OPENERS and " of " in surface and last not in vocab.ORG_HEADS:
             occ.vote(PLACE, W.place_opener, f"'{words[0]} of …'")
@@ -127,6 +130,8 @@ def _is_date_or_rank_word(word: str) -> bool:
         return True
     return word in _MONTH_ABBREVIATIONS and names.given_name_strength(word) < W.given_name_too
 
+
+_HEAD_BEFORE_CONNECTOR = re.compile(r"(?<= )(\w+) (?:of|for)\b")
 
 # Endings of English common nouns, verbs and adverbs, rare in names.
 _COMMON_ENDINGS = ("ers", "ing", "ings", "ed", "ly", "tion", "tions", "ment", "ments", "ness", "ities", "ism")
@@ -290,6 +295,10 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
             occ.vote(PERSON, W.apposition, "apposition")
     if punct == "," and nxt in vocab.ROLE_NOUNS:
         occ.vote(PERSON, W.apposition_role, f"apposition: '{nxt}'")
+    if prev in _BODY_NOUNS["before"] and before.rstrip().endswith(prev):
+        occ.vote(ORGANIZATION, W.body_noun_before, f"after '{prev}'")
+    if nxt in _BODY_NOUNS["after"] and not punct:
+        occ.vote(ORGANIZATION, W.body_noun_after, f"'{nxt}' follows")
     if nxt in vocab.LEGAL_FORMS_AFTER:
         occ.vote(ORGANIZATION, W.legal_form_after, f"'{nxt}' follows")
     if nxt == "-based" or after.startswith("-based"):
@@ -297,6 +306,16 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
     return tuple((kind, weight, occ.reasons_for(kind)) for kind, weight in occ.votes.items())
 
 
+def _body_nouns() -> dict[str, frozenset[str]]:
+    """The nouns for kinds of bodies read before and after a name (data/body_nouns.tsv)."""
+    sides: dict[str, set[str]] = {"before": set(), "after": set()}
+    for line in _data_lines("body_nouns.tsv"):
+        side, noun = line.split("\t")
+        sides[side].add(noun.strip())
+    return {side: frozenset(nouns) for side, nouns in sides.items()}
+
+
+_BODY_NOUNS = _body_nouns()
 _WORD_AFTER = re.compile(r"[ \u00a0]*([,;:]?)[ \u00a0]*([\w’'-]+)?")
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]*$")
 

@@ -119,6 +119,7 @@ ORG_HEADS = _words("""
     Festival Festivals Awards Prize Games Championship Championships Cup League Series Open
     Research Consulting Consultancy Consultants Solutions Ventures Associates Analytics Strategies
     Advisors Advisers Management Resources Enterprises Publishing Publishers Productions Pharma
+    Newsroom Newsdesk
 """)
 # Organisation heads that may open a name ("Bank of England", "Ministry of Defence").
 ORG_OPENERS = _words("""

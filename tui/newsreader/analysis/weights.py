@@ -131,6 +131,12 @@ class Weights:
     apposition: float = 2.5
     # "Small, spokeswoman ...": the apposition names a role, stronger
     apposition_role: float = 3.0
+    # "the news agency Kestra": a noun for a kind of body before the name, as strong as a
+    # role noun before a person's
+    body_noun_before: float = 3.5
+    # "the Kestra newspaper", "Kestra shares": the name qualifies such a noun, a little more
+    # than "said" after it gives a person
+    body_noun_after: float = 2.5
     # "Nissan Motor Co": a legal form after the name
     legal_form_after: float = 4.0
     # "Kent-based": a place, mostly
