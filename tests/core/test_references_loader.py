@@ -253,6 +253,12 @@ def test_unusable_files_raise_reference_error_with_one_line(
     assert "list.csv" in message
 
 
+def test_an_unknown_header_is_told_every_format_that_is_read() -> None:
+    with pytest.raises(ReferenceError) as err:
+        references.parse("first,second\n1,2\n", "mine", source_label="mine.csv")
+    assert [f.described in str(err.value) for f in references.FORMATS] == [True] * len(references.FORMATS)
+
+
 def test_missing_file_and_directory_raise_reference_error(tmp_path: Path) -> None:
     with pytest.raises(ReferenceError, match="no such file") as err:
         references.load(tmp_path / "absent.csv")

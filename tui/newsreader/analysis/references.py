@@ -1,9 +1,10 @@
 """Reference lists: the bundled list of world-affairs names and the user's own.
 
-Two formats are read, told apart by their header:
-- ours: `name,aliases,type,description[,source]`, aliases `;`-separated;
-- OpenSanctions "targets.simple.csv": `id,schema,name,aliases,birth_date,countries,...`.
-A malformed row is reported with its line number and skipped; the rest loads.
+The formats read are `FORMATS`, told apart by their header:
+- OpenSanctions "targets.simple.csv": `id,schema,name,aliases,birth_date,countries,...`;
+- ours: `name,aliases,type,description[,source]`, aliases `;`-separated.
+A malformed row is reported with its line number and skipped; the rest loads. A new
+format is one reader of rows and one entry in `FORMATS`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,16 +153,11 @@ def parse(text: str, list_name: str, *, source_label: str = "<list>") -> Referen
         raise ReferenceError(f"{source_label}: not CSV ({first})")
     header = [h.strip().lower() for h in first]
     refs = ReferenceList(list_name, None, digest=hashlib.sha256(text.encode()).hexdigest())
-    if all(c in header for c in OPENSANCTIONS_COLUMNS):
-        rows = _opensanctions_rows(records, header, list_name, refs.problems)
-    elif all(c in header for c in ("name", "type")):
-        rows = _our_rows(records, header, list_name, refs.problems)
-    else:
-        raise ReferenceError(
-            f"{source_label}: unknown columns ({', '.join(header[:6])}); expected "
-            f"{','.join(OUR_COLUMNS)} or the OpenSanctions targets.simple.csv columns"
-        )
-    refs.entries.extend(rows)
+    fmt = next((f for f in FORMATS if all(c in header for c in f.needs)), None)
+    if fmt is None:
+        found = ", ".join(header[:6])
+        raise ReferenceError(f"{source_label}: unknown columns ({found}); expected {described_formats()}")
+    refs.entries.extend(fmt.rows(records, header, list_name, refs.problems))
     return refs
 
 
@@ -248,3 +244,32 @@ def _opensanctions_rows(
             source=f"https://www.opensanctions.org/entities/{row[col['id']].strip()}/",
             list=list_name,
         )
+
+
+RowReader = Callable[[Records, list[str], str, list[str]], Iterator[Entry]]
+
+
+@dataclass(frozen=True)
+class ListFormat:
+    """A kind of reference list: the columns its header holds, and how its rows become
+    entries (`rows(records, header, list_name, problems)`, a bad row told in problems)."""
+
+    described: str  # as `--references` help and an unknown header's error name it (`described_formats`)
+    needs: tuple[str, ...]  # the header has every one of these
+    rows: RowReader
+
+
+# the first whose columns the header holds reads the list (an OpenSanctions header has a name)
+FORMATS = (
+    ListFormat(
+        f"OpenSanctions targets.simple.csv ({','.join(OPENSANCTIONS_COLUMNS)},...)",
+        OPENSANCTIONS_COLUMNS,
+        _opensanctions_rows,
+    ),
+    ListFormat(f"our CSV ({','.join(OUR_COLUMNS)}[,source])", ("name", "type"), _our_rows),
+)
+
+
+def described_formats() -> str:
+    """The formats read, as the help and the errors name them."""
+    return " or ".join(f.described for f in FORMATS)

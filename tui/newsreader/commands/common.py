@@ -59,13 +59,15 @@ def megabytes(value: str, *, what: str = "the size limit", most: float = MAX_SIZ
 
 
 def add_reference_options(parser: argparse.ArgumentParser) -> None:
+    from newsreader.analysis.references import described_formats
+
     parser.add_argument(
         "--references",
         "-r",
         action="append",
         default=[],
         metavar="FILE",
-        help="an extra reference list (our CSV or OpenSanctions targets.simple.csv); repeatable",
+        help=f"an extra reference list: {described_formats()}; repeatable",
     )
     parser.add_argument("--no-bundled", action="store_true", help="do not use the bundled reference list")
     parser.add_argument(
