@@ -12,7 +12,12 @@ says so. The next call after the server is back (tried at most once a second) se
 queue in one transaction. Each decision carries its own `uid`, unique in the table, so a
 decision sent again (its commit was lost with the connection, a queue replayed) is stored
 once. A reader that quits or is killed while the server is away leaves its queue in the
-spool; the next reader of that server here sends it.
+spool; the next reader of that server here sends it. While it is away, the connection is
+tried again in a thread of its own, so that no call (the reader's poll, a decision) waits
+for a server that does not answer; the call after it answers sends the queue. A queued
+entry the server refuses (its article is gone from a database made anew at the same
+address, say) is set aside in the spool (`Spool.set_aside`), `notice` says so once, and
+the rest is sent; any other error the server gives is a `StoreError`.
 
 A server already away when the store is opened is the same case from the start (unless
 the store is opened to read only: then it is a `StoreError`). An article first opened
@@ -101,6 +106,9 @@ class PgStore(DecisionLog):
         self._lost_since: str | None = None
         self._lost_why = ""  # the first line of what the driver said when it was lost
         self._next_try = 0.0
+        self._attempt: threading.Thread | None = None  # a connection being tried while away
+        self._attempted: psycopg.Connection[Any] | StoreError | None = None  # what it gave
+        self._attempt_lock = threading.Lock()  # `_attempted` is handed over under it
         self._watcher: Watcher | None = None
 
     @classmethod
@@ -126,16 +134,24 @@ class PgStore(DecisionLog):
             store._conn = store._connect()
             left = spool.orphans()
             if left:
-                store._send_queue(store._conn, left)
-                store.notice = (
-                    f"{sum(not q.undo for q in left)} decisions made while the review store "
-                    f"{store.where} was unreachable, in a reader since closed, were sent now"
-                )
+                refused = store._send_queue(store._conn, left)
+                sent = sum(not q.undo for q in left) - sum(not q.undo for q, _ in refused)
+                said = [_set_aside_notice(refused, spool)] if refused else []
+                if sent:
+                    said.insert(
+                        0,
+                        f"{sent} decisions made while the review store {store.where} was unreachable, "
+                        "in a reader since closed, were sent now",
+                    )
+                store.notice = "; ".join(said) or None
         except _LOST as err:
             if read_only:
                 spool.close()
                 raise StoreError(f"cannot reach the review store {store.where}: {_first_line(err)}") from None
             store._lost(err)  # decisions are spooled until it answers, as when it is lost later
+        except psycopg.Error as err:
+            spool.close()
+            raise StoreError(f"the review store {store.where}: {_first_line(err)}") from None
         except BaseException:
             spool.close()
             raise
@@ -163,7 +179,7 @@ class PgStore(DecisionLog):
         if self._lost_since is None:
             return None
         waiting = sum(not q.undo for q in self._spool.entries)
-        kept = "in memory" if self._spool.path is None else "on this machine"
+        kept = "in memory" if self._spool.path is None or self._spool.problem else "on this machine"
         made = (
             f"{waiting} decision{'s' if waiting != 1 else ''} made since"
             if waiting
@@ -187,8 +203,8 @@ class PgStore(DecisionLog):
                 return
             if len(self._spool):
                 try:
-                    self._online()
-                except _Offline:
+                    self._online(wait=True)
+                except (_Offline, StoreError):
                     kept = (
                         f"are kept in {self._spool.path} and sent by the next reader of it here"
                         if self._spool.path is not None
@@ -202,6 +218,9 @@ class PgStore(DecisionLog):
             self._spool.close()
             if self._watcher is not None:
                 self._watcher.stop()
+            with self._attempt_lock:
+                if isinstance(self._attempted, psycopg.Connection):
+                    self._attempted.close()
             if self._conn is not None:
                 conn, self._conn = self._conn, None
                 conn.close()
@@ -209,12 +228,14 @@ class PgStore(DecisionLog):
     def watch(self, changed: Callable[[], None]) -> bool:
         """Call `changed` from a thread of its own as soon as another session's decision
         or undo commits (and when listening stops or starts again); True once listening."""
-        if self._watcher is None:
-            if not self._told_by_trigger():
-                return False  # nothing would tell: `data_version` polls
-            self._watcher = Watcher(self.address, self.session, changed)
-            return self._watcher.start(CONNECT_TIMEOUT_SECONDS)
-        return self._watcher.count is not None
+        with self._lock:
+            if self._watcher is None:
+                if not self._told_by_trigger():
+                    return False  # nothing would tell: `data_version` polls
+                self._watcher = Watcher(self.address, self.session, changed)
+                self._watcher.start()
+            watcher = self._watcher
+        return watcher.listening(CONNECT_TIMEOUT_SECONDS)  # the store's calls need not wait for it
 
     def _told_by_trigger(self) -> bool:
         """Whether the server has the trigger that notifies decisions (a role that may not
@@ -396,34 +417,75 @@ class PgStore(DecisionLog):
             raise
         return conn
 
-    def _online(self) -> psycopg.Connection[Any]:
-        """The live connection, reconnecting (at most once a second) and sending the queue
-        when the server is back; `_Offline` while it is not."""
+    def _online(self, *, wait: bool = False) -> psycopg.Connection[Any]:
+        """The live connection, sending the queue when the server is back; `_Offline`
+        while it is not. While away, a connection is tried in a thread of its own (at most
+        once a second), and this call does not wait for it unless asked to (`wait`)."""
         if self._conn is not None and not self._conn.closed:
             return self._conn
-        if time.monotonic() < self._next_try:
+        self._try_again()
+        attempt = self._attempt
+        if wait and attempt is not None:
+            attempt.join(CONNECT_TIMEOUT_SECONDS + 1)
+        with self._attempt_lock:
+            found, self._attempted = self._attempted, None
+        if found is None:
             raise _Offline()
-        self._next_try = time.monotonic() + RETRY_SECONDS
+        if isinstance(found, StoreError):  # the server answered, with an error of its own
+            raise found
         try:
-            conn = self._connect()
+            refused = self._send_queue(found, self._spool.entries + self._spool.orphans())
         except _LOST as err:
+            found.close()
             self._lost_why = _first_line(err)
             raise _Offline() from None
-        try:
-            self._send_queue(conn, self._spool.entries + self._spool.orphans())
-        except _LOST as err:
-            conn.close()
-            self._lost_why = _first_line(err)
-            raise _Offline() from None
-        self._conn, self._lost_since, self._lost_why = conn, None, ""
-        return conn
+        except psycopg.Error as err:
+            found.close()
+            raise StoreError(f"the review store {self.where}: {_first_line(err)}") from None
+        if refused:
+            self.notice = _set_aside_notice(refused, self._spool)
+            sys.stderr.write(f"newsreader: {self.notice}\n")
+        self._conn, self._lost_since, self._lost_why = found, None, ""
+        return found
 
-    def _send_queue(self, conn: psycopg.Connection[Any], queue: list[Queued]) -> None:
+    def _try_again(self) -> None:
+        """Start trying to connect in a thread of its own, unless one is trying or was
+        started less than a second ago (a server that does not answer takes up to
+        `CONNECT_TIMEOUT_SECONDS`, and its caller is the reader's screen)."""
+        if (self._attempt is not None and self._attempt.is_alive()) or self._attempted is not None:
+            return
+        if time.monotonic() < self._next_try:
+            return
+        self._next_try = time.monotonic() + RETRY_SECONDS
+        self._attempt = threading.Thread(target=self._attempt_connect, name="newsreader-connect", daemon=True)
+        self._attempt.start()
+
+    def _attempt_connect(self) -> None:
+        found: psycopg.Connection[Any] | StoreError
+        try:
+            found = self._connect()
+        except _LOST as err:
+            self._lost_why = _first_line(err)
+            return
+        except psycopg.Error as err:
+            found = StoreError(f"the review store {self.where}: {_first_line(err)}")
+        except StoreError as err:  # not a review store now, or a newer one's
+            found = err
+        with self._attempt_lock:
+            if self._closed and isinstance(found, psycopg.Connection):
+                found.close()  # the store was closed meanwhile: nobody will take it
+            else:
+                self._attempted = found
+
+    def _send_queue(self, conn: psycopg.Connection[Any], queue: list[Queued]) -> list[tuple[Queued, str]]:
         """Store `queue` in one transaction, then take it out of the spool; the articles
         first opened while the server was away (this store's and the queue's) are put
-        there first, and this store's are known by the server's ids from then on."""
+        there first, and this store's are known by the server's ids from then on. An
+        entry the server refuses is set aside (see `Spool.set_aside`), not sent; those
+        are returned, each with the server's reason."""
         db = _Statements(conn)
         server_ids: dict[str, int] = {}  # text hash -> the server's id of the article
+        refused: list[tuple[Queued, str]] = []
 
         def on_server(article: ArticleRow) -> int:
             if article.text_hash not in server_ids:
@@ -435,21 +497,22 @@ class PgStore(DecisionLog):
             mine = {id_: on_server(a) for id_, a in self._provisional.items() if id_ not in self._server_ids}
             for q in queue:
                 r = q.row if q.article is None else replace(q.row, article_id=on_server(q.article))
-                if q.undo:
-                    db.execute(
-                        "UPDATE decisions SET undone = ?, undone_by = ? WHERE uid = ? AND undone IS NULL",
-                        (r.undone, r.undone_by, r.uid),
-                    )
-                else:
-                    values = (r.article_id, r.kind, r.target, r.value, r.created, r.reviewer, r.session)
-                    db.execute(
-                        f"{INSERT_DECISION} ON CONFLICT (uid) DO NOTHING", (*values, int(r.curator), r.uid)
-                    )
-        self._spool.sent(queue)
+                try:
+                    with conn.transaction():  # a savepoint: an entry refused is left out alone
+                        _send_entry(db, r, undo=q.undo)
+                except _LOST:
+                    raise
+                except psycopg.Error as err:
+                    refused.append((q, _first_line(err)))
+        left_out = {q.seq for q, _ in refused}
+        self._spool.sent([q for q in queue if q.seq not in left_out])
+        if refused:
+            self._spool.set_aside(refused, now())
         self._server_ids.update(mine)
         for id_, server_id in mine.items():
             article = self._provisional[id_]
             self._articles[article.text_hash] = replace(article, id=server_id)
+        return refused
 
     def _lost(self, err: Exception) -> None:
         if self._conn is not None:
@@ -488,6 +551,27 @@ class PgStore(DecisionLog):
             raise StoreError(f"the review store {self.where} was opened to read only")
         with self._using() as db, db.conn.transaction():
             yield db
+
+
+def _send_entry(db: _Statements, r: DecisionRow, *, undo: bool) -> None:
+    """One queued decision (stored once, by its uid) or undo (withdrawing it if it stands)."""
+    if undo:
+        db.execute(
+            "UPDATE decisions SET undone = ?, undone_by = ? WHERE uid = ? AND undone IS NULL",
+            (r.undone, r.undone_by, r.uid),
+        )
+    else:
+        values = (r.article_id, r.kind, r.target, r.value, r.created, r.reviewer, r.session)
+        db.execute(f"{INSERT_DECISION} ON CONFLICT (uid) DO NOTHING", (*values, int(r.curator), r.uid))
+
+
+def _set_aside_notice(refused: list[tuple[Queued, str]], spool: Spool) -> str:
+    """What to say, once, of queued entries the server refused."""
+    where = f"in {spool.path} (its table set_aside)" if spool.path is not None else "in memory until you quit"
+    return (
+        f"{len(refused)} decisions or undos kept while the review store was unreachable were refused "
+        f"by it ({refused[0][1]}) and are set aside {where}, not sent"
+    )
 
 
 def _migrate(conn: psycopg.Connection[Any], where: str, *, read_only: bool) -> None:

@@ -4,9 +4,11 @@ A trigger on `decisions` (`install_trigger`, made with the tables) notifies the 
 with the deciding reader's session on every insert and update (a decision, an undo), from
 any writer, this program or another. A `Watcher` holds a connection of its own that
 LISTENs in a thread and counts what other sessions wrote; it calls back at once, so the
-reader redraws within a moment of the commit. Lost, it tries again every second; while it
-is down `count` is None and the store falls back to polling, and when it is back the
-callback runs once more (what was missed is read then).
+reader redraws within a moment of the commit. Lost, or refused with any error of the
+server's, it tries again every second; while it is down `count` is None and the store
+falls back to polling, and when it is back the callback runs once more (what was missed
+is read then). Should the thread end for any other reason, `count` is None from then on:
+the store polls.
 """
 
 from __future__ import annotations
@@ -68,9 +70,12 @@ class Watcher:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="newsreader-listen", daemon=True)
 
-    def start(self, timeout: float) -> bool:
-        """Start listening; whether it listens within `timeout` seconds."""
+    def start(self) -> None:
+        """Start listening, in a thread of its own; returns at once."""
         self._thread.start()
+
+    def listening(self, timeout: float) -> bool:
+        """Whether it listens, waiting up to `timeout` seconds for it to start."""
         return self._up.wait(timeout)
 
     @property
@@ -83,6 +88,12 @@ class Watcher:
         self._stop.set()
 
     def _run(self) -> None:
+        try:
+            self._listen()
+        finally:  # however it ends, the store polls from now on
+            self._down()
+
+    def _listen(self) -> None:
         first = True
         while not self._stop.is_set():
             try:
@@ -96,11 +107,14 @@ class Watcher:
                         for note in conn.notifies(timeout=_WAIT_SECONDS):
                             if note.payload != self.session:
                                 self._tell()
-            except (psycopg.OperationalError, psycopg.InterfaceError):
-                if self._up.is_set():
-                    self._up.clear()
-                    self._call()  # the store polls meanwhile, and so finds the server away
+            except psycopg.Error:  # lost, or refused: polled meanwhile, tried again in a second
+                self._down()
                 self._stop.wait(RETRY_SECONDS)
+
+    def _down(self) -> None:
+        if self._up.is_set():
+            self._up.clear()
+            self._call()  # the store polls meanwhile, and so finds the server away
 
     def _tell(self) -> None:
         self._count += 1

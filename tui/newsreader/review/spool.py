@@ -8,7 +8,12 @@ the decision row itself, with its `uid`, so one sent twice is stored once, and, 
 article first opened while the server was away (so that the server has not numbered it
 yet), the article's row: the server's article of that text takes the decision when sent.
 
-A folder that cannot be written leaves the spool in memory; `problem` then says so.
+A folder that cannot be written leaves the spool in memory; `problem` then says so. An
+entry the file refuses (a full disk, a lock held too long) is kept in memory all the same,
+and sent with the rest, but `add` says so (`StoreError`): it is lost if the reader quits
+before the server answers. An entry the server refuses (its article gone from a database
+made anew, say) is set aside in the file's table `set_aside`, with the server's reason,
+never deleted.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from newsreader.review.decision_log import ArticleRow, DecisionRow
+from newsreader.review.decision_log import ArticleRow, DecisionRow, StoreError
 
 FOLDER = "spool"
 _LIVE: set[str] = set()  # the spools open in this process, by owner
@@ -35,6 +40,14 @@ CREATE TABLE IF NOT EXISTS queued (
     undo   INTEGER NOT NULL,   -- 1: withdraw the row of this uid, 0: store the row
     row    TEXT NOT NULL       -- the DecisionRow, as JSON (with "article": an ArticleRow
 )                              -- when the server had not numbered its article yet)
+"""
+_SET_ASIDE = """
+CREATE TABLE IF NOT EXISTS set_aside (
+    undo   INTEGER NOT NULL,
+    row    TEXT NOT NULL,      -- as in `queued`
+    why    TEXT NOT NULL,      -- what the server said when it refused it
+    at     TEXT NOT NULL       -- when (UTC, ISO 8601)
+)
 """
 
 
@@ -78,14 +91,19 @@ class Spool:
             self._db = sqlite3.connect(path, timeout=15, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")  # an entry is on disk when `add` returns
-            self._db.execute(_TABLE)
+            self._make_tables()
         except (OSError, sqlite3.Error) as err:
             if path is not None:
                 self.problem = f"decisions made while it is away cannot be kept in {path} ({err})"
             self.path = None
             self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-            self._db.execute(_TABLE)
+            self._make_tables()
+        self._unwritten = 0  # entries the file refused, kept in memory only (numbered -1, -2, …)
         _LIVE.add(self.owner)
+
+    def _make_tables(self) -> None:
+        self._db.execute(_TABLE)
+        self._db.execute(_SET_ASIDE)
 
     @property
     def entries(self) -> list[Queued]:
@@ -96,19 +114,32 @@ class Spool:
         return len(self._entries)
 
     def add(self, row: DecisionRow, *, undo: bool = False, article: ArticleRow | None = None) -> None:
-        """Queue `row` (`article`: its article, not yet on the server), on disk on return."""
-        stored = {**asdict(row), "article": asdict(article)} if article is not None else asdict(row)
+        """Queue `row` (`article`: its article, not yet on the server), on disk on return.
+        `StoreError` when the file refuses it: it is queued in memory only then."""
         with self._lock:
-            cursor = self._db.execute(
-                "INSERT INTO queued (owner, pid, undo, row) VALUES (?, ?, ?, ?)",
-                (self.owner, os.getpid(), int(undo), json.dumps(stored)),
-            )
+            try:
+                cursor = self._db.execute(
+                    "INSERT INTO queued (owner, pid, undo, row) VALUES (?, ?, ?, ?)",
+                    (self.owner, os.getpid(), int(undo), _as_json(row, article)),
+                )
+            except sqlite3.Error as err:
+                self._unwritten += 1
+                self._entries.append(Queued(row, undo, -self._unwritten, article))
+                self.problem = f"the spool {self.path or 'in memory'} could not be written ({err})"
+                raise StoreError(
+                    f"{'an undo' if undo else 'a decision'} kept in memory only, as {self.problem}: "
+                    "it is sent when the review store answers, and lost if the reader quits before"
+                ) from None
             self._entries.append(Queued(row, undo, int(cursor.lastrowid or 0), article))
 
     def drop(self, entry: Queued) -> None:
-        """Forget an entry never sent (a decision withdrawn before the server saw it)."""
+        """Forget an entry never sent (a decision withdrawn before the server saw it);
+        `StoreError`, the entry kept, when the file refuses."""
         with self._lock:
-            self._db.execute("DELETE FROM queued WHERE seq = ?", (entry.seq,))
+            try:
+                self._db.execute("DELETE FROM queued WHERE seq = ?", (entry.seq,))
+            except sqlite3.Error as err:
+                raise StoreError(f"not undone: the spool {self.path} could not be written ({err})") from None
             self._entries = [e for e in self._entries if e.seq != entry.seq]
 
     def orphans(self) -> list[Queued]:
@@ -122,17 +153,47 @@ class Spool:
         ]
 
     def sent(self, entries: list[Queued]) -> None:
-        """`entries` are on the server now: they leave the spool."""
+        """`entries` are on the server now: they leave the spool. Should the file refuse,
+        they leave this store's queue all the same; a later reader sends them again, and
+        the server keeps each decision once (by its uid)."""
         with self._lock:
-            self._db.executemany("DELETE FROM queued WHERE seq = ?", [(e.seq,) for e in entries])
+            try:
+                self._db.executemany("DELETE FROM queued WHERE seq = ?", [(e.seq,) for e in entries])
+            except sqlite3.Error as err:
+                self.problem = f"the spool {self.path} could not be written ({err})"
             done = {e.seq for e in entries}
             self._entries = [e for e in self._entries if e.seq not in done]
+
+    def set_aside(self, refused: list[tuple[Queued, str]], when: str) -> bool:
+        """Entries the server refused, each with its reason, leave the queue for the table
+        `set_aside` (kept, never deleted); False, and they stay queued, when the file refuses."""
+        with self._lock:
+            try:
+                with self._db:  # one transaction: an entry is in one table or the other
+                    self._db.execute("BEGIN IMMEDIATE")
+                    for entry, why in refused:
+                        self._db.execute(
+                            "INSERT INTO set_aside (undo, row, why, at) VALUES (?, ?, ?, ?)",
+                            (int(entry.undo), _as_json(entry.row, entry.article), why, when),
+                        )
+                        self._db.execute("DELETE FROM queued WHERE seq = ?", (entry.seq,))
+            except sqlite3.Error as err:
+                self.problem = f"the spool {self.path} could not be written ({err})"
+                return False
+            gone = {entry.seq for entry, _ in refused}
+            self._entries = [e for e in self._entries if e.seq not in gone]
+        return True
 
     def close(self) -> None:
         """Close the file; what was not sent stays in it for the next reader."""
         with self._lock:
             _LIVE.discard(self.owner)
             self._db.close()
+
+
+def _as_json(row: DecisionRow, article: ArticleRow | None) -> str:
+    stored = {**asdict(row), "article": asdict(article)} if article is not None else asdict(row)
+    return json.dumps(stored)
 
 
 def _queued(seq: int, undo: bool, stored: dict[str, Any]) -> Queued:
