@@ -51,3 +51,11 @@ def test_a_name_before_shares_or_a_newspaper_is_a_body() -> None:
 def test_a_newsroom_is_a_body() -> None:
     names = found("Reporting by Ann Lowe -- Harrowgate Newsroom +44 20 7542")
     assert names.get("Harrowgate Newsroom") == "organization"
+
+
+def test_a_lone_name_said_in_a_statement_is_a_body() -> None:
+    assert found("Kestra said in a statement on Monday that profits rose.").get("Kestra") == "organization"
+
+
+def test_a_full_personal_name_said_in_a_statement_stays_a_person() -> None:
+    assert found("Harlan Voss said in a statement that he would go.").get("Harlan Voss") == "person"

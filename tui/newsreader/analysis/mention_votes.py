@@ -299,6 +299,9 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
         occ.vote(ORGANIZATION, W.body_noun_before, f"after '{prev}'")
     if nxt in _BODY_NOUNS["after"] and not punct:
         occ.vote(ORGANIZATION, W.body_noun_after, f"'{nxt}' follows")
+    if _IN_A_STATEMENT.match(after):
+        # "Kestra said in a statement": bodies speak through statements more than people do
+        occ.vote(ORGANIZATION, W.said_in_a_statement, "'said in a statement' follows")
     if nxt in vocab.LEGAL_FORMS_AFTER:
         occ.vote(ORGANIZATION, W.legal_form_after, f"'{nxt}' follows")
     if nxt == "-based" or after.startswith("-based"):
@@ -308,7 +311,7 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
 
 def _body_nouns() -> dict[str, frozenset[str]]:
     """The nouns for kinds of bodies read before and after a name (data/body_nouns.tsv)."""
-    sides: dict[str, set[str]] = {"before": set(), "after": set()}
+    sides: dict[str, set[str]] = {"before": set(), "after": set(), "statement": set()}
     for line in _data_lines("body_nouns.tsv"):
         side, noun = line.split("\t")
         sides[side].add(noun.strip())
@@ -316,6 +319,10 @@ def _body_nouns() -> dict[str, frozenset[str]]:
 
 
 _BODY_NOUNS = _body_nouns()
+_IN_A_STATEMENT = re.compile(
+    rf"[ \u00a0]+(?:said|says)[ \u00a0]+in[ \u00a0]+(?:a|an|its)[ \u00a0]+(?:\w+[ \u00a0]+)?"
+    rf"(?:{'|'.join(sorted(map(re.escape, _BODY_NOUNS['statement']), key=len, reverse=True))})\b"
+)
 _WORD_AFTER = re.compile(r"[ \u00a0]*([,;:]?)[ \u00a0]*([\w’'-]+)?")
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]*$")
 

@@ -137,6 +137,9 @@ class Weights:
     # "the Kestra newspaper", "Kestra shares": the name qualifies such a noun, a little more
     # than "said" after it gives a person
     body_noun_after: float = 2.5
+    # "Kestra said in a statement": a body's way of speaking; more than "said" gives a person
+    # (2), less than a personal name's shape, since people issue statements too
+    said_in_a_statement: float = 3.0
     # "Nissan Motor Co": a legal form after the name
     legal_form_after: float = 4.0
     # "Kent-based": a place, mostly
