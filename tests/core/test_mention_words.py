@@ -59,3 +59,8 @@ def test_a_lone_name_said_in_a_statement_is_a_body() -> None:
 
 def test_a_full_personal_name_said_in_a_statement_stays_a_person() -> None:
     assert found("Harlan Voss said in a statement that he would go.").get("Harlan Voss") == "person"
+
+
+def test_a_name_that_owns_a_board_is_a_body() -> None:
+    text = "Kestra shareholders met on Monday; later the Kestra board named a chairman."
+    assert found(text).get("Kestra") == "organization"
