@@ -165,7 +165,7 @@ def _country_key(word: str) -> str | None:
 def _context_bonus(context: set[str], entry_text: str, names_words: set[str]) -> tuple[float, list[str]]:
     """Words near the mentions that the entry's description uses too, its names' own words
     left out: "United States" around a mention agrees with any entry that names the country."""
-    shared = sorted((context & _informative(entry_text)) - names_words)
+    shared = sorted((context & _described(entry_text)) - names_words)
     if not shared:
         return 0.0, []
     return min(CONTEXT_BONUS_PER_WORD * len(shared), CONTEXT_BONUS_MAX), [
@@ -453,15 +453,29 @@ def _is_place(name: str) -> bool:
     return lexicon.place(name) is not None or (name.isupper() and lexicon.place(name.title()) is not None)
 
 
+# An entry's description is read once per process: the same entries are candidates in
+# article after article.
+@lru_cache(maxsize=8_192)
+def _described(description: str) -> frozenset[str]:
+    """The informative words of an entry's description."""
+    return frozenset(_informative(description))
+
+
+@lru_cache(maxsize=8_192)
+def _countries_listed(description: str) -> frozenset[str]:
+    """The countries an entry's description names in its first clause (what and of where)."""
+    return frozenset(countries_named(_CLAUSE.split(description, 1)[0]))
+
+
 def _context_against(near_countries: set[str], description: str, sport: bool) -> list[str]:
     """What the article says near the mentions that the entry's description contradicts:
     a sports report for someone who is not in sport; countries, none of them one that the
     description opens with ("Foreign ministry of Germany", "Speaker of the parliament of
     Ireland": what the entry is and of where; later clauses name countries in passing)."""
     out = []
-    if sport and not _informative(description) & SPORT_WORDS:
+    if sport and not _described(description) & SPORT_WORDS:
         out.append("a sports report; the entry is not in sport")
-    listed = countries_named(_CLAUSE.split(description, 1)[0])
+    listed = _countries_listed(description)
     if near_countries and listed and not near_countries & listed:
         out.append(
             f"the text names {', '.join(sorted(map(_shown, near_countries))[:3])}, "
