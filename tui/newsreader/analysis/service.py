@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from newsreader.analysis import references, refindex, xref
+from newsreader.analysis import listrecords, references, refindex, xref
 from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, Thresholds
 from newsreader.analysis.model import Analysis
 from newsreader.analysis.pipeline import Progress, analyze, cycle_collection_paused
@@ -41,25 +42,47 @@ class Analyzer:
         max_list_bytes: int = references.DEFAULT_MAX_LIST_BYTES,
     ) -> Analyzer:
         """Load the bundled list and the user's (each at most `max_list_bytes`); raises
-        ReferenceError for a list that cannot be read."""
+        ReferenceError for a list that cannot be read. A list read before and unchanged
+        since is not read again when its index is cached and its names are too many to
+        teach the mention finder (see `listrecords`): its problems are said all the same."""
         lists: list[ReferenceList] = []
         if bundled:
             from newsreader import resources
 
             lists.append(references.load(resources.bundled_references(), list_name=BUNDLED))
+        names = sum(len(e.names) for refs in lists for e in refs.entries)
+        unread: list[int] = []  # lists recalled from the cache, their entries not read
         for path in reference_paths:
-            lists.append(references.load(path, max_bytes=max_list_bytes))
+            recalled = listrecords.recall(Path(path), Path(path).stem, max_list_bytes)
+            if recalled is None:
+                before = listrecords.identity_of(Path(path), max_list_bytes)
+                refs = references.load(path, max_bytes=max_list_bytes)
+                listrecords.remember(refs, before, max_list_bytes)
+                names += sum(len(e.names) for e in refs.entries)
+            else:
+                refs, count = recalled
+                unread.append(len(lists))
+                names += count
+            lists.append(refs)
+        if names <= MAX_KNOWN_NAMES:  # the names teach the mention finder: every list is read
+            for i in unread:
+                lists[i] = references.load(lists[i].path or "", max_bytes=max_list_bytes)
+            unread = []
         analyzer = cls(lists=lists, thresholds=thresholds)
         for refs in lists:
             for problem in refs.problems:
                 analyzer.warnings.append(f"{refs.path or refs.name}: {problem}")
         if lists:
-            entries = [e for refs in lists for e in refs.entries]
-            analyzer.index = refindex.cached_index(
-                [refs.digest for refs in lists], lambda: refindex.ReferenceIndex.build(entries)
-            )
-            if sum(len(e.names) for e in entries) <= MAX_KNOWN_NAMES:
-                analyzer.known = _known_names(entries)
+
+            def build() -> refindex.ReferenceIndex:
+                # no index cached for these lists after all: the recalled ones are read now
+                for i in unread:
+                    lists[i] = references.load(lists[i].path or "", max_bytes=max_list_bytes)
+                return refindex.ReferenceIndex.build([e for refs in lists for e in refs.entries])
+
+            analyzer.index = refindex.cached_index([refs.digest for refs in lists], build)
+            if names <= MAX_KNOWN_NAMES:
+                analyzer.known = _known_names([e for refs in lists for e in refs.entries])
         return analyzer
 
     def analyze(self, article: Article, *, progress: Progress | None = None) -> Analysis:
