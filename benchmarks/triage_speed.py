@@ -1,6 +1,6 @@
 """How fast the triage list opens and answers on a big folder, and how fast it is filled.
 
-    .venv/bin/python benchmarks/triage_speed.py [--articles 10000] [--analyse 1000] [--keys 60]
+    .venv/bin/python benchmarks/triage_speed.py [--articles 10000] [--analyse 1000] [--keys 60] [--opened 10]
 
 Generates a folder of `--articles` stories (benchmarks/varied_text.py: people, bodies
 and places drawn from the bundled lexicons, so no two stories name the same people; no
@@ -14,7 +14,9 @@ dev data) in a temporary folder and prints, all measured in this run:
   waits on every widget after each key, so CPU time is measured, and an unbound key is
   the floor (printed too; the net is key minus floor).
 * memory: the process's resident size with the list open, then after opening and
-  closing 20 and 60 articles from it (enter, escape): what a reviewer's session adds.
+  closing `--opened` N and 10 N articles from it (enter, escape), and what each article
+  from the N-th to the 10 N-th added: what a reviewer's session adds (bounded: no more
+  than the analysis's caches, each an LRU of a fixed size, once they are full).
 * analysis: time to summarise the first `--analyse` articles with 1 and 2 processes
   (the list's pool, empty cache), against `newsreader analyze --format jsonl` with
   `--jobs 1` and `--jobs 2` on the same files; then the reopen, every row from the cache.
@@ -109,7 +111,7 @@ async def bare_first_screen(folder: Path) -> float:
 
 
 async def keys_and_memory(
-    paths: list[str], cached: int, presses: int
+    paths: list[str], cached: int, presses: int, opened: int
 ) -> tuple[dict[str, float], list[tuple[int, float]]]:
     app = triage_app(paths, 0)  # the cache only: the `cached` rows the earlier runs filled
     cpu: dict[str, float] = {}
@@ -138,13 +140,13 @@ async def keys_and_memory(
         cpu["a letter in / filter"] = (time.process_time() - start) * 1000 / presses
         await pilot.press("escape", "escape")
         memory.append((0, rss_mb()))
-        for opened in range(1, 101):
+        for count in range(1, 10 * opened + 1):
             await pilot.press("j", "enter")
             while app.decisions is None:  # type: ignore[attr-defined]
                 await pilot.pause(0.02)
             await pilot.press("escape")
-            if opened in (20, 60, 100):
-                memory.append((opened, rss_mb()))
+            if count in (opened, 10 * opened):
+                memory.append((count, rss_mb()))
     return cpu, memory
 
 
@@ -178,6 +180,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--analyse", type=int, default=1000, help="articles analysed per timed run")
     parser.add_argument("--keys", type=int, default=60, help="presses per key measured")
+    parser.add_argument("--opened", type=int, default=10, help="N: memory after N and 10 N articles opened")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="triage-") as tmp:
         base = Path(tmp)
@@ -205,7 +208,7 @@ def main() -> None:
         cold = asyncio.run(first_screen(base / "wire", 0))
         os.environ["NEWSREADER_CACHE"] = str(list_cache)
         warm = asyncio.run(first_screen(base / "wire", 0))
-        cpu, memory = asyncio.run(keys_and_memory(paths, len(sample), args.keys))
+        cpu, memory = asyncio.run(keys_and_memory(paths, len(sample), args.keys, args.opened))
 
     count = len(sample)
     print(f"\nfirst screen of the list, {len(paths):,} rows (target <= 1 s)")
@@ -217,7 +220,10 @@ def main() -> None:
         print(f"  {name:<22} {ms:6.2f}   net {ms - floor:6.2f}")
     print("\nresident memory, MB (the list open, then after opening articles from it)")
     for opened, mb in memory:
-        print(f"  after {opened:>3} opened   {mb:7.1f}")
+        print(f"  after {opened:>4} opened   {mb:7.1f}")
+    (first, at_first), (last, at_last) = memory[1], memory[-1]
+    each = (at_last - at_first) / (last - first)
+    print(f"  each article from the {first}th to the {last}th: {each:+.2f} MB")
     print(f"\nanalysis of {count:,} articles, s (ms per article; the {len(paths):,} at that rate, min)")
     for name, took in (
         ("list's pool, 1 process", n1),
