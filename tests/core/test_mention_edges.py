@@ -118,3 +118,7 @@ def test_a_club_role_after_a_town_makes_it_the_club_in_a_sports_report() -> None
 
 def test_a_town_with_a_transfer_verb_outside_sport_stays_a_place() -> None:
     assert found("She joined Newcastle council staff at the town hall.").get("Newcastle") == "place"
+
+
+def test_a_speech_verb_that_is_a_name_too_stays_inside_a_name() -> None:
+    assert found("The critic Edward Said wrote books.").get("Edward Said") == "person"

@@ -85,13 +85,16 @@ _CONTRACTION = re.compile(r"[^\W\d_]+['’](?:m|ll|re|ve|d)")
 
 def _is_speech_verb(token: str) -> bool:
     """ "Says", "Tells" in a title-case headline: a speech verb, written with a capital,
-    after the name of its speaker; "Reports", "Notes", which name things too, are not."""
+    after the name of its speaker; "Reports", "Notes", which name things too, are not, nor
+    is "Said", a person's name too (Edward Said)."""
     word = token.lower()
     return (
         token[:1].isupper()
         and not token.isupper()
         and word in vocab.SPEECH_VERBS
         and word not in _SPEECH_NOUNS_TOO
+        and names.given_name_strength(token) == 0
+        and not names.is_surname(token)
     )
 
 
