@@ -97,9 +97,19 @@ def test_launch_does_not_import_textual() -> None:
     assert not {m for m in modules if m.split(".")[0] in ("textual", "rich")}
 
 
+# The result types and their names (entity types, verdicts) are the one part of the analysis
+# the UI may load at start: `analysis.model` imports only the standard library.
+RESULT_TYPES = {"newsreader.analysis", "newsreader.analysis.model"}
+
+
 def test_the_reader_leaves_the_analysis_to_its_worker() -> None:
     modules = imported_after("import newsreader.ui.app")
-    assert not {m for m in modules if m.startswith("newsreader.analysis")}
+    assert not {m for m in modules if m.startswith("newsreader.analysis")} - RESULT_TYPES
+
+
+def test_the_analysis_result_types_import_nothing_but_the_standard_library() -> None:
+    modules = imported_after("import newsreader.analysis.model")
+    assert {m for m in modules if m.startswith("newsreader")} == {"newsreader", *RESULT_TYPES}
 
 
 def test_the_config_module_does_not_import_textual() -> None:
