@@ -122,3 +122,8 @@ def test_a_town_with_a_transfer_verb_outside_sport_stays_a_place() -> None:
 
 def test_a_speech_verb_that_is_a_name_too_stays_inside_a_name() -> None:
     assert found("The critic Edward Said wrote books.").get("Edward Said") == "person"
+
+
+def test_what_follows_a_title_and_of_is_its_domain_not_a_person() -> None:
+    names = found("Fans of The Lord of the Harrows queued. The Duke of Westshire arrived.")
+    assert not any(surface.startswith("of ") for surface in names), names

@@ -64,3 +64,12 @@ def test_a_full_personal_name_said_in_a_statement_stays_a_person() -> None:
 def test_a_name_that_owns_a_board_is_a_body() -> None:
     text = "Kestra shareholders met on Monday; later the Kestra board named a chairman."
     assert found(text).get("Kestra") == "organization"
+
+
+def test_a_capital_inside_a_word_names_a_brand() -> None:
+    assert found("Shares in KestraWorks fell on Monday.").get("KestraWorks") == "organization"
+
+
+def test_a_surname_prefix_is_not_a_brand_capital() -> None:
+    names = found("Later Douglas MacArthur met Ronald McDonald.")
+    assert names.get("Douglas MacArthur") == "person" and names.get("Ronald McDonald") == "person"

@@ -210,9 +210,15 @@ def _shape_piece(
             out = []
             if a > 0:
                 out.extend(_shape_piece(text, toks[:a], known, dropped))
-            if b < len(toks):
+            if b < len(toks) and _is_connector(toks[b][2]):
+                # "Lord of the Rings", "Duke of Kent": what follows the title is its domain
                 rest = toks[b:]
-                occ = _occ(text, rest, False)
+                while rest and _is_connector(rest[0][2]):
+                    rest = rest[1:]
+                if rest:
+                    out.extend(_shape_piece(text, rest, known, dropped))
+            elif b < len(toks):
+                occ = _occ(text, toks[b:], False)
                 occ.vote(PERSON, WEIGHTS.after_title, f"after the title '{' '.join(words[a:b])}'")
                 out.append(occ)
             return out

@@ -85,6 +85,8 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
         occ.vote(PLACE, W.place_head, f"ends in '{last}'")
     elif len(words) > 1 and last in _EVENT_HEADS:
         occ.vote(OTHER, W.event_head, f"ends in '{last}'")
+    if len(words) == 1 and _CAMEL_CASE.search(surface):
+        occ.vote(ORGANIZATION, W.camel_case, "a capital inside the word")
     if words[0] in vocab.DEMONYMS and len(words) > 1 and last not in vocab.ORG_HEADS:
         occ.vote(OTHER, W.demonym_first, "")
     person = names.person_name_score(words)
@@ -131,6 +133,9 @@ def _is_date_or_rank_word(word: str) -> bool:
     return word in _MONTH_ABBREVIATIONS and names.given_name_strength(word) < W.given_name_too
 
 
+# "TimeWarner", "PayPal": a capital after a lower-case letter inside one word names a
+# brand; a surname's prefix (McDonald, MacArthur, DeVos, DiCaprio, LeBlanc, VanDyke) does not
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|Fitz)[A-Z][a-z]+[A-Z][a-z]")
 _HEAD_BEFORE_CONNECTOR = re.compile(r"(?<= )(\w+) (?:of|for)\b")
 
 # Endings of English common nouns, verbs and adverbs, rare in names.

@@ -60,6 +60,9 @@ class Weights:
     # "NATO", "IBM": most acronyms in news are organisations; given only where the
     # gazetteer knows no place of the name ("US", "UK"), weaker than a shape vote
     acronym: float = 3.5
+    # "TimeWarner": a capital inside a word, a brand's mark; the strength of a cue, so "said"
+    # after it or a person's first name before it can still outvote it
+    camel_case: float = 3.0
     # a name's shape score (names.person_name_score, 0 to 18) counts this much a
     # point, up to `person_shape_cap` points: 6.4 at most, about a shape vote's strength,
     # so a personal name's shape and an organisation head are weighed alike
