@@ -43,3 +43,18 @@ async def test_articles_opened_one_after_another_leave_no_widget_behind(folder: 
         after = live_nodes()
     grown = {name: after[name] - before[name] for name in after if after[name] > before[name]}
     assert not grown, grown  # e.g. {"FooterKey": 96}: 16 keys an article, before the fix
+
+
+async def test_moving_between_panes_leaves_no_footer_key_behind(
+    started, make_app, seed, frozen_analysis
+) -> None:
+    app = make_app(seed, frozen_analysis)
+    async with started(app, size=(120, 40)) as pilot:
+        for _ in range(4):  # each pane once: every footer the reader draws
+            await pilot.press("tab")
+        await pilot.pause()
+        before = live_nodes()["FooterKey"]
+        for _ in range(12):  # the footer is drawn again for each pane the focus reaches
+            await pilot.press("tab")
+        await pilot.pause()
+        assert live_nodes()["FooterKey"] <= before

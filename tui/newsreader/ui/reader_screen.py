@@ -92,8 +92,7 @@ class ReaderScreen(ReviewKeys, Screen[None], inherit_bindings=False):
         self.call_after_refresh(self._mount_the_rest)
 
     async def _mount_the_rest(self) -> None:
-        from textual.widgets import Footer
-
+        from newsreader.ui.footer import Footer  # Textual's, less its leak of drawn keys
         from newsreader.ui.pane_column import PaneColumn
         from newsreader.ui.search_bar import SearchBar
 
