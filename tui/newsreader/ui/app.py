@@ -308,8 +308,18 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self.reader.show_review(reviewed)
         if self._poll is None:
             self._poll = self.set_interval(self.STORE_POLL_SECONDS, self._take_in_others_decisions)
-        # a server store tells of others' decisions as they commit; the poll stays for files
-        review.store.watch(lambda: self.call_from_thread(self._take_in_others_decisions))
+        self._watch_store(review)
+
+    @work(thread=True, exit_on_error=False, name="store watch")
+    def _watch_store(self, review: ArticleReview) -> None:
+        """A server store tells of others' decisions as they commit (the poll stays for
+        files); its listener connects here, off the screen's thread, as that can take seconds."""
+        from newsreader.review import StoreError
+
+        try:
+            review.store.watch(lambda: self.call_from_thread(self._take_in_others_decisions))
+        except StoreError:  # closed meanwhile (another article opened): nothing to tell of
+            return
 
     def _report_article_problems(self, doc: Article) -> None:
         """What the loader could not do (see `Article.problems`), said once a session."""
