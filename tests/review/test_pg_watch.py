@@ -1,5 +1,6 @@
 """Others' decisions on a PostgreSQL store wake a reader as they commit (LISTEN/NOTIFY)
-instead of waiting for its next poll; a file store still polls."""
+instead of waiting for its next poll; a file store still polls. How soon is measured by
+benchmarks/live_view.py, not here: these wait generously and assert what wakes."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from pg_support import Cluster
 
 from newsreader.review.backends import open_store
 from newsreader.review.pgstore import PgStore
+from newsreader.review.pgwatch import CHANNEL
 
 psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL driver is not installed")
-WAKE_SECONDS = 2.0  # the issue's bound: another reviewer's decision shows within two seconds
+PATIENCE = 30.0  # seconds: far more than a wake takes on a loaded machine (no latency bound here)
 
 
 def ben_decides_past_the_store(address: str) -> None:
@@ -30,13 +32,13 @@ def ben_decides_past_the_store(address: str) -> None:
         )
 
 
-def test_another_connections_insert_wakes_the_store_within_two_seconds(pg_address: str) -> None:
+def test_another_connections_insert_wakes_the_store(pg_address: str) -> None:
     ana = PgStore.open(pg_address, reviewer="ana", session="ana")
     woke = threading.Event()
     assert ana.watch(woke.set)
     before = ana.data_version()
     ben_decides_past_the_store(pg_address)
-    assert woke.wait(WAKE_SECONDS)
+    assert woke.wait(PATIENCE)
     assert ana.data_version() != before
     ana.close()
 
@@ -55,17 +57,28 @@ def test_a_store_without_the_trigger_is_polled_not_listened_to(pg_address: str) 
 def test_ones_own_decisions_do_not_wake_and_an_undo_elsewhere_does(pg_address: str) -> None:
     ana = PgStore.open(pg_address, reviewer="ana", session="ana")
     ben = PgStore.open(pg_address, reviewer="ben", session="ben")
-    woke = threading.Event()
-    assert ana.watch(woke.set)
+    ben_decides = threading.Event()
+    woke: list[bool] = []  # at each wake: whether ben had begun deciding
+    told = threading.Event()
+
+    def wake() -> None:
+        woke.append(ben_decides.is_set())
+        told.set()
+
+    assert ana.watch(wake)
     art = ana.article("h", "a.txt", "A").id
-    ana.record(art, "status", "{}", '{"status":"flagged"}')
-    assert not woke.wait(1.0)  # ana's own: nothing to show anew
+    with psycopg.connect(pg_address, autocommit=True) as listener:  # what every listener is sent
+        listener.execute(f"LISTEN {CHANNEL}")
+        ana.record(art, "status", "{}", '{"status":"flagged"}')
+        assert [n.payload for n in listener.notifies(timeout=PATIENCE, stop_after=1)] == ["ana"]
+    ben_decides.set()  # ana's own was sent to her listener before ben decides
     ben.record(art, "status", "{}", '{"status":"reviewed"}')
-    assert woke.wait(WAKE_SECONDS)
-    woke.clear()
-    seen = ana.data_version()
+    assert told.wait(PATIENCE)
+    assert woke == [True]  # ben's woke her; her own did not
+    assert ana.data_version() == -2  # one told: ben's (ana's own, sent before it, was not counted)
+    told.clear()
     assert ben.undo(art) is not None
-    assert woke.wait(WAKE_SECONDS) and ana.data_version() != seen
+    assert told.wait(PATIENCE) and ana.data_version() == -3
     ana.close()
     ben.close()
 
@@ -76,18 +89,18 @@ def test_a_lost_server_is_told_too_and_listening_starts_again(pg_cluster: Cluste
     assert ana.watch(woke.set)
     pg_cluster.stop(hard=True)
     try:
-        assert woke.wait(10.0)  # the reader polls at once, and so finds the server away
+        assert woke.wait(PATIENCE)  # the reader polls at once, and so finds the server away
         ana.data_version()
         assert ana.trouble is not None
         woke.clear()
     finally:
         pg_cluster.start()
-    assert woke.wait(20.0)  # listening again: what was missed is read now
+    assert woke.wait(PATIENCE)  # listening again: what was missed is read now
     ben = open_store(pg_address, reviewer="ben", session="ben")
     woke.clear()
     ben.article("h", "a.txt", "A")
     ben.record(ben.article("h", "a.txt", "A").id, "status", "{}", '{"status":"flagged"}')
-    assert woke.wait(WAKE_SECONDS)
+    assert woke.wait(PATIENCE)
     ben.close()
     ana.close()
 
@@ -98,11 +111,10 @@ def test_a_file_store_cannot_tell_at_once_and_is_polled(tmp_path: Path) -> None:
     store.close()
 
 
-async def test_the_reader_shows_another_reviewers_decision_within_two_seconds_without_polling(
+async def test_the_reader_shows_another_reviewers_decision_without_polling(
     pg_address: str,
 ) -> None:
-    import time
-
+    from pg_support import wait_for
     from review_support import LU_SHAYE, TEXT, make_analysis
 
     from newsreader import article, resources
@@ -120,13 +132,22 @@ async def test_the_reader_shows_another_reviewers_decision_within_two_seconds_wi
     )
     app.STORE_POLL_SECONDS = 600.0  # the poll cannot be what shows it
     async with app.run_test(size=(100, 30)) as pilot:
-        while app.decisions is None:
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: app.decisions is not None, "the review", PATIENCE)
+
+        def listening() -> bool:  # once the reader's own call set the listener up: ben's is told
+            store = app.review.store if app.review is not None else None
+            set_up = getattr(store, "_watcher", None) is not None
+            return set_up and store is not None and store.watch(lambda: None)
+
+        await wait_for(pilot, listening, "the reader listening", PATIENCE)
         ben = ArticleReview(open_store(pg_address, reviewer="ben", session="ben"), doc, analysis)
         ben.reject("e1", LU_SHAYE)
-        decided = time.monotonic()
-        while app.reader.reviewed is None or not app.reader.reviewed.candidate_mark("e1", LU_SHAYE).votes:
-            assert time.monotonic() - decided < WAKE_SECONDS, "ben's decision did not show in time"
-            await pilot.pause(0.05)
+
+        def shown() -> bool:
+            reviewed = app.reader.reviewed
+            return reviewed is not None and bool(reviewed.candidate_mark("e1", LU_SHAYE).votes)
+
+        await wait_for(pilot, shown, "ben's decision shown", PATIENCE)
+        assert app.reader.reviewed is not None
         assert app.reader.reviewed.candidate_mark("e1", LU_SHAYE).votes == (("ben", "reject"),)
         ben.close()
