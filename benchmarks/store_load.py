@@ -164,26 +164,10 @@ def main() -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
-    cluster = None
-    address = args.postgresql
-    try:
-        if address is None:
-            from pg_support import Cluster, missing_reason
+    from pg_support import emptied_server
 
-            reason = missing_reason()
-            if reason is not None:
-                raise SystemExit(f"cannot run the PostgreSQL half: {reason}")
-            cluster = Cluster()
-            cluster.start()
-            address = cluster.address
-        import psycopg
-
-        with psycopg.connect(address, autocommit=True) as conn:
-            conn.execute("DROP TABLE IF EXISTS decisions, articles, newsreader_schema CASCADE")
+    with emptied_server(args.postgresql) as address:
         results["postgresql"] = run_load(address, args.writers, args.decisions, args.kills, rng)
-    finally:
-        if cluster is not None:
-            cluster.remove()
 
     print(f"{args.writers} writers x {args.decisions} decisions, {args.kills} writers killed with SIGKILL")
     columns = ("lost", "doubled", "killed", "decisions/s", "median ms", "p99 ms")

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,29 @@ class Cluster:
         with contextlib.suppress(RuntimeError):  # already stopped
             self.stop(hard=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def emptied_server(address: str | None) -> Iterator[str]:
+    """For a benchmark: the server at `address` with its review tables dropped, else (None) a
+    throwaway cluster of our own, removed afterwards; SystemExit when there is none here."""
+    cluster = None
+    try:
+        if address is None:
+            reason = missing_reason()
+            if reason is not None:
+                raise SystemExit(f"cannot run the PostgreSQL half: {reason}")
+            cluster = Cluster()
+            cluster.start()
+            address = cluster.address
+        import psycopg
+
+        with psycopg.connect(address, autocommit=True) as conn:
+            conn.execute("DROP TABLE IF EXISTS decisions, articles, newsreader_schema CASCADE")
+        yield address
+    finally:
+        if cluster is not None:
+            cluster.remove()
 
 
 async def wait_for(pilot: Any, condition: Any, what: str, seconds: float = 30.0) -> None:
