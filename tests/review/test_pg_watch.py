@@ -5,6 +5,7 @@ benchmarks/live_view.py, not here: these wait generously and assert what wakes."
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,26 @@ async def test_the_reader_shows_another_reviewers_decision_without_polling(
         assert app.reader.reviewed is not None
         assert app.reader.reviewed.candidate_mark("e1", LU_SHAYE).votes == (("ben", "reject"),)
         ben.close()
+
+
+async def test_the_reader_answers_while_its_listener_is_still_connecting(
+    pg_address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pg_support import server_reader, wait_for
+
+    connected = threading.Event()  # the listener's server answers once the reader was seen to answer
+    answered_first: list[bool] = []
+    real_watch = PgStore.watch
+
+    def slow_watch(store: PgStore, changed: Callable[[], None]) -> bool:
+        answered_first.append(connected.wait(PATIENCE))  # a screen's thread waiting here stops the test
+        return real_watch(store, changed)
+
+    monkeypatch.setattr(PgStore, "watch", slow_watch)
+    app = server_reader(pg_address)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.decisions is not None, "the review", PATIENCE)
+        await pilot.press("j")  # the reader takes a key meanwhile
+        connected.set()
+        await wait_for(pilot, lambda: bool(answered_first), "the watch to return", PATIENCE)
+    assert answered_first == [True]
