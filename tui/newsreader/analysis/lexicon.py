@@ -88,8 +88,7 @@ Tables = tuple[dict[str, float], dict[str, str], dict[str, str], dict[str, str],
 
 @cache
 def _tables() -> Tables:
-    stamp = hashlib.sha256(repr([sys.version_info[:2], *((DATA / f).stat()[6:9] for f in _FILES)]).encode())
-    cached = cache_root() / f"lexicons-{stamp.hexdigest()[:20]}.marshal"
+    cached = _cached_tables_path()
     try:
         tables: Tables = marshal.loads(cached.read_bytes())
         return tables
@@ -107,7 +106,19 @@ def _tables() -> Tables:
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(tables))
         os.replace(tmp, cached)
+        for stale in cached.parent.glob("lexicons-*.marshal"):
+            if stale != cached:  # unpacked from data files since changed: never read again
+                stale.unlink(missing_ok=True)
     return tables
+
+
+def _cached_tables_path() -> Path:
+    """Where the unpacked tables of these data files, for this Python, are kept. Keyed by
+    each file's size and modification time only: its access time changes as it is read, and
+    a key holding it (as one did) unpacked the tables anew, 2.5 MB each time, day after day."""
+    stats = [(s.st_size, s.st_mtime_ns) for s in ((DATA / f).stat() for f in _FILES)]
+    stamp = hashlib.sha256(repr([sys.version_info[:2], *stats]).encode())
+    return cache_root() / f"lexicons-{stamp.hexdigest()[:20]}.marshal"
 
 
 def given_name(name: str) -> tuple[str, int] | None:
