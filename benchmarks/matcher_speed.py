@@ -58,7 +58,7 @@ def cold_run(lines: str) -> float:
         text=True,
         check=True,
     )
-    found = re.search(r"(\d+) µs per pair", done.stderr)
+    found = re.search(r"(\d+) µs of CPU per pair", done.stderr)
     if found is None:
         raise SystemExit(f"no timing in newsreader's output: {done.stderr!r}")
     return float(found.group(1))

@@ -98,16 +98,17 @@ def run(argv: list[str]) -> int:
                 if bad <= MAX_SAID:
                     say(f"{args.pairs}: line {number}: not a JSON object with 'a' and 'b'; skipped")
                 continue
-            started = time.perf_counter()
+            # CPU time: what the matcher costs, not what other processes on the machine took
+            started = time.process_time()
             c = compare(a, b, thresholds, kind=kind or _kind_of(record))
-            spent += time.perf_counter() - started
+            spent += time.process_time() - started
             count += 1
             record.update(score=c.score, same=c.verdict == SAME, verdict=c.verdict, why=c.why)
             sys.stdout.write(dumps(record) + "\n")
     if bad > MAX_SAID:
         say(f"{args.pairs}: … and {bad - MAX_SAID} more lines skipped")
     if args.stats and count:
-        say(f"{count} pairs, {spent * 1e6 / count:.0f} µs per pair in the matcher")
+        say(f"{count} pairs, {spent * 1e6 / count:.0f} µs of CPU per pair in the matcher")
     return 1 if bad else 0
 
 
