@@ -83,3 +83,14 @@ def test_the_state_file_is_beside_a_file_store_and_in_the_state_folder_for_a_ser
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     server = state_path("postgresql://ana@db.example/news")
     assert server == tmp_path / "state" / "newsreader" / resume.STATE_FILE
+
+
+def test_a_users_file_given_as_the_store_gets_no_state_file_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "notes" / "story.txt"
+    article.parent.mkdir()
+    article.write_text("an article, not a review store")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert state_path(article) == tmp_path / "state" / "newsreader" / resume.STATE_FILE
+    assert state_path(tmp_path / "notes" / "new.sqlite3") == tmp_path / "notes" / resume.STATE_FILE

@@ -2,7 +2,8 @@
 (folder or feed), the place in each article, and the theme last chosen in the reader.
 
 One small JSON file, `reader-state.json`, beside the review store (each store, each
-review project, has its own; a server store's is in the user's state folder). It is
+review project, has its own; a server store's, or one beside a file the store refuses,
+is in the user's state folder). It is
 written whole to a `.partial` file and moved over the old one, so a crash leaves the
 old one; a file that cannot be read or written only means starting at the top with the
 configured theme, never an error. Never imports Textual.
@@ -24,15 +25,30 @@ MAX_ARTICLES = 2_000  # articles' places remembered; the oldest is forgotten fir
 
 def state_path(store: str | os.PathLike[str] | None = None) -> Path:
     """The state file for the review store `store` (`--store`; None: `$NEWSREADER_STORE`,
-    else the data folder's): beside it, or in the user's state folder for a server store."""
+    else the data folder's): beside it, or in the user's state folder for a server store
+    and for a path the store refuses (a user's file is left alone, its folder too)."""
     from newsreader.review.paths import is_server_address, store_location
 
     location = store_location(store)
-    if isinstance(location, str) and is_server_address(location):
+    if (isinstance(location, str) and is_server_address(location)) or _someone_elses(Path(location)):
         from platformdirs import user_state_dir
 
         return Path(user_state_dir("newsreader", appauthor=False)) / STATE_FILE
     return Path(location).parent / STATE_FILE
+
+
+def _someone_elses(path: Path) -> bool:
+    """Does `path` hold what cannot be a review store (an article, another program's
+    database)? The store refuses it and leaves its folder as it is; a state file of ours
+    put beside it would not."""
+    from newsreader.review.decision_log import StoreError
+    from newsreader.review.store import what_is_at
+
+    try:
+        what_is_at(path)
+    except StoreError:
+        return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ class Store(DecisionLog):
         empty one. A file that is not our store raises `StoreError` and is left alone.
         """
         target = Path(path)
-        found = _what_is_at(target)
+        found = what_is_at(target)
         if read_only or (found == "ours" and not _writable(target)):
             if found == "nothing":
                 return cls.in_memory(reviewer=reviewer, session=session)
@@ -180,7 +180,7 @@ class Store(DecisionLog):
             conn.execute("COMMIT")
 
 
-def _what_is_at(path: Path) -> str:
+def what_is_at(path: Path) -> str:
     """ "nothing" (no file, or an empty one), "ours" (an SQLite file that is or may be a
     review store); anything else raises `StoreError` so that the file is never touched."""
     try:
