@@ -9,6 +9,7 @@ the reason.
 from __future__ import annotations
 
 import pytest
+from rapidfuzz.distance import OSA
 
 from newsreader.analysis.matcher import (
     DEFAULT_THRESHOLDS,
@@ -79,6 +80,32 @@ def test_typo_reasons_say_what_changed() -> None:
     assert "1 letter changed" in compare("Emmanuel Macron", "Emmanuel Macrom").why
     assert "letters swapped" in compare("Marta Dabrowska", "Marta Dabrowksa").why
     assert "added" in compare("Ingrid Solberg", "Ingrid Sohlberg").why
+
+
+@pytest.mark.parametrize(
+    ("typo", "entry", "sounds_alike"),
+    [
+        ("Sephenson", "Stephenson", "Stevenson"),  # a letter dropped
+        ("Mikkelsem", "Mikkelsen", "Mickelson"),  # a letter changed
+        ("Thokmpson", "Thompson", "Tompsen"),  # a letter added
+        ("Mcdonadl", "Mcdonald", "Macdonnald"),  # two letters swapped
+    ],
+)
+def test_one_typo_is_as_close_as_a_spelling_two_letters_off_that_sounds_alike(
+    typo: str, entry: str, sounds_alike: str
+) -> None:
+    """On a list that holds both, a typo of the entry must not rank below a same-sound
+    name two edits from it, or the entry falls out of the candidates shown."""
+    from newsreader.analysis.partsimilarity import token_similarity
+
+    one, two = typo.lower(), sounds_alike.lower()
+    target = entry.lower()
+    assert (OSA.distance(one, target), OSA.distance(two, target)) == (1, 2)
+    assert token_similarity(two, target)[1] == "same sound"
+    assert token_similarity(one, target)[0] >= token_similarity(two, target)[0]
+    given = "Ingrid "
+    typo_score = compare(given + typo, given + entry).score
+    assert typo_score >= compare(given + sounds_alike, given + entry).score
 
 
 # --- transliteration ----------------------------------------------------------------

@@ -219,8 +219,10 @@ def test_a_type_mismatch_lowers_the_score() -> None:
 
 def test_cross_reference_follows_the_thresholds_it_is_given() -> None:
     index = index_of("Radoslav Kvetnik,,person,Slovak transport minister\n")
-    text = "Radoslaw Kvetnyk, the transport minister, said on Tuesday that the bridge would open."
-    ent = entity(text, "Radoslaw Kvetnyk")
+    # far enough from the entry to stay under 100 with the context's bonus, so that a
+    # stricter cut-off can lie above the score
+    text = "Radoslaw Kwetnyk, the transport minister, said on Tuesday that the bridge would open."
+    ent = entity(text, "Radoslaw Kwetnyk")
     default = xref_one(text, ent, index)
     assert default.reference is not None
     score = default.reference.score

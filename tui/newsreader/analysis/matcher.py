@@ -216,7 +216,7 @@ def score_forms(
         if not person and how == "edit" and (_inflected(x, long_[j]) or _inflected(long_[j], x)):
             sim, how = weights.plural, "plural"  # Technology / Technologies: one word
             aligned[i] = Aligned(sim, j, how)
-        elif not person and how == "edit" and sim < 90 and _other_word(x, long_[j]):
+        elif not person and how == "edit" and _other_word(x, long_[j]):
             sim, how = min(sim, weights.other_word), "other word"  # Deutsche Bank / Deutsche Bahn: not a typo
         weighted += weight * sim
         if sim < worst:

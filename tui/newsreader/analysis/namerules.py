@@ -50,6 +50,11 @@ class Weights:
     # the parts' similarities
     initial_weight: float = 0.5  # an initial counts half a part in the average
     nickname: float = 88.0  # Bill for William, in first position
+    # one insert, delete, substitution or swap of neighbours in a part of 4+ letters (Andrws /
+    # Andrews) scores at least this: above a same-sound spelling two edits away (Andrus, 92),
+    # or a list's look-alikes outrank the entry the typo was made from
+    one_edit: float = 93.0
+    one_edit_length: int = 4  # shorter parts one letter apart are other names (Lu / Liu)
     other_word: float = 50.0  # Deutsche Bank / Deutsche Bahn: another word, not a typo
     plural: float = 92.0  # Sunrise Technology / Technologies: one word, in a body's name
     cut_short: float = 90.0  # a long name's last part cut at a record's width (... DR / DRISSI)

@@ -2,15 +2,17 @@
 
 Equal, an initial ("V." for Vladimir), the same sound (`namesounds`), a transliteration,
 or edit similarity for typos, counted in "typo units"; two common given names that differ
-(Maria / Marta) are two people, not a typo.
+(Maria / Marta) are two people, not a typo. A part one edit from the other scores at least
+`Weights.one_edit`, as much as any spelling that only sounds alike.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import Hamming, Indel, Levenshtein
+from rapidfuzz.distance import OSA, Hamming, Indel, Levenshtein
 
+from newsreader.analysis.namerules import WEIGHTS
 from newsreader.analysis.namesounds import coarse_sound, same_syllables, sound, vowel_poor
 from newsreader.analysis.namewords import common_given_name
 
@@ -19,6 +21,8 @@ from newsreader.analysis.namewords import common_given_name
 # makes another name ("Albano"/"Albanese", "Ronaldo"/"Ronaldinho").
 _EDIT_WEIGHTS = (3, 3, 2)
 _UNIT_SIMILARITY = {0: 100.0, 1: 90.0, 2: 86.0, 3: 82.0, 4: 80.0, 5: 68.0, 6: 62.0}
+# what a typo may have been judged: not other given names, a transliteration or a longer name
+_TYPO_KINDS = frozenset({"edit", "same sound", "letters swapped"})
 
 
 @lru_cache(maxsize=65_536)  # about 0.65 kB an entry
@@ -30,6 +34,24 @@ def token_similarity(
     Vladimir in Hungarian, Belarusian and Lithuanian spelling. `cross_script`: one token
     was transliterated from another script and the other written in Latin letters, so
     only the classes of their consonants need agree (beulladimireu / vladimir)."""
+    similarity, how = _similarity(a, b, transliterated, cross_script)
+    if similarity < WEIGHTS.one_edit and how in _TYPO_KINDS and _one_edit_apart(a, b):
+        return WEIGHTS.one_edit, how
+    return similarity, how
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter inserted, dropped, changed or swapped with its neighbour, in parts long
+    enough for that to be a typo, and not two given names in their own right."""
+    return (
+        min(len(a), len(b)) >= WEIGHTS.one_edit_length
+        and OSA.distance(a, b, score_cutoff=1) <= 1
+        and not _distinct_given_names(a, b)
+    )
+
+
+def _similarity(a: str, b: str, transliterated: bool, cross_script: bool) -> tuple[float, str]:
+    """`token_similarity` before the floor of one edit."""
     if a == b:
         return 100.0, "equal"
     if len(a) == 1 or len(b) == 1:

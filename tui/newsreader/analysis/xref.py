@@ -235,7 +235,8 @@ def _match_entity(
     longer = _longer_name(text, entity) if entity.type == ORGANIZATION else None
     large = len(index) >= LARGE_LIST
     # a name written as one entry is no misspelling of another
-    written = next((h.entry.name for h in hits if written_as_listed(entity.name, h.matched)), None)
+    written_as = [h.entry for h in hits if written_as_listed(entity.name, h.matched)]
+    written = written_as[0].name if written_as else None
     scored: list[Match] = []
     for hit in hits:
         match = _judge(entity, hit, (context, near_countries), sport, thresholds, written, large)
@@ -247,8 +248,10 @@ def _match_entity(
     reference = None
     if scored and scored[0].verdict == SAME:
         runner_up = scored[1].score if len(scored) > 1 else 0.0
-        if scored[0].score - runner_up >= CLEAR_LEAD:
-            reference = scored[0]  # two look-alikes equally close: the reviewer decides
+        # two look-alikes equally close: the reviewer decides; but a name written as one
+        # entry alone is that entry, however close its misspelt neighbours score
+        if scored[0].score - runner_up >= CLEAR_LEAD or [e.id for e in written_as] == [scored[0].entry_id]:
+            reference = scored[0]
     capped = tuple(replace(m, score=min(m.score, 100.0)) for m in scored[:MAX_CANDIDATES])
     if reference is not None:
         reference = capped[0]
