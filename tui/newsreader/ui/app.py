@@ -123,6 +123,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self._max_bytes = max_bytes
         self._poll: Timer | None = None
         self._store_trouble: str | None = None  # said: a server store is not answering
+        self._store_notice: str | None = None  # said: what the store set aside, say
         self._progress: AnalysisProgress | None = None  # of the analysis running, if one is
         self._progress_timer: Timer | None = None
         self.analysis = analysis
@@ -291,6 +292,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             reviewed = review.reviewed
         if review.notice:
             problems.append(review.notice)
+        self._store_notice = review.notice
         return review, reviewed, problems
 
     def _review_ready(self, review: ArticleReview, reviewed: ReviewedAnalysis, problems: list[str]) -> None:
@@ -436,7 +438,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
             return
         try:
             changed = self.review.changed_elsewhere()
-            self._say_store_trouble(self.review.store.trouble)
+            self._say_store_trouble(self.review.store.trouble, self.review.notice)
             if not changed:
                 return
             reviewed = self.decisions.reviewed
@@ -445,16 +447,21 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         self.reader.show_review(reviewed)
         self.reader.status("decisions made in another reader are shown")
 
-    def _say_store_trouble(self, trouble: str | None) -> None:
+    def _say_store_trouble(self, trouble: str | None, notice: str | None = None) -> None:
         """A server store that stopped answering (decisions are kept meanwhile), said when
-        it starts, and again when the server is back and they were sent."""
-        if (trouble is None) == (self._store_trouble is None):
-            return
-        if trouble is not None:
-            self.notify(trouble, title="review store", severity="warning", timeout=20, markup=False)
-        else:
-            self.notify("the review store answers again; the decisions kept here were sent", markup=False)
-        self._store_trouble = trouble
+        it starts, and again when the server is back and they were sent; and what the store
+        has to say once since (decisions the server refused, set aside), each said once."""
+        set_aside = notice if notice and notice != self._store_notice else None
+        self._store_notice = notice
+        if (trouble is None) != (self._store_trouble is None):
+            if trouble is not None:
+                self.notify(trouble, title="review store", severity="warning", timeout=20, markup=False)
+            else:
+                back = "the review store answers again; the decisions kept here were sent"
+                self.notify(back + (" but for those said next" if set_aside else ""), markup=False)
+            self._store_trouble = trouble
+        if set_aside is not None:
+            self.notify(set_aside, title="review store", severity="warning", timeout=30, markup=False)
 
     def _close_on_exit_signals(self, review: ArticleReview) -> None:
         """SIGHUP (the SSH connection dropped, the terminal closed) or SIGTERM: close the
