@@ -1,6 +1,6 @@
 """Precision of the identities the cross-reference claims, against labels made by hand.
 
-    python benchmarks/identity_claims.py [DEV_DIR] [--labels FILE] [--unlabelled-only]
+    python benchmarks/identity_claims.py [DEV_DIR] [--labels FILE] [--show-wrong]
 
 DEV_DIR (default /work/shared/eval/dev) holds `articles/*.txt` and the JSON lines files
 `ner-dev.jsonl` and `quotes-dev.jsonl`, whose documents carry an "id" and a "text". Every
