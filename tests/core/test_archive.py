@@ -128,3 +128,43 @@ def test_the_command_says_each_shard_and_refuses_what_cannot_run(
     write_shard(twin / "a.jsonl", [{"id": 1, "text": STORY}])
     assert archive.main([shards[0], str(twin / "a.jsonl"), "--out", out]) == 2
     assert "two shards named a" in capsys.readouterr().err
+
+
+def test_a_reference_list_that_cannot_be_read_stops_the_run_in_one_line(
+    shards: list[str], tmp_path: Path, capsys
+) -> None:
+    binary = tmp_path / "list.csv"
+    binary.write_bytes(b"name\x00\xff\n")
+    for listed in (str(tmp_path / "missing.csv"), str(binary)):
+        argv = [
+            shards[0],
+            "--out",
+            str(tmp_path / "out"),
+            "--scheduler",
+            "synchronous",
+            "--references",
+            listed,
+        ]
+        assert archive.main(argv) == 2
+        said = capsys.readouterr().err
+        assert said.count("\n") == 1 and said.startswith(f"newsreader: {listed}: "), said
+    assert not (tmp_path / "out").exists()  # no shard was started
+
+
+def test_a_shard_whose_output_cannot_be_written_leaves_no_half_file(
+    shards: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    (out / "a.jsonl").mkdir(parents=True)  # the output's place is taken by a folder
+    [result] = archive.run(archive.shards_in(shards[:1], out), OPTIONS, scheduler="synchronous")
+    assert result.failure.startswith("cannot be analysed (") and not result.articles
+    assert sorted(p.name for p in out.iterdir()) == ["a.jsonl"]  # no .partial, no done marker
+
+
+def test_a_scheduler_that_is_not_an_address_is_one_message(shards: list[str], tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is not installed: pip install distributed")
+    argv = [shards[0], "--out", str(tmp_path / "out"), "--scheduler", "bogus://x", "--no-bundled"]
+    assert archive.main(argv) == 2
+    assert capsys.readouterr().err.startswith(
+        "newsreader: cannot reach the scheduler bogus://x: unknown address"
+    )

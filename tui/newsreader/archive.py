@@ -23,6 +23,7 @@ lexicons and the reference lists once, on its first shard, and keeps them for th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
@@ -106,6 +107,7 @@ def run(
         raise ArchiveError(f"the archive run needs Dask: {EXTRA_HINT}") from None
     if not shards:
         return []
+    _check_lists(options)
     version = batch.analysis_version(options)
     tasks = [(shard, options, version) for shard in shards]
     bag = db.from_sequence(tasks, npartitions=len(tasks)).map(_run_shard_task)
@@ -115,8 +117,26 @@ def run(
         client: Any = importlib.import_module("dask.distributed").Client
     except ImportError:
         raise ArchiveError("a scheduler address needs dask.distributed: pip install distributed") from None
-    with client(scheduler):
+    try:
+        connected = client(scheduler)
+    except (OSError, ValueError) as err:  # no scheduler there, or not an address
+        raise ArchiveError(
+            f"cannot reach the scheduler {printable(scheduler)}: {printable(str(err))}"
+        ) from None
+    with connected:
         return list(bag.compute())
+
+
+def _check_lists(options: batch.Options) -> None:
+    """Load the reference lists here, before any shard: a list that cannot be read is one
+    message for the run, not a traceback from every worker. (This process keeps what it
+    loaded: the threads and synchronous schedulers run the shards here and reuse it.)"""
+    from newsreader.analysis.references import ReferenceError
+
+    try:
+        _analyzer(options)
+    except ReferenceError as err:
+        raise ArchiveError(printable(str(err))) from None
 
 
 def _run_shard_task(task: tuple[Shard, batch.Options, str]) -> ShardResult:
@@ -148,6 +168,8 @@ def run_shard(shard: Shard, options: batch.Options, version: str) -> ShardResult
         os.replace(partial, shard.output)
         _write_marker(shard.marker, {**stamp, "articles": articles, "errors": errors})
     except OSError as err:
+        with contextlib.suppress(OSError):  # a disk that filled, a folder that vanished: no half file
+            os.unlink(partial)
         return ShardResult(shard.path, failure=f"cannot be analysed ({err.strerror or err})")
     took = time.monotonic() - started
     return ShardResult(shard.path, articles, errors, seconds=took, worker=os.getpid(), loads=_loads)
