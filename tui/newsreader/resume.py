@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +48,6 @@ def _someone_elses(path: Path) -> bool:
     except StoreError:
         return True
     return False
-
-
-@dataclass(frozen=True)
-class RememberedTheme:
-    name: str
-    configured: str | None  # the config file's theme when it was chosen
 
 
 class ReaderState:
