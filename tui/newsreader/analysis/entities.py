@@ -25,11 +25,15 @@ from newsreader.analysis.mentions import Mention
 from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE, Ambiguity, Span
 
 
-@dataclass
+@dataclass(slots=True)  # one per entity: a long text has hundreds of thousands
 class EntityDraft:
     type: str
     mentions: list[Mention] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
+    flags: tuple[str, ...] = ()  # few drafts have one: an empty set each would cost 216 bytes
+
+    def flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags += (name,)
 
     @property
     def name(self) -> str:
@@ -126,13 +130,25 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
         home.mentions.append(m)
     # every part of every full name, and its spelling skeleton, leads to its clusters
     owners_of: dict[str, list[EntityDraft]] = defaultdict(list)
-    owned: set[tuple[str, int]] = set()
+    crowded: dict[str, set[int]] = {}  # the ids of the owners of a key many clusters share
     for surface, cluster in cluster_of.items():
         for part in _name_parts(surface):
             for key in (part, "~" + skeleton(part)):
-                if (key, id(cluster)) not in owned:
-                    owned.add((key, id(cluster)))
-                    owners_of[key].append(cluster)
+                owners = owners_of[key]
+                # most keys have an owner or two, looked through; a set of (key, id) pairs
+                # for every key was a long text's biggest record while people were grouped
+                if len(owners) < _FEW_OWNERS:
+                    if any(c is cluster for c in owners):
+                        continue
+                else:
+                    ids = crowded.get(key)
+                    if ids is None:
+                        ids = crowded[key] = {id(c) for c in owners}
+                    if id(cluster) in ids:
+                        continue
+                    ids.add(id(cluster))
+                owners.append(cluster)
+    del crowded
     ambiguous: list[_Amb] = []
     singles: dict[str, EntityDraft] = {}
     for m in short:
@@ -144,9 +160,12 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
         draft = singles.setdefault(skeleton(word), EntityDraft(PERSON))
         draft.mentions.append(m)
         if len(owners) > 1:
-            draft.flags.add("ambiguous-short-form")
+            draft.flag("ambiguous-short-form")
             ambiguous.append(((m.start, m.end), m.text, owners))
     return clusters + list(singles.values()), ambiguous
+
+
+_FEW_OWNERS = 8
 
 
 class _FullNames:
@@ -260,7 +279,7 @@ def _group_organisations(mentions: list[Mention], text: str) -> tuple[list[Entit
                 forms.join(m, owner)
         draft.mentions[:] = keep
         if keep and len(longer) > 1:
-            draft.flags.add("ambiguous-short-form")
+            draft.flag("ambiguous-short-form")
     return [d for d in by_name.values() if d.mentions], ambiguous
 
 

@@ -346,14 +346,15 @@ class Tally:
         for reason in occ.reasons:
             self.reasons[occ.text].setdefault(reason, reason)
 
-    def decide(self) -> dict[str, tuple[str, str]]:
-        """surface -> (type, the reasons for it), for the surfaces the evidence types."""
+    def decide(self) -> dict[str, tuple[str, str, str]]:
+        """surface -> (type, the reasons for it, the surface's string as kept here), for the
+        surfaces the evidence types."""
         return _decide_types(self.totals, self.reasons)
 
 
 def _decide_types(
     totals: dict[str, dict[str, float]], reasons: dict[str, dict[str, str]]
-) -> dict[str, tuple[str, str]]:
+) -> dict[str, tuple[str, str, str]]:
     # full person names lend their type to their parts ("Andrew Small" -> "Small")
     person_parts: dict[str, float] = defaultdict(float)
     for surface, votes in totals.items():
@@ -373,7 +374,8 @@ def _decide_types(
             and max(votes, key=votes.__getitem__) == ORGANIZATION
         ):
             company_bases.add(" ".join(words[:-1]))
-    decided: dict[str, tuple[str, str]] = {}
+    decided: dict[str, tuple[str, str, str]] = {}
+    said: dict[str, str] = {}  # one string for each set of reasons, which many surfaces share
     for surface, votes in totals.items():
         if " " not in surface and surface in person_parts:
             votes[PERSON] += min(person_parts[surface], W.person_part_cap) + W.person_part_bonus
@@ -386,5 +388,6 @@ def _decide_types(
         kind = max(votes, key=lambda k: votes[k])
         if votes[kind] <= W.least_to_type:
             continue
-        decided[surface] = (kind, "; ".join(reasons[surface])[:200])
+        why = "; ".join(reasons[surface])[:200]
+        decided[surface] = (kind, said.setdefault(why, why), surface)
     return decided

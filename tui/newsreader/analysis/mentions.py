@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -63,7 +64,9 @@ def find_mentions(
     # each occurrence's votes are summed into its surface's as soon as they are known, so
     # a long text keeps only the span of each occurrence, not its votes and reasons
     tally = Tally()
-    found: list[tuple[int, int, str]] = []
+    # the occurrences found: offsets in arrays of machine integers, not a tuple each
+    found_starts, found_ends = array("q"), array("q")
+    found_texts: list[str] = []
     dropped_initials: list[Tok] = []
     # a run's segments and shape votes depend only on its words and whether a sentence
     # starts there; names recur, so each distinct run is worked out once per text
@@ -92,15 +95,20 @@ def find_mentions(
             if (occ.start, occ.end) in labels:
                 occ.vote(PERSON, WEIGHTS.speaker_label, _LABELLED)
             tally.add(occ)
-            found.append((occ.start, occ.end, occ.text))
+            found_starts.append(occ.start)
+            found_ends.append(occ.end)
+            found_texts.append(occ.text)
         dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
+    del shapes
     types = tally.decide()
-    mentions = [
-        Mention(s, e, surface, types[surface][0], types[surface][1])
-        for s, e, surface in found
-        if types.get(surface, (None,))[0] in ENTITY_TYPES
-    ]
-    del found
+    del tally  # the votes of every surface, let go before the mentions are made
+    mentions = []
+    for s, e, surface in zip(found_starts, found_ends, found_texts, strict=True):
+        typed = types.get(surface)
+        if typed is not None and typed[0] in ENTITY_TYPES:
+            # the surface's string as the tally kept it: one for all its mentions
+            mentions.append(Mention(s, e, typed[2], typed[0], typed[1]))
+    del found_starts, found_ends, found_texts, types
     mentions += found_again(text, mentions, dropped_initials, caps_lines, skip, known, sports)
     if teams:
         mentions = _with_table_teams(text, mentions, team_at)

@@ -36,7 +36,7 @@ STATEMENT = "statement"
 TERM = "term"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A reference-list entry proposed for a name, with the matcher's reasons."""
 
@@ -51,7 +51,7 @@ class Match:
     entry_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long text has hundreds of thousands of these
 class Entity:
     id: str
     name: str  # canonical: the fullest form in the text
@@ -63,7 +63,7 @@ class Entity:
     evidence: str = ""  # why it was typed so, for the reviewer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long text has hundreds of thousands of these
 class Quote:
     start: int  # the opening quote mark
     end: int  # just after the closing mark (or the paragraph end for an open quote)
@@ -75,7 +75,7 @@ class Quote:
     cue_span: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MergeSuggestion:
     """Two entities of the same article whose names look like variants of one name."""
 
@@ -85,7 +85,7 @@ class MergeSuggestion:
     why: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long text has hundreds of thousands of these
 class Ambiguity:
     """A short form that could belong to more than one entity, left unlinked."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from newsreader.analysis.quotemarks import RawQuote
 Word = tuple[int, int, str]  # start, end, the word as written
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention: a long text has hundreds of thousands
 class MentionRef:
     start: int
     end: int
@@ -50,7 +51,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z(])|\n")
 _ABBREVIATION_END = re.compile(rf"(?:^|[\s(]){_ABBREVIATION}$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     speaker: str | None
     rule: str
@@ -63,19 +64,26 @@ class QuoteContext:
     def __init__(self, text: str, mentions: Sequence[MentionRef], quotes: Sequence[RawQuote]) -> None:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-        self.ends = sorted((m.end, i) for i, m in enumerate(self.mentions))
-        self.end_keys = [e for e, _ in self.ends]
+        # offsets are kept in arrays of machine integers, not lists of tuples: a long text
+        # has hundreds of thousands of mentions and sentences
+        self.starts = array("q", (m.start for m in self.mentions))
+        # by end, ties in order of start (the sort is stable)
+        by_end = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].end)
+        self.end_keys = array("q", (self.mentions[i].end for i in by_end))
+        self.end_owners = array("q", by_end)  # the mention (its index) each of end_keys ends
+        del by_end
         self.quote_spans = [(q.start, q.end) for q in quotes]
         # sentence ends outside quotes, not after "Mr." or an initial, found once per text;
         # '….” Smith said' is one sentence for attribution, unless a line ends at the quote
-        self.bounds = [
-            m.span()
-            for m in _SENTENCE_END.finditer(text)
-            if (m.group() == "\n" or not _ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start()))
-            and (not self.in_quote(m.start()) or "\n" in m.group())
-        ]
-        self.bound_ends = [e for _, e in self.bounds]
+        self.bound_starts = array("q")
+        self.bound_ends = array("q")
+        for m in _SENTENCE_END.finditer(text):
+            at = m.start()
+            if (m.group() == "\n" or not _ABBREVIATION_END.search(text, max(0, at - 6), at)) and (
+                not self.in_quote(at) or "\n" in m.group()
+            ):
+                self.bound_starts.append(at)
+                self.bound_ends.append(m.end())
         self.roles_of: dict[int, frozenset[str]] = {}  # a person mention's roles, by its start (`roles`)
 
     def in_quote(self, pos: int) -> bool:
@@ -91,8 +99,8 @@ class QuoteContext:
     def mention_ending_at(self, pos: int) -> MentionRef | None:
         """A mention ending exactly at `pos` (a possessive 's may follow it)."""
         i = bisect.bisect_left(self.end_keys, pos)
-        if i < len(self.ends) and self.ends[i][0] == pos:
-            return self.mentions[self.ends[i][1]]
+        if i < len(self.end_keys) and self.end_keys[i] == pos:
+            return self.mentions[self.end_owners[i]]
         return None
 
     def mentions_between(self, start: int, end: int) -> list[MentionRef]:
@@ -149,8 +157,8 @@ def sentence_end(ctx: QuoteContext, pos: int, limit: int = 300) -> int:
     """Where the sentence that `pos` is in ends (at most `limit` characters on)."""
     stop = min(len(ctx.text), pos + limit)
     i = bisect.bisect_right(ctx.bound_ends, pos)  # the first boundary not yet passed
-    if i < len(ctx.bounds) and ctx.bounds[i][0] < stop:
-        return max(ctx.bounds[i][0], pos)
+    if i < len(ctx.bound_starts) and ctx.bound_starts[i] < stop:
+        return max(ctx.bound_starts[i], pos)
     return stop
 
 
@@ -158,8 +166,8 @@ def sentence_start(ctx: QuoteContext, pos: int, limit: int = 400) -> int:
     """Where the sentence that `pos` is in starts (at most `limit` characters back)."""
     lo = max(0, pos - limit)
     i = bisect.bisect_right(ctx.bound_ends, pos) - 1
-    if i >= 0 and ctx.bounds[i][1] >= lo:
-        return ctx.bounds[i][1]
+    if i >= 0 and ctx.bound_ends[i] >= lo:
+        return ctx.bound_ends[i]
     return lo
 
 

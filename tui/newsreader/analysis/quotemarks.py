@@ -21,7 +21,7 @@ OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 
 
-@dataclass
+@dataclass(slots=True)
 class RawQuote:
     start: int  # opening mark
     end: int  # after the closing mark, or the paragraph end
