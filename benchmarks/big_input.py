@@ -15,7 +15,8 @@ the same bytes, so the ratios carry over between machines. The children:
 * the reader's background analysis as the reader runs it (`Analyzer.analyze` in a thread,
   told the progress), then the JSON contract built and written to /dev/null, the peak
   memory taken after each stage: analysis (mentions, entities, quotes), cross-reference
-  and merge suggestions, `contract.to_dict`, `contract.write`. A peak is the most the
+  and merge suggestions, `contract.document` (as `analyze` makes it: its long lists are
+  made as they are written), `contract.write`. A peak is the most the
   process has held so far, so a stage's figure is at least the one before it.
 
 `--no-bundled` leaves out the bundled reference list, and so most of the cross-reference's
@@ -41,7 +42,7 @@ from varied_text import varied_text
 WORDS_PER_MB = 170_000  # the generated text runs at about 6 bytes a word
 MAX_MB = "60"
 BASELINE = "import re, sys; re.findall(r'\\w+', open(sys.argv[1], encoding='utf-8').read())"
-STAGES = ("analysis", "xref+merges", "to_dict", "write")
+STAGES = ("analysis", "xref+merges", "document", "write")
 
 
 def run(cmd: list[str]) -> tuple[float, float, float, str]:
@@ -104,8 +105,8 @@ def stages_child(path: str, bundled: bool, references: list[str]) -> None:
     worker.start()
     worker.join()
     assert seen and seen[-1] == 1.0, "the analysis reports its progress"
-    doc_dict = contract.to_dict(doc, outcome.pop())  # type: ignore[arg-type]
-    mark("to_dict")
+    doc_dict = contract.document(doc, outcome.pop())  # type: ignore[arg-type]
+    mark("document")
     with open(os.devnull, "w", encoding="utf-8") as sink:
         contract.write(doc_dict, sink, indent=2)
     mark("write")

@@ -107,3 +107,28 @@ def test_a_run_whose_every_article_fails_writes_no_json(
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
     assert cli.main(["analyze", "--no-bundled", str(bad), str(tmp_path / "missing.txt")]) == EXIT_USAGE
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(("indent", "depth"), [(None, 0), (2, 0), (2, 1)])
+def test_a_document_made_as_written_is_the_dict_written_character_for_character(
+    story: Path, indent: int | None, depth: int
+) -> None:
+    from newsreader import article
+
+    analyzer = Analyzer.from_options([], bundled=False)
+    doc = article.load(story)
+    assert doc.source_text is not None  # its controls were cleaned: offsets map to the source
+    analysis = analyzer.analyze(doc)
+    lazy = contract.document(doc, analysis)
+    whole = contract.to_dict(doc, analysis)
+    # the long lists are made as they are read, not held
+    assert isinstance(lazy["entities"], contract.Rows) and isinstance(whole["entities"], list)
+    assert len(lazy["entities"]) == len(whole["entities"]) > 8
+    assert lazy == whole and list(lazy["quotes"]) == whole["quotes"]
+    expected = contract.dumps(whole, indent=indent)
+    assert contract.dumps(lazy, indent=indent) == expected
+    pad = "\n" + " " * ((indent or 0) * depth)
+    for items in (8, contract.PIECE_ITEMS, 100_000):  # lists written in pieces, or each in one call
+        out = io.StringIO()
+        contract.write(lazy, out, indent=indent, depth=depth, items=items)
+        assert out.getvalue() == (expected.replace("\n", pad) if indent is not None else expected)

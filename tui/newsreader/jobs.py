@@ -56,11 +56,12 @@ def analyze_all(
 ) -> Iterator[Outcome]:
     """Each item's outcome (a path is loaded first), in the order of `items`, computed by
     `workers` processes (this one alone when 1), started the platform's way unless
-    `start` (a multiprocessing context) says another."""
+    `start` (a multiprocessing context) says another. A JSON document is `lazy` (see
+    `analyze_one`): for `contract.write` to write."""
     workers = min(workers, len(items))
     if workers <= 1:
         for item in items:
-            yield analyze_one(item, analyzer, options)
+            yield analyze_one(item, analyzer, options, lazy=True)
         return
     pool = ProcessPoolExecutor(workers, start, initializer=_install, initargs=(analyzer, options))
     try:
@@ -80,8 +81,10 @@ def analyze_all(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def analyze_one(item: str | Article, analyzer: Analyzer, options: Options) -> Outcome:
-    """Load (a path), analyse and render one article."""
+def analyze_one(item: str | Article, analyzer: Analyzer, options: Options, *, lazy: bool = False) -> Outcome:
+    """Load (a path), analyse and render one article. `lazy`: the JSON document's long
+    lists are `contract.Rows`, made an item at a time as `contract.write` writes them, not
+    held as dicts beside the analysis (for a 20 MB text, 170 MB more)."""
     from newsreader.analysis import contract
 
     try:
@@ -95,7 +98,7 @@ def analyze_one(item: str | Article, analyzer: Analyzer, options: Options) -> Ou
         write_table(buffer, doc, result)
         output = buffer.getvalue()
     else:
-        output = contract.to_dict(doc, result, text=options.text)
+        output = (contract.document if lazy else contract.to_dict)(doc, result, text=options.text)
     return Outcome(output=output, problems=doc.problems)
 
 
@@ -131,7 +134,7 @@ def _install(analyzer: Analyzer, options: Options) -> None:
 
 def _in_worker(item: str | Article) -> Outcome:
     assert _worker is not None, "the pool's initializer installs the analyzer"
-    return analyze_one(item, *_worker)
+    return analyze_one(item, *_worker, lazy=True)
 
 
 class Progress:
