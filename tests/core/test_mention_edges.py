@@ -127,3 +127,16 @@ def test_a_speech_verb_that_is_a_name_too_stays_inside_a_name() -> None:
 def test_what_follows_a_title_and_of_is_its_domain_not_a_person() -> None:
     names = found("Fans of The Lord of the Harrows queued. The Duke of Westshire arrived.")
     assert not any(surface.startswith("of ") for surface in names), names
+
+
+def test_a_body_named_for_its_cause_and_country_keeps_its_place() -> None:
+    names = found("A spokesman for the group Clean Water in Peru said on Monday.")
+    assert names.get("Clean Water in Peru") == "organization"
+    assert "Peru" not in names
+
+
+def test_a_person_or_a_headed_body_before_in_a_place_is_cut_there() -> None:
+    assert found("He called John Baker in Paris.") == {"John Baker": "person", "Paris": "place"}
+    names = found("He met the Ministry of Health in Lima on Monday.")
+    assert names.get("Ministry of Health") == "organization"
+    assert names.get("Lima") == "place"

@@ -130,6 +130,8 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
         return (
             first in openers or last in openers or last in vocab.ORG_HEADS or first in vocab.TITLE_MODIFIERS
         )
+    if connector == "in":
+        return _body_named_in_place(before, after)
     if connector == "for":
         return first in vocab.ORG_OPENERS or last in vocab.ORG_HEADS or first in vocab.ORG_HEADS
     if connector == "and":
@@ -152,6 +154,32 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
             and lexicon.place(first) is None
         )
     return False
+
+
+def _body_named_in_place(before: list[Tok], after: list[Tok]) -> bool:
+    """ "Human Rights in China": a body named for its cause and its country. Kept whole
+    only when two or more everyday words come before "in", none a place, a title, a given
+    name or a surname ("Tom Hill in Texas" is a person, and where he is), and the rest of
+    the run is a place. A body whose name ends in a head ("Ministry of Health in Lima") or a
+    legal form is the body, and the place where it acts another name."""
+    words = [t for _, _, t in before]
+    rest = " ".join(t for _, _, t in after)
+    return (
+        len(words) >= 2
+        and lexicon.place(" ".join(words)) is None  # "The Big Apple in New York": two places
+        and words[-1] not in vocab.ORG_HEADS
+        and words[-1] not in vocab.LEGAL_FORMS
+        and all(
+            lexicon.zipf(w) >= CUTOFFS.org_phrase_in_place
+            and lexicon.place(w) is None
+            and w not in vocab.NOT_NAMES
+            and w not in vocab.PERSON_TITLES
+            and names.given_name_strength(w) == 0
+            and not names.is_surname(w)
+            for w in words
+        )
+        and lexicon.place(rest) is not None
+    )
 
 
 def _possessive_inside_name(stem: str, following: str) -> bool:

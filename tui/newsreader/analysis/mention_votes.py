@@ -81,6 +81,10 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
                 W.organization_head,
                 f"ends in '{last}'" if last in vocab.ORG_HEADS else f"'{words[0]} of …'",
             )
+    elif " in " in surface:
+        # the segments keep "in" inside a name only for a body named for its cause and
+        # its country ("Human Rights in China")
+        occ.vote(ORGANIZATION, W.organization_head, "'… in' a place")
     elif len(words) > 1 and last in vocab.PLACE_HEADS:
         occ.vote(PLACE, W.place_head, f"ends in '{last}'")
     elif len(words) > 1 and last in _EVENT_HEADS:

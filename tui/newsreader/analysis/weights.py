@@ -192,6 +192,9 @@ class Cutoffs:
     english_suffix: float = 3.0
     # segments: "People's Republic": a common noun's possessive inside a name from here
     possessive_in_name: float = 4.0
+    # segments: "Human Rights in China": everyday words from here before "in" and a place
+    # name a body (an NGO named for its cause and its country), not a cause and a place
+    org_phrase_in_place: float = 4.0
     # segments: a sentence's first word that the gazetteer knows is not taken for the place
     # from `common_word_start` up, and dropped from `place_word_start` up ("Of", "Best"
     # are places somewhere)
