@@ -177,7 +177,8 @@ PARTICLES = _words("de del della der den van von da di du la le al el bin ibn bi
 # von der Leyen", "Procter & Gamble"), in the order a regular expression tries them
 NAME_CONNECTORS = (
     "of the",
-    *"of for and in & de del della der den van von da di du dos das la le al el bin ibn bint y ter zu".split(),
+    *"of for and in &".split(),
+    *"de del della der den van von da di du dos das la le al el bin ibn bint y ter zu".split(),
 )
 # Particles written joined to the next part of a name by a hyphen (al-Assad, bin-Salman)
 HYPHENED_PARTICLES = ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "abu", "ibn", "bin")
