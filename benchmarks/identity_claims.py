@@ -1,6 +1,6 @@
 """Precision of the identities the cross-reference claims, against labels made by hand.
 
-    python benchmarks/identity_claims.py [DEV_DIR] [--labels FILE] [--show-wrong]
+    python benchmarks/identity_claims.py [DEV_DIR] [--labels FILE] [--show-wrong] [--show-accepted]
 
 DEV_DIR (default /work/shared/eval/dev) holds `articles/*.txt` and the JSON lines files
 `ner-dev.jsonl` and `quotes-dev.jsonl`, whose documents carry an "id" and a "text". Every
@@ -117,6 +117,7 @@ def main() -> int:
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--show-wrong", action="store_true", help="list the claims labelled wrong")
+    parser.add_argument("--show-accepted", action="store_true", help="list every accepted claim")
     args = parser.parse_args()
     if not (args.dev / "articles").is_dir():
         print(f"{args.dev}: no articles/ folder here", file=sys.stderr)
@@ -149,6 +150,12 @@ def main() -> int:
             if c.key in labels and not labels[c.key]["right"]:
                 state = "ACCEPTED" if c.accepted else "maybe"
                 print(f"  [{half(c.doc)}] {state:<8} {c.mention!r} -> {c.reference!r} {c.score}: {c.why}")
+    if args.show_accepted:
+        print("\naccepted:")
+        for c in claims:
+            if c.accepted:
+                said = labels.get(c.key, {}).get("right")
+                print(f"  [{half(c.doc)}] {said!s:<5} {c.mention!r} -> {c.reference!r} {c.score}: {c.why}")
     unlabelled = [c for c in claims if c.key not in labels]
     if unlabelled:
         print(f"\n{len(unlabelled)} claims have no label (add them to {args.labels.name}):")

@@ -82,6 +82,17 @@ def test_different_suffixes_are_father_and_son() -> None:
     assert (plain, other) == (60.0, 40.0)
 
 
+def test_a_suffix_on_one_side_only_is_a_father_or_a_son() -> None:
+    # made-up names: the names alone do not say which, so no more than "maybe"
+    plain, other, why = weighed("Harold Quintrell", "Harold Quintrell Jr.", suffix_one_side=50.0)
+    assert "'jr' on one side only" in why
+    assert (plain, other) == (65.0, 50.0)
+    assert compare("Harold Quintrell", "Harold Quintrell Jr.").verdict == MAYBE
+    c = compare("Harold Quintrel III", "Harold Quintrell")  # and a typo
+    assert c.verdict == MAYBE and "'iii' on one side only" in c.why
+    assert compare("Harold Quintrell Junior", "Harold Quintrell Jr.").verdict == SAME  # one suffix, spelt out
+
+
 def test_reordered_parts_are_the_same_person_but_not_around_bin() -> None:
     c = compare("Orban Viktor", "Viktor Orbán")
     assert c.verdict == SAME and "name parts in another order" in c.why
@@ -185,6 +196,18 @@ def test_a_conjunction_or_an_adjective_inside_a_mention_is_held_against() -> Non
         "Russian-Swiss Chamber", "Swiss Chamber", "is a description, not a name", "organization"
     )
     assert compare("Procter & Gamble", "Procter and Gamble", kind="organization").verdict == SAME
+
+
+def test_a_word_inside_a_bodys_name_is_held_against() -> None:
+    assert_held_against(
+        "Northern Atomic Power Board", "Northern Power Board", "'atomic' inside the name", "organization"
+    )
+    # a word before or after the shared ones may name the same body in full; a descriptor
+    # inside says how a business is held
+    assert not compare(
+        "Northern Power Board", "Greater Northern Power Board", kind="organization"
+    ).held_against
+    assert not compare("Kestrel Group Trading", "Kestrel Trading", kind="organization").held_against
 
 
 def test_a_country_or_its_adjective_sets_a_body_apart() -> None:

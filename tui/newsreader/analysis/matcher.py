@@ -38,6 +38,7 @@ from newsreader.analysis.namerules import (
     Weights,
     apply_rules,
     kinds_apart,
+    suffixes_apart,
 )
 from newsreader.analysis.namesounds import coarse_sound, sound
 from newsreader.analysis.namewords import common_given_name
@@ -245,9 +246,11 @@ def _same_parts(fa: NameForm, fb: NameForm, weights: Weights) -> tuple[float, li
         same = "same name, written together or apart"
     else:
         same = "same name" + (" after normalising" if fa.original != fb.original else "")
-    if fa.suffix != fb.suffix and fa.suffix and fb.suffix:
-        return weights.same_but_suffix, [same, f"different suffix ({fa.suffix} / {fb.suffix})"]
-    return (weights.same_parts if fa.tokens == fb.tokens else weights.written_together), [same]
+    score = weights.same_parts if fa.tokens == fb.tokens else weights.written_together
+    apart = suffixes_apart(fa, fb, weights)
+    if apart is None:
+        return score, [same]
+    return min(score, apart.value), [same, apart.reason]
 
 
 # Lists of fixed-width records cut a long name at 30 to 40 characters

@@ -18,6 +18,7 @@ from newsreader.analysis import lexicon
 from newsreader.analysis.model import compared_as_person
 from newsreader.analysis.namewords import (
     BODY_WORDS,
+    DESCRIPTORS,
     GIVEN_NAME_TITLES,
     common_given_name,
     describes_a_business,
@@ -43,7 +44,6 @@ class Weights:
     # decisive rules: the score is this, nothing else is weighed
     same_parts: float = 100.0  # the same parts after normalising
     written_together: float = 95.0  # the same letters, parts written together or apart
-    same_but_suffix: float = 60.0  # the same parts, different jr / sr / III
     run_together: float = 92.0  # one word against several, the same sound (Nuruddin / Noor ud Din)
     acronym: float = 85.0  # IBM for International Business Machines
     other_abbreviation: float = 0.0  # U.S.S.R. against a name whose initials differ
@@ -76,6 +76,7 @@ class Weights:
     one_part: float = 60.0  # any other single part
     # what the names say about themselves
     suffix_apart: float = 60.0  # Jr / Sr: father and son
+    suffix_one_side: float = 65.0  # Jr on one side only: either; below "same", which context may lift
     patronymic_order: float = 55.0  # parts in another order around bin / ibn
     initial_out_of_order: float = 50.0  # R Williams / William Ruto
     initials_only: float = 55.0  # C Dominici / Washington D.C.
@@ -197,6 +198,21 @@ def body_apart(p: Pair, w: Weights) -> Effect | None:
     return None
 
 
+def word_inside_a_body(p: Pair, w: Weights) -> Effect | None:
+    """A word more inside a body's name, between words both names share (International
+    Atomic Energy Agency / International Energy Agency, People's Bank of China / Bank of
+    China is not one): it says which of several bodies. A word before or after the shared
+    ones (United Nations Security Council / Security Council) may be the same body named in
+    full, and a descriptor (Group, Holdings) says how a business is held."""
+    if p.person or p.described or len(p.used_j) < 2:
+        return None
+    first, last = min(p.used_j), max(p.used_j)
+    inside = [y for j, y in enumerate(p.long_) if first < j < last and j not in p.used_j]
+    if inside and not all(y in DESCRIPTORS for y in inside):
+        return Effect(AGAINST, w.held_against, f"'{' '.join(inside)}' inside the name: another body")
+    return None
+
+
 def one_part_only(p: Pair, w: Weights) -> Effect | None:
     """A surname with a title ("Presiden Putin") names the person, and a family name first
     ("Xi" of Xi Jinping) too; a given name alone (Charles of Charles Kennedy) does not, nor
@@ -231,9 +247,19 @@ def one_part_only(p: Pair, w: Weights) -> Effect | None:
 
 
 def suffix_apart(p: Pair, w: Weights) -> Effect | None:
-    a, b = p.fa.suffix, p.fb.suffix
+    return suffixes_apart(p.fa, p.fb, w)
+
+
+def suffixes_apart(fa: NameForm, fb: NameForm, w: Weights = WEIGHTS) -> Effect | None:
+    """Jr / Sr, II / III: father and son. A suffix on one side only (Donald Trump / Donald
+    Trump Jr.) may be either of them: not the same person on the names alone, though words
+    near the mention that agree with a list's description may say which (a list that
+    leaves out a president's "Jr.")."""
+    a, b = fa.suffix, fb.suffix
     if a != b and a and b:
         return Effect(CAP, w.suffix_apart, f"different suffix ({a} / {b})")
+    if a != b:
+        return Effect(CAP, w.suffix_one_side, f"'{a or b}' on one side only: a father's or a son's name")
     return None
 
 
@@ -385,6 +411,7 @@ GATED_RULES: tuple[tuple[Rule, str], ...] = (
     (extra_parts, "extra"),
     (country_apart, "extra"),
     (body_apart, "extra"),
+    (word_inside_a_body, "extra"),
     (one_part_only, "one_part"),
     (suffix_apart, ""),
     (parts_reordered, "reordered"),
