@@ -236,6 +236,25 @@ def test_one_body_in_its_words_translated_or_its_initials(a: str, b: str) -> Non
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        ("KTE Holdings", "Kestrel Tidal Energy Holdings"),  # capitals among other words
+        ("Compañía Minera de Oruro, S.A.", "CMOSA"),  # accents, a particle and the legal form
+        ("Council for Trade and Co-operation in Asia", "CTCA"),  # a hyphened word is one
+        ("NW Power Board", "Northern Wessex Power Board"),  # an acronym for some of the words
+    ],
+)
+def test_an_acronym_in_capitals_names_the_words_it_stands_for(a: str, b: str) -> None:
+    assert compare(a, b, kind=ORG).verdict == SAME, compare(a, b, kind=ORG)
+
+
+def test_a_word_of_an_acronyms_letters_not_in_capitals_is_a_word() -> None:
+    c = compare("Nw Power Board", "Northern Wessex Power Board", kind=ORG)
+    assert c.verdict != SAME and "NW for" not in c.why
+    assert "NW for northern wessex" in compare("NW Power Board", "Northern Wessex Power Board", kind=ORG).why
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         ("Field Marshal Haftar", "Khalifa Haftar"),
         ("Mullah Omar", "Mohammed Omar"),
         ("Rabbi Sacks", "Jonathan Sacks"),

@@ -43,6 +43,7 @@ from newsreader.analysis.namerules import (
 from newsreader.analysis.namesounds import coarse_sound, sound
 from newsreader.analysis.namewords import common_given_name
 from newsreader.analysis.partsimilarity import different_genders, token_similarity
+from newsreader.analysis.translit import to_ascii
 
 # What other modules import from here: the verdicts, and the parts of a comparison
 __all__ = [
@@ -165,6 +166,10 @@ def score_forms(
         ta = _article_apart(ta, tb)
     if not ARTICLES.isdisjoint(fa.particles):
         tb = _article_apart(tb, ta)
+    spelt_out: list[str] = []
+    if not compared_as_person(kind) and len(ta) > 1 and len(tb) > 1:
+        # UN Security Council / United Nations Security Council: an acronym for some words
+        ta, tb = _acronyms_spelt_out(ta, fa, tb, spelt_out), _acronyms_spelt_out(tb, fb, ta, spelt_out)
     if len(ta) <= len(tb):
         short, long_, s_form, l_form = ta, tb, fa, fb
     else:
@@ -197,7 +202,7 @@ def score_forms(
         and (_cut_short(short[-1], long_[last.j], s_form) or _cut_short(long_[last.j], short[-1], l_form))
     ):
         aligned[len(short) - 1] = Aligned(weights.cut_short, last.j, "cut short")
-    reasons: list[str] = []
+    reasons: list[str] = spelt_out
     total = weighted = 0.0
     worst = 100.0
     order: list[int] = []
@@ -386,19 +391,52 @@ def _merge_to_match(tokens: tuple[str, ...], other: tuple[str, ...]) -> tuple[st
 def _acronym_of(short: tuple[str, ...], long_: tuple[str, ...], s_form: NameForm, l_form: NameForm) -> bool:
     """IBM for International Business Machines: written in capitals, the initials in order,
     of the name's parts or of all its words, a legal form (NIOC, National Iranian Oil
-    Company) and particles (IRISL, Islamic Republic of Iran Shipping Lines) included."""
+    Company, PDVSA for Petróleos de Venezuela S.A.) and particles (IRISL, Islamic Republic
+    of Iran Shipping Lines) included; a hyphened word is one (OSCE, Organization for Security
+    and Co-operation in Europe)."""
     if len(short) != 1 or not 2 <= len(short[0]) <= 6 or len(long_) < 2:
         return False
-    if not s_form.original.strip().isupper():
+    if not _in_capitals(short[0], s_form):
         return False
     if short[0] == "".join(t[0] for t in long_):
         return True
-    words = _ACRONYM_WORD.findall(l_form.original.lower())
+    words = _ACRONYM_WORD.findall(to_ascii(l_form.original).lower())
     return short[0] in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS))
 
 
-_ACRONYM_WORD = re.compile(r"[a-z0-9]+")
-_SMALL_WORDS = frozenset("of the and for de du des la le el al".split())
+def _in_capitals(token: str, form: NameForm) -> bool:
+    """Is `token` written in capitals in the name (ZTE of "ZTE Corporation", U.N.)? An
+    acronym is; a word of the same letters (Un, Ash) is not."""
+    wanted = token.upper()
+    return any(
+        word.replace(".", "") == wanted and word.replace(".", "").isupper()
+        for word in to_ascii(form.original).split()
+    )
+
+
+def _acronyms_spelt_out(
+    tokens: tuple[str, ...], form: NameForm, other: tuple[str, ...], reasons: list[str]
+) -> tuple[str, ...]:
+    """`tokens` with an acronym written in capitals replaced by the words of `other` whose
+    initials it is, in order (UN for United Nations), when they are not in `tokens`."""
+    out = list(tokens)
+    for i in range(len(out) - 1, -1, -1):
+        token = out[i]
+        width = len(token)
+        if not 2 <= width <= 5 or token in other or not _in_capitals(token, form):
+            continue
+        for j in range(len(other) - width + 1):
+            words = other[j : j + width]
+            if "".join(w[0] for w in words) == token and all(len(w) > 1 for w in words):
+                if not set(words) & set(out):
+                    out[i : i + 1] = words
+                    reasons.append(f"{token.upper()} for {' '.join(words)}")
+                break
+    return tuple(out)
+
+
+_ACRONYM_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SMALL_WORDS = frozenset("of the and for in on de du des la le el al y et und".split())
 
 
 def _is_nickname(a: str, b: str) -> bool:
