@@ -112,6 +112,21 @@ async def test_rows_show_titles_as_written_without_terminal_controls(folder: lis
         assert "0 of 4 reviewed · 3 to decide" in header
 
 
+async def test_the_last_column_shows_beside_the_scrollbar_under_its_head(folder: list[str]) -> None:
+    cache_summaries(folder)
+    app = make_triage(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await filled(pilot)
+        table = app.article_list.table
+        screen_lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        row_line = screen_lines[table.region.y]  # a-budget.txt: 3 to decide, in the last column
+        head_line = screen_lines[app.article_list.heads.region.y]
+        assert table.scrollable_content_region.width < table.size.width  # a scrollbar takes cells
+        assert row_line[: table.line_width].rstrip().endswith(" 3")
+        assert head_line.rstrip().endswith("to decide")
+        assert len(head_line.rstrip()) == len(row_line[: table.line_width].rstrip())  # head over the column
+
+
 async def test_o_cycles_the_sort_column_and_capital_o_reverses(folder: list[str]) -> None:
     cache_summaries(folder)
     app = make_triage(folder)

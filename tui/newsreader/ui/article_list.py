@@ -42,6 +42,7 @@ from newsreader.review.vocabulary import FLAGGED, IN_REVIEW, NEW, REVIEWED, STAT
 from newsreader.ui import keys
 from newsreader.ui.chrome import STATUS_STYLES
 from newsreader.ui.footer import Footer
+from newsreader.ui.one_line_input import OneLineInput
 
 if TYPE_CHECKING:
     from newsreader.resume import ReaderState
@@ -266,13 +267,20 @@ def cells(row: TriageRow) -> dict[str, str]:
 def fit(text: str, width: int, *, right: bool = False) -> str:
     """`text` in exactly `width` cells, cut with an ellipsis and a space kept at the end."""
     room = width - 1
+    if text.isascii():  # one cell a character (rows are printable): 10,000 rows, 8 columns each
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        return (text.rjust(room) if right else text.ljust(room)) + " "
     if cell_len(text) > room:
         text = set_cell_size(text, room - 1) + "…"
     return (" " * (room - cell_len(text)) + text if right else set_cell_size(text, room)) + " "
 
 
 class ArticleTable(ScrollView, can_focus=True):
-    """The rows as lines: the cursor row highlighted, flagged rows marked by glyph and colour."""
+    """The rows as lines: the cursor row highlighted, flagged rows marked by glyph and colour.
+
+    The scrollbar always shows: a filter that leaves a screenful of rows then neither
+    moves the columns by a cell nor lays the screen out again (~5 ms a key)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-table--cursor",
@@ -280,7 +288,7 @@ class ArticleTable(ScrollView, can_focus=True):
         "article-table--muted",
     }
     DEFAULT_CSS = """
-    ArticleTable { height: 1fr; background: $surface; overflow-x: hidden; }
+    ArticleTable { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: scroll; }
     ArticleTable > .article-table--cursor { background: $block-cursor-blurred-background; }
     ArticleTable:focus > .article-table--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
@@ -302,10 +310,13 @@ class ArticleTable(ScrollView, can_focus=True):
     def rearranged(self, keep: TriageRow | None = None) -> None:
         """The visible rows changed: size again, and keep the cursor on `keep` if it shows."""
         # Set quietly: a new virtual size would lay the whole screen out again (~10 ms),
-        # where only this widget's scroll range and scrollbar change.
-        self.set_reactive(ArticleTable.virtual_size, Size(self.size.width, len(self.rows.visible)))
-        self._scroll_update(self.virtual_size)
-        self._lines.clear()
+        # where only this widget's scroll range and scrollbar change; a new order of as
+        # many rows (a sort) changes neither. The drawn lines are kept: a row's line does
+        # not depend on where it shows.
+        size = Size(self.line_width, len(self.rows.visible))
+        if size != self.virtual_size:
+            self.set_reactive(ArticleTable.virtual_size, size)
+            self._scroll_update(size)
         # by identity: a row's dataclass == compares every field, and `in` + `index` did
         # that for each of 10,000 rows on every filter key
         at = next((i for i, row in enumerate(self.rows.visible) if row is keep), self.cursor)
@@ -316,6 +327,11 @@ class ArticleTable(ScrollView, can_focus=True):
     def refresh_rows(self) -> None:
         """Rows changed in place (filled in, a status set): draw the visible lines again."""
         self.refresh()
+
+    @property
+    def line_width(self) -> int:
+        """The cells a row has: the widget's width less the scrollbar's."""
+        return self.scrollable_content_region.width
 
     @property
     def current(self) -> TriageRow | None:
@@ -352,7 +368,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows.visible))
+        self.virtual_size = Size(self.line_width, len(self.rows.visible))
         self._lines.clear()
 
     def notify_style_update(self) -> None:
@@ -364,7 +380,7 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         at = self.scroll_offset.y + y
-        width = self.size.width
+        width = self.line_width
         visible = self.rows.visible
         if not 0 <= at < len(visible):
             return Strip.blank(width, self.rich_style)
@@ -393,13 +409,21 @@ class ArticleTable(ScrollView, can_focus=True):
     def _draw(self, row: TriageRow, width: int, on_cursor: bool) -> Strip:
         base, muted = self._styles(on_cursor, row.status == FLAGGED)
         shown = cells(row)
-        segments = []
+        segments: list[Segment] = []
+        texts: list[str] = []
+        style = base
         for column in columns(width):
-            style = (
+            wanted = (
                 muted if column.name in ("source", "date") or (row.summary is None and column.right) else base
             )
-            segments.append(Segment(fit(shown[column.name], column.width, right=column.right), style))
-        return Strip(segments).adjust_cell_length(width, base)
+            if wanted is not style and texts:  # neighbours of one style are one segment: fewer to cut
+                segments.append(Segment("".join(texts), style))
+                texts = []
+            style = wanted
+            texts.append(fit(shown[column.name], column.width, right=column.right))
+        segments.append(Segment("".join(texts), style))
+        drawn = sum(column.width for column in columns(width))  # each cell fitted to its column
+        return Strip(segments, drawn).adjust_cell_length(width, base)
 
 
 class ColumnHeads(Static):
@@ -407,16 +431,17 @@ class ColumnHeads(Static):
 
     DEFAULT_CSS = "ColumnHeads { height: 1; background: $panel; text-style: bold; }"
 
-    def __init__(self, rows: TriageRows, *, id: str | None = None) -> None:
+    def __init__(self, rows: TriageRows, table: ArticleTable, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows
+        self.table = table  # the heads stand over its columns, which the scrollbar narrows
 
     def on_resize(self) -> None:
         self.show()
 
     def show(self) -> None:
         parts = []
-        for column in columns(self.size.width or 80):
+        for column in columns(self.table.line_width or self.size.width or 80):
             name = column.name
             if name == self.rows.sort or (name == "" and self.rows.sort == "folder"):
                 name = f"{name or '#'}{'↑' if self.rows.descending else '↓'}"
@@ -468,7 +493,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         self._states: dict[str, batch.ReviewState] = {}  # the store's, by text hash
         self.filled = 0  # rows whose analysis has come (or failed)
         self.table = ArticleTable(self.rows, id="list-table")
-        self.heads = ColumnHeads(self.rows, id="list-heads")
+        self.heads = ColumnHeads(self.rows, self.table, id="list-heads")
 
     @property
     def done(self) -> bool:
@@ -480,7 +505,7 @@ class ArticleListScreen(Screen[None], inherit_bindings=False):
         yield ProgressBar(total=len(self.rows.rows), show_eta=False, id="list-progress")
         yield self.heads
         yield self.table
-        yield Input(placeholder="show the rows whose title or source holds…", id="list-filter")
+        yield OneLineInput(placeholder="show the rows whose title or source holds…", id="list-filter")
         yield Static(id="list-status")
         yield Footer()
 

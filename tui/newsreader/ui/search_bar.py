@@ -6,14 +6,14 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.message import Message
-from textual.widgets import Input
 
 from newsreader.ui import keys
 from newsreader.ui.keymap import hint
+from newsreader.ui.one_line_input import OneLineInput
 from newsreader.ui.typeahead import hold_keys_in, want_keys
 
 
-class SearchBar(Input):
+class SearchBar(OneLineInput):
     """The `/` field; the screen opens it, reads the query and closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.CANCEL_SEARCH]
