@@ -266,3 +266,10 @@ def test_military_and_religious_titles_are_set_apart(a: str, b: str) -> None:
 
 def test_don_is_a_given_name_not_a_title() -> None:
     assert name_form("Don Johnson").tokens == ("don", "johnson")
+
+
+def test_two_slips_in_a_long_name_are_a_typo_and_in_a_short_one_another_name() -> None:
+    long_name = compare("Dmitri Kozhemyakinov", "Dmitri Kozemyakinow")  # a letter dropped, one changed
+    assert long_name.verdict == SAME and "more than a typo" not in long_name.why
+    short_name = compare("Dmitri Kozhev", "Dmitri Kozevw")  # as many slips in six letters
+    assert short_name.verdict != SAME and "more than a typo" in short_name.why

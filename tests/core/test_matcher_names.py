@@ -417,7 +417,7 @@ def test_verdicts_follow_configurable_thresholds() -> None:
 
 
 def test_a_hard_negative_becomes_same_only_if_the_user_lowers_the_bar() -> None:
-    a, b = "Mikhail Khordorovsky", "Mikhail Khodorkovsky"
+    a, b = "Dmitri Kozhev", "Dmitri Kozevw"  # three slips in six letters
     c = compare(a, b)
     assert c.verdict != SAME and not c.held_against
     lenient = Thresholds(same=c.score - 1, maybe=c.score - 10)

@@ -21,6 +21,7 @@ from newsreader.analysis.namewords import common_given_name
 # makes another name ("Albano"/"Albanese", "Ronaldo"/"Ronaldinho").
 _EDIT_WEIGHTS = (3, 3, 2)
 _UNIT_SIMILARITY = {0: 100.0, 1: 90.0, 2: 86.0, 3: 82.0, 4: 80.0, 5: 68.0, 6: 62.0}
+_LONG_PART, _LONG_PART_SLIPS = 10, 80.0  # a part this long takes two slips as a typo, scored so
 # what a typo may have been judged: not other given names, a transliteration or a longer name
 _TYPO_KINDS = frozenset({"edit", "same sound", "letters swapped"})
 
@@ -106,6 +107,10 @@ def _similarity(a: str, b: str, transliterated: bool, cross_script: bool) -> tup
         # Sanani / Madani: the first letter and more; pzshkfr / pzshkyn: two of the few
         # letters a script without short vowels writes
         return min(100.0 * indel, 62.0), "edit"
+    if shorter >= _LONG_PART and half_units <= 6 and a[0] == b[0]:
+        # two slips in a name of ten letters or more (Khordorovsky / Khodorkovsky) are
+        # fewer of its letters than one in a name of five
+        return max(_UNIT_SIMILARITY[half_units], _LONG_PART_SLIPS), "edit"
     return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
 
 
