@@ -3,7 +3,9 @@
 Rules, by type:
 - people: a full name gathers the short forms made of its parts (Small -> Andrew Small,
   Xi -> Xi Jinping) and its transliteration variants (Zelensky / Zelenskyy). A short form
-  two people share stays unlinked and is reported as an ambiguity.
+  two people share stays unlinked and is reported as an ambiguity. A name in another
+  script (Путин, 习近平, محمد بن سلمان) joins the person the matcher finds the same
+  (Vladimir Putin, Xi Jinping), when only one is.
 - organisations: an acronym joins the name it abbreviates; a shorter name joins a longer
   one that only adds a country in front ("Foreign Ministry" -> "Chinese Foreign
   Ministry"); when two such longer names exist, the country written next to the short
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsreader.analysis import lexicon, vocab
+from newsreader.analysis.mention_runs import strip_possessive
 from newsreader.analysis.mentions import Mention
 from newsreader.analysis.model import ORGANIZATION, PERSON, PLACE, Ambiguity, Span
 
@@ -110,6 +113,17 @@ def _name_parts(surface: str) -> list[str]:
 
 
 def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb]]:
+    foreign = [m for m in mentions if _other_script(m.text)]
+    if foreign:
+        mentions = [m for m in mentions if not _other_script(m.text)]
+    drafts, ambiguous = _group_latin_people(mentions)
+    if foreign:
+        drafts, more = _join_other_scripts(foreign, drafts)
+        ambiguous += more
+    return drafts, ambiguous
+
+
+def _group_latin_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb]]:
     full = [m for m in mentions if len(_name_parts(m.text)) >= 2]
     short = [m for m in mentions if len(_name_parts(m.text)) < 2]
     clusters: list[EntityDraft] = []
@@ -166,6 +180,65 @@ def _group_people(mentions: list[Mention]) -> tuple[list[EntityDraft], list[_Amb
 
 
 _FEW_OWNERS = 8
+
+
+def _other_script(surface: str) -> bool:
+    """Is the name written in another script than Latin (Путин, 习近平, محمد بن سلمان)?
+    Its spelling skeleton, which folds Latin letters only, is empty."""
+    return not surface.isascii() and not skeleton(strip_possessive(surface)).strip()
+
+
+def _join_other_scripts(
+    foreign: list[Mention], drafts: list[EntityDraft]
+) -> tuple[list[EntityDraft], list[_Amb]]:
+    """People named in another script, each distinct name with the person the matcher
+    (which transliterates) finds the same: one of the Latin names' people, or one named
+    before in another script (Путин after Владимир Путин); a name two people match is
+    its own, and an ambiguity. Only people whose names share a sound are compared."""
+    from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, compare, name_form, sound
+
+    def keys(name: str) -> set[str]:
+        form = name_form(name)
+        return {sound(k) for k in (*form.tokens, *form.bigrams, form.joined) if k}
+
+    by_sound: dict[str, list[EntityDraft]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for d in drafts:
+        names[id(d)] = d.name
+        for k in keys(names[id(d)]):
+            by_sound[k].append(d)
+    by_surface: dict[str, list[Mention]] = defaultdict(list)
+    for m in foreign:
+        by_surface[_key(m.text)].append(m)
+    ambiguous: list[_Amb] = []
+    # fullest first, so that "Владимир Путин" is there for "Путин"
+    for surface in sorted(by_surface, key=lambda n: (-len(name_form(n).tokens), by_surface[n][0].start)):
+        ms = by_surface[surface]
+        near: dict[int, EntityDraft] = {}
+        for k in keys(surface):
+            owners = by_sound.get(k, ())
+            if len(owners) <= _MAX_COMPARED:  # a sound dozens of names share says nothing
+                near.update((id(d), d) for d in owners)
+        same = [
+            d
+            for d in near.values()
+            if compare(surface, names[id(d)], kind=PERSON).score >= DEFAULT_THRESHOLDS.same
+        ]
+        if len(same) == 1:
+            same[0].mentions.extend(ms)
+            continue
+        draft = EntityDraft(PERSON, list(ms))
+        if same:
+            draft.flag("ambiguous-short-form")
+            ambiguous.extend(((m.start, m.end), m.text, same) for m in ms)
+        drafts.append(draft)
+        names[id(draft)] = surface
+        for k in keys(surface):
+            by_sound[k].append(draft)
+    return drafts, ambiguous
+
+
+_MAX_COMPARED = 40  # people sharing one sound of a name's part (as merges.MAX_MERGE_BLOCK)
 
 
 class _FullNames:

@@ -1,8 +1,10 @@
 """Pass 1 of the mention finder: runs of capitalised tokens, where sentences start, and the
-lines written in capitals.
+lines written in capitals; and names written in scripts without capitals.
 
 A run is a maximal sequence of capitalised tokens with the connectors names use ("Bank of
-England", "Ursula von der Leyen"), found by one regular expression.
+England", "Ursula von der Leyen"), found by one regular expression. Arabic, Hebrew, Han,
+Hangul and Katakana have no capitals: a short run of their letters inside Latin prose
+("Xi Jinping (习近平)") is a name's candidate of its own (`uncased_runs`).
 """
 
 from __future__ import annotations
@@ -66,6 +68,80 @@ def inside(pos: int, spans: list[Span]) -> bool:
     """Is `pos` inside one of the sorted, non-overlapping `spans`?"""
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# Scripts without capitals, each by its blocks' ranges (a Unicode class would cost
+# tens of ms to compile): the words of a run and what joins them. Arabic and Hebrew words
+# are joined by single spaces (محمد بن سلمان), Hangul words too (김정은, 문 재인); Han
+# characters are written together, a foreign name's parts joined by a middle dot
+# (唐纳德·特朗普); Katakana words by the dot ・ or a space (キシダ フミオ).
+_ARABIC_WORD = (
+    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff][\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff]*"
+)
+_HEBREW_WORD = "[\u05d0-\u05f2][\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u05d0-\u05f4]*"
+_HANGUL_WORD = "[\uac00-\ud7a3]+"
+_KATAKANA_WORD = "[\u30a1-\u30fa\u30fc]+"
+_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\u3005]+"
+# a run is found whole, however long, then judged: a sentence is no name
+UNCASED_RUN = re.compile(
+    rf"(?P<arabic>{_ARABIC_WORD}(?: {_ARABIC_WORD})*)"
+    rf"|(?P<hebrew>{_HEBREW_WORD}(?: {_HEBREW_WORD})*)"
+    rf"|(?P<hangul>{_HANGUL_WORD}(?: {_HANGUL_WORD})*)"
+    rf"|(?P<kana>[\u3040-\u309f\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]+"
+    rf"(?:[\u30fb\u00b7 ][\u3040-\u309f\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]+)*)"
+)
+# any letter of those scripts, to tell whether the text about a run is theirs or Latin
+_UNCASED_LETTER = re.compile("[\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_KATAKANA_NAME = re.compile(rf"{_KATAKANA_WORD}(?:[\u30fb ]{_KATAKANA_WORD}){{0,3}}")
+_HAN_NAME = re.compile(rf"{_HAN}(?:[\u30fb\u00b7]{_HAN}){{0,2}}")
+MAX_UNCASED_WORDS = 4  # Arabic, Hebrew, Katakana: "محمد بن سلمان آل سعود"; more is a phrase
+MAX_HANGUL_WORDS = 3
+MAX_HAN_CHARACTERS = 6  # 习近平, 欧阳修; a foreign name's parts written with a dot may be longer
+MAX_HAN_PART = 4  # 唐纳德·特朗普: each part between the dots
+UNCASED_CONTEXT = 40  # characters each side of a run read to tell that the text is Latin
+
+
+def uncased_runs(text: str) -> list[tuple[int, int, str]]:
+    """Names' candidates in scripts without capitals: (start, end, script) of each run
+    short enough to be a name, inside text that is mostly Latin. A run of Han characters
+    with Kana (Japanese prose) or a whole sentence is none."""
+    if _UNCASED_LETTER.search(text) is None:
+        return []  # most texts: one scan, and none of the runs' alternatives is tried
+    found = []
+    for m in UNCASED_RUN.finditer(text):
+        script = m.lastgroup or ""
+        run = m.group()
+        if script == "kana":
+            if _KATAKANA_NAME.fullmatch(run):
+                script = "katakana"
+            elif _HAN_NAME.fullmatch(run) and _short_han(run):
+                script = "han"
+            else:
+                continue  # Japanese with its Kana, or a Chinese sentence
+        elif len(run.split()) > (MAX_HANGUL_WORDS if script == "hangul" else MAX_UNCASED_WORDS):
+            continue
+        if len(run.replace(" ", "")) < 2 or not _amid_latin(text, m.start(), m.end()):
+            continue
+        found.append((m.start(), m.end(), script))
+    return found
+
+
+def _short_han(run: str) -> bool:
+    parts = re.split("[\u30fb\u00b7]", run)
+    if len(parts) == 1:
+        return len(run) <= MAX_HAN_CHARACTERS
+    return all(len(p) <= MAX_HAN_PART for p in parts)
+
+
+def _amid_latin(text: str, start: int, end: int) -> bool:
+    """Is the text about `text[start:end]` mostly Latin letters (an English sentence), not
+    the run's own script (a passage in Arabic whose commas cut it into short runs)?"""
+    before = text[max(0, start - UNCASED_CONTEXT) : start]
+    after = text[end : end + UNCASED_CONTEXT]
+    latin = len(_LATIN_LETTER.findall(before)) + len(_LATIN_LETTER.findall(after))
+    other = len(_UNCASED_LETTER.findall(before)) + len(_UNCASED_LETTER.findall(after))
+    return latin >= 8 and latin >= 2 * other
 
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.analysis import lexicon, names, numberwords, vocab
+from newsreader.analysis import lexicon, names, numberwords, translit, vocab
 from newsreader.analysis.mention_evidence import Occurrence
 from newsreader.analysis.mention_runs import is_acronym, strip_possessive
 from newsreader.analysis.model import GROUP, ORGANIZATION, OTHER, PERSON, PLACE
@@ -112,6 +112,20 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
         else:
             occ.vote(ORGANIZATION, W.unknown_word_organization, "")
             occ.vote(PERSON, W.unknown_word_person, "")
+
+
+def vote_uncased(occ: Occurrence, script: str, known: Mapping[str, str]) -> None:
+    """The votes for a name in a script without capitals (`mention_runs.uncased_runs`):
+    the reference list's type, the gazetteer's for a big place read in Latin letters
+    (北京 -> Beijing, 서울 -> Seoul), and a modest vote for a person, which they outweigh."""
+    surface = occ.text
+    if surface in known:
+        occ.vote(known[surface], W.reference_list, "in the reference list")
+    latin = " ".join(w.capitalize() for w in translit.to_ascii(surface).split())
+    place = lexicon.place(latin) if latin else None
+    if place is not None and (place.is_large or place.population >= W.big_city_population):
+        occ.vote(PLACE, _place_weight(place, latin), f"gazetteer: {place.kind} ({place.canonical})")
+    occ.vote(PERSON, W.uncased_name_person, f"a name in {script} script")
 
 
 def _data_lines(name: str) -> list[str]:

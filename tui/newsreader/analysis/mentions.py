@@ -3,7 +3,8 @@
 The method, in passes, each in its own module:
 
 1. *Runs* (`mention_runs`): maximal sequences of capitalised tokens, with the connectors
-   names use ("Bank of England", "Ursula von der Leyen").
+   names use ("Bank of England", "Ursula von der Leyen"); and short runs of scripts
+   without capitals inside Latin prose ("Xi Jinping (习近平)"), typed by their own votes.
 2. *Segments* (`mention_segments`): each run cut where English puts two names side by
    side (before a title, at a possessive, at "and", after a country adjective before a
    person); sentence-initial common words ("According", "Some") dropped.
@@ -30,9 +31,16 @@ from dataclasses import dataclass
 from newsreader.analysis import lexicon, names, tables, vocab
 from newsreader.analysis.mention_echoes import found_again
 from newsreader.analysis.mention_evidence import Mention, Occurrence, Tok
-from newsreader.analysis.mention_runs import RUN, inside, is_initial, shouted_lines
+from newsreader.analysis.mention_runs import RUN, inside, is_initial, shouted_lines, uncased_runs
 from newsreader.analysis.mention_segments import segments
-from newsreader.analysis.mention_votes import Tally, is_sports_report, vote_context, vote_shape, vote_team
+from newsreader.analysis.mention_votes import (
+    Tally,
+    is_sports_report,
+    vote_context,
+    vote_shape,
+    vote_team,
+    vote_uncased,
+)
 from newsreader.analysis.model import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE, Span
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
@@ -100,6 +108,18 @@ def find_mentions(
             found_texts.append(occ.text)
         dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
     del shapes
+    # names in scripts without capitals, which no run holds: Arabic, Hebrew, Han, Hangul, Kana
+    for start, end, script in uncased_runs(text):
+        if inside(start, skip):
+            continue
+        surface = text[start:end]
+        occ = Occurrence(start, end, surface, tuple(surface.split()), is_initial(text, start))
+        vote_uncased(occ, script, known)
+        vote_context(text, occ)
+        tally.add(occ)
+        found_starts.append(start)
+        found_ends.append(end)
+        found_texts.append(surface)
     types = tally.decide()
     del tally  # the votes of every surface, let go before the mentions are made
     mentions = []

@@ -81,6 +81,10 @@ class Weights:
     # `least_to_type`, so such a word is kept as an organisation unless context differs
     unknown_word_organization: float = 0.8
     unknown_word_person: float = 0.7
+    # a short run of a script without capitals amid Latin prose ("Xi Jinping (习近平)"):
+    # a name, most often a person's as news glosses them; a speech verb's strength, so a
+    # reference list's entry, the gazetteer or a body noun before it outvotes it
+    uncased_name_person: float = 2.0
 
     # --- the gazetteer
     # countries, continents, regions: as strong as a demonym, under the decisive votes
