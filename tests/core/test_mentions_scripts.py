@@ -134,3 +134,17 @@ def test_a_han_name_alone_is_looked_up():
     (ent,) = analyzer.analyze(article.from_text(text, "story.txt")).entities
     assert ent.name == "习近平"
     assert ent.candidates and ent.candidates[0].name == "Xi Jinping"
+
+
+def test_the_reference_list_wins_over_the_person_vote(tmp_path):
+    lst = tmp_path / "mine.csv"
+    lst.write_text(
+        "name,aliases,type,description\nHuawei,华为,organization,Chinese telecommunications company\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer.from_options([str(lst)], bundled=False)
+    text = "Shares of 华为 suppliers fell on Monday after the new rules were announced."
+    result = analyzer.analyze(article.from_text(text, "story.txt"))
+    start = text.index("华为")
+    (ent,) = [e for e in result.entities if (start, start + 2) in e.mentions]
+    assert ent.type == "organization"

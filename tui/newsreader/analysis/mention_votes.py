@@ -125,7 +125,7 @@ def vote_uncased(occ: Occurrence, script: str, known: Mapping[str, str]) -> None
     place = lexicon.place(latin) if latin else None
     if place is not None and (place.is_large or place.population >= W.big_city_population):
         occ.vote(PLACE, _place_weight(place, latin), f"gazetteer: {place.kind} ({place.canonical})")
-    occ.vote(PERSON, W.uncased_name_person, f"a name in {script} script")
+    occ.vote(PERSON, W.uncased_name_person, f"a name in {script.title()} script")
 
 
 def _data_lines(name: str) -> list[str]:

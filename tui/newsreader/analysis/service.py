@@ -106,10 +106,12 @@ class Analyzer:
 
 
 def _known_names(entries: Sequence[references.Entry]) -> dict[str, str]:
-    """Names as written in the lists -> type, for names a text writes the same way."""
+    """Names as written in the lists -> type, for names a text writes the same way: names
+    with a capital, or in a script without capitals (华为, محمد بن سلمان)."""
     known: dict[str, str] = {}
     for entry in entries:
         for name in entry.names:
-            if len(name) >= 2 and name[0].isupper() and not name.isdigit():
+            first = name[:1]
+            if len(name) >= 2 and (first.isupper() or (first.isalpha() and not first.islower())):
                 known.setdefault(name, entry.type)
     return known
