@@ -10,6 +10,7 @@ Hangul and Katakana have no capitals: a short run of their letters inside Latin 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from newsreader.analysis import vocab
@@ -70,11 +71,10 @@ def inside(pos: int, spans: list[Span]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-# Scripts without capitals, each by its blocks' ranges (a Unicode class would cost
-# tens of ms to compile): the words of a run and what joins them. Arabic and Hebrew words
-# are joined by single spaces (محمد بن سلمان), Hangul words too (김정은, 문 재인); Han
-# characters are written together, a foreign name's parts joined by a middle dot
-# (唐纳德·特朗普); Katakana words by the dot ・ or a space (キシダ フミオ).
+# Scripts without capitals, each by its blocks' ranges: the words of a run and what joins
+# them. Arabic and Hebrew words are joined by single spaces (محمد بن سلمان), Hangul words
+# too (김정은, 문 재인); Han characters are written together, a foreign name's parts joined
+# by a middle dot (唐纳德·特朗普); Katakana words by the dot ・ or a space (キシダ フミオ).
 _ARABIC_WORD = (
     "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff][\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff]*"
 )
@@ -82,19 +82,31 @@ _HEBREW_WORD = "[\u05d0-\u05f2][\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c
 _HANGUL_WORD = "[\uac00-\ud7a3]+"
 _KATAKANA_WORD = "[\u30a1-\u30fa\u30fc]+"
 _HAN = "[\u3400-\u4dbf\u4e00-\u9fff\u3005]+"
-# a run is found whole, however long, then judged: a sentence is no name
-UNCASED_RUN = re.compile(
-    rf"(?P<arabic>{_ARABIC_WORD}(?: {_ARABIC_WORD})*)"
-    rf"|(?P<hebrew>{_HEBREW_WORD}(?: {_HEBREW_WORD})*)"
-    rf"|(?P<hangul>{_HANGUL_WORD}(?: {_HANGUL_WORD})*)"
-    rf"|(?P<kana>[\u3040-\u309f\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]+"
-    rf"(?:[\u30fb\u00b7 ][\u3040-\u309f\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]+)*)"
-)
-# any letter of those scripts, to tell whether the text about a run is theirs or Latin
-_UNCASED_LETTER = re.compile("[\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-_KATAKANA_NAME = re.compile(rf"{_KATAKANA_WORD}(?:[\u30fb ]{_KATAKANA_WORD}){{0,3}}")
-_HAN_NAME = re.compile(rf"{_HAN}(?:[\u30fb\u00b7]{_HAN}){{0,2}}")
+_CJK = "[\u3040-\u309f\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]+"
+# The UTF-8 lead bytes of those blocks (U+0590-U+07FF, U+3000-U+DFFF): a cheap first look.
+# A class of thousands of characters costs milliseconds to compile (re fills its map one
+# character at a time), so the patterns below are compiled only for a text that may hold
+# one of them, once per process; most texts, Latin through and through, never pay it.
+_MAYBE_UNCASED = re.compile(b"[\xd6-\xdf\xe3-\xed]")
+
+
+@functools.cache
+def _uncased_patterns() -> tuple[re.Pattern[str], ...]:
+    """A run, found whole however long, then judged (a sentence is no name); any letter of
+    those scripts; a Latin letter; a Katakana name; a Han name."""
+    run = re.compile(
+        rf"(?P<arabic>{_ARABIC_WORD}(?: {_ARABIC_WORD})*)"
+        rf"|(?P<hebrew>{_HEBREW_WORD}(?: {_HEBREW_WORD})*)"
+        rf"|(?P<hangul>{_HANGUL_WORD}(?: {_HANGUL_WORD})*)"
+        rf"|(?P<kana>{_CJK}(?:[\u30fb\u00b7 ]{_CJK})*)"
+    )
+    letter = re.compile("[\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+    katakana = re.compile(rf"{_KATAKANA_WORD}(?:[\u30fb ]{_KATAKANA_WORD}){{0,3}}")
+    latin = re.compile("[A-Za-z\u00c0-\u024f]")
+    han = re.compile(rf"{_HAN}(?:[\u30fb\u00b7]{_HAN}){{0,2}}")
+    return run, letter, latin, katakana, han
+
+
 MAX_UNCASED_WORDS = 4  # Arabic, Hebrew, Katakana: "محمد بن سلمان آل سعود"; more is a phrase
 MAX_HANGUL_WORDS = 3
 MAX_HAN_CHARACTERS = 6  # 习近平, 欧阳修; a foreign name's parts written with a dot may be longer
@@ -106,22 +118,31 @@ def uncased_runs(text: str) -> list[tuple[int, int, str]]:
     """Names' candidates in scripts without capitals: (start, end, script) of each run
     short enough to be a name, inside text that is mostly Latin. A run of Han characters
     with Kana (Japanese prose) or a whole sentence is none."""
-    if _UNCASED_LETTER.search(text) is None:
-        return []  # most texts: one scan, and none of the runs' alternatives is tried
-    found = []
-    for m in UNCASED_RUN.finditer(text):
+    if text.isascii() or _MAYBE_UNCASED.search(text.encode("utf-8", "surrogatepass")) is None:
+        return []  # most texts: one scan of their bytes
+    run_pattern, letter, latin, katakana, han = _uncased_patterns()
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    # from one of their letters to the next: the run's alternatives tried at every
+    # character of a long Latin text would cost a tenth of a second a megabyte
+    while (first := letter.search(text, pos)) is not None:
+        m = run_pattern.match(text, first.start())
+        if m is None:
+            pos = first.end()  # a digit or a sign of those blocks
+            continue
+        pos = m.end()
         script = m.lastgroup or ""
         run = m.group()
         if script == "kana":
-            if _KATAKANA_NAME.fullmatch(run):
+            if katakana.fullmatch(run):
                 script = "katakana"
-            elif _HAN_NAME.fullmatch(run) and _short_han(run):
+            elif han.fullmatch(run) and _short_han(run):
                 script = "han"
             else:
                 continue  # Japanese with its Kana, or a Chinese sentence
         elif len(run.split()) > (MAX_HANGUL_WORDS if script == "hangul" else MAX_UNCASED_WORDS):
             continue
-        if len(run.replace(" ", "")) < 2 or not _amid_latin(text, m.start(), m.end()):
+        if len(run.replace(" ", "")) < 2 or not _amid_latin(text, m.start(), m.end(), letter, latin):
             continue
         found.append((m.start(), m.end(), script))
     return found
@@ -134,14 +155,14 @@ def _short_han(run: str) -> bool:
     return all(len(p) <= MAX_HAN_PART for p in parts)
 
 
-def _amid_latin(text: str, start: int, end: int) -> bool:
+def _amid_latin(text: str, start: int, end: int, letter: re.Pattern[str], latin: re.Pattern[str]) -> bool:
     """Is the text about `text[start:end]` mostly Latin letters (an English sentence), not
     the run's own script (a passage in Arabic whose commas cut it into short runs)?"""
     before = text[max(0, start - UNCASED_CONTEXT) : start]
     after = text[end : end + UNCASED_CONTEXT]
-    latin = len(_LATIN_LETTER.findall(before)) + len(_LATIN_LETTER.findall(after))
-    other = len(_UNCASED_LETTER.findall(before)) + len(_UNCASED_LETTER.findall(after))
-    return latin >= 8 and latin >= 2 * other
+    latins = len(latin.findall(before)) + len(latin.findall(after))
+    others = len(letter.findall(before)) + len(letter.findall(after))
+    return latins >= 8 and latins >= 2 * others
 
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
