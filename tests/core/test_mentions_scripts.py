@@ -4,22 +4,12 @@ Latin spelling, cross-referenced. Sentences of our own, with public figures' nam
 from __future__ import annotations
 
 import pytest
+from test_mentions import entity_of
 
 from newsreader import article
 from newsreader.analysis import analyze_text
 from newsreader.analysis.mention_runs import uncased_runs
 from newsreader.analysis.service import Analyzer
-
-
-def entity_at(text: str, surface: str):
-    """The entity holding the mention `surface` (its first occurrence) at its exact offsets."""
-    result = analyze_text(text)
-    start = text.index(surface)
-    for ent in result.entities:
-        if (start, start + len(surface)) in ent.mentions:
-            return ent
-    found = [(text[s:e], ent.type) for ent in result.entities for s, e in ent.mentions]
-    raise AssertionError(f"{surface!r} at {start} is not a mention: {found}")
 
 
 @pytest.mark.parametrize(
@@ -40,7 +30,7 @@ def entity_at(text: str, surface: str):
     ids=["cyrillic", "greek", "han", "arabic", "hebrew", "hangul", "katakana-dot", "katakana-space"],
 )
 def test_a_name_in_another_script_is_a_person(sentence, surface):
-    ent = entity_at(sentence, surface)
+    ent = entity_of(sentence, surface)
     assert ent.type == "person"
     start = sentence.index(surface)
     assert sentence[start : start + len(surface)] == surface  # offsets index the text as given
@@ -73,20 +63,20 @@ def test_a_name_in_another_script_is_a_person(sentence, surface):
     ids=["cyrillic", "han", "arabic", "greek"],
 )
 def test_a_name_in_another_script_joins_its_latin_spelling(sentence, latin, other):
-    assert entity_at(sentence, latin) == entity_at(sentence, other)
-    assert entity_at(sentence, other).name == latin
+    assert entity_of(sentence, latin) == entity_of(sentence, other)
+    assert entity_of(sentence, other).name == latin
 
 
 def test_a_short_form_in_another_script_joins_the_full_name():
     text = "Vladimir Putin arrived on Monday. Later Путин told reporters the talks were over."
-    assert entity_at(text, "Путин") == entity_at(text, "Vladimir Putin")
+    assert entity_of(text, "Путин") == entity_of(text, "Vladimir Putin")
 
 
 def test_two_people_in_one_script_stay_apart():
     text = "On Monday 习近平 and 李强 met the delegation, officials said on Friday."
-    assert entity_at(text, "习近平") != entity_at(text, "李强")
+    assert entity_of(text, "习近平") != entity_of(text, "李强")
     text = "Later Путин spoke, and then Медведев answered the questions from reporters."
-    assert entity_at(text, "Путин") != entity_at(text, "Медведев")
+    assert entity_of(text, "Путин") != entity_of(text, "Медведев")
 
 
 def test_a_sentence_in_another_script_is_no_name():
@@ -112,7 +102,7 @@ def test_latin_text_has_no_such_runs():
 
 def test_a_big_place_in_another_script_is_a_place():
     text = "The flight from 北京 landed late on Friday, the airline told passengers."
-    assert entity_at(text, "北京").type == "place"
+    assert entity_of(text, "北京").type == "place"
 
 
 def test_the_reference_list_knows_the_person():
