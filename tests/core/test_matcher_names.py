@@ -179,6 +179,93 @@ def test_sound_classes_across_scripts_do_not_make_other_names_the_same(a: str, b
     assert_not_same(a, b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("בנימין נתניהו", "Benjamin Netanyahu"),  # Hebrew: yod is j or a vowel, vav u, bet b or v
+        ("בנימין נתניהו", "Binyamin Netanyahu"),
+        ("יצחק הרצוג", "Isaac Herzog"),  # het unwritten in English, tsadi s, vav o
+        ("שמעון פרס", "Shimon Peres"),  # shin sh, pe p or f
+        ("יאיר לפיד", "Yair Lapid"),  # one consonant: the surname backs it
+        ("אריאל שרון", "Ariel Sharon"),
+    ],
+)
+def test_hebrew_letters_read_as_their_latin_spellings(a: str, b: str) -> None:
+    assert_same(a, b, "transliterated")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("יצחק הרצוג", "Isaac Hertz"),  # no g: another surname
+        ("בנימין נתניהו", "Benjamin Netanya"),  # the closing vav is a letter, not nothing
+        ("בני גנץ", "Benny Gates"),  # t is no tsadi, and no n
+        ("יאיר לפיד", "Yair Golan"),
+    ],
+)
+def test_hebrew_letters_do_not_read_as_other_names(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("김정은", "Kim Jong Un"),  # McCune-Reischauer k, o, u; Revised Romanization g, eo, eu
+        ("김정은", "Kim Jong-un"),  # the given name's syllables written together
+        ("김대중", "Kim Dae-jung"),
+        ("윤석열", "Yoon Suk Yeol"),  # yu written yoo, eo u
+        ("이재명", "Lee Jae-myung"),  # the surname 이 written Lee
+        ("이재명", "Jae-myung Lee"),  # the family name last
+        ("박근혜", "Park Geun-hye"),
+        ("박정희", "Park Chung-hee"),
+        ("반기문", "Ban Ki-moon"),
+    ],
+)
+def test_a_korean_name_in_hangul_is_its_romanizations(a: str, b: str) -> None:
+    assert_same(a, b, "romanized")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("김정은", "Kim Jong Il"),  # 김정일: one syllable apart, father and son
+        ("김정일", "Kim Jong Un"),
+        ("박근혜", "Park Chung-hee"),  # 박정희: father and daughter
+        ("이재명", "Lee Myung-bak"),  # 이명박: one surname, another given name
+    ],
+)
+def test_a_korean_name_in_hangul_is_not_another_romanized_name(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ウラジーミル・プーチン", "Vladimir Putin"),  # u for v, r for l, chi for ti, vowels added
+        ("ジョー・バイデン", "Joe Biden"),  # ai for i
+        ("ボリス・ジョンソン", "Boris Johnson"),
+        ("セルゲイ・ラブロフ", "Sergei Lavrov"),  # b for v, fu for a closing v
+        ("キア・スターマー", "Keir Starmer"),  # the long vowel for an English r
+    ],
+)
+def test_katakana_reads_as_the_foreign_name_it_renders(a: str, b: str) -> None:
+    assert_same(a, b, "transliterated")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ウラジーミル・プーチン", "Vladimir Potanin"),
+        ("ジョー・バイデン", "Joe Borden"),
+        ("ボリス・ジョンソン", "Boris Jansen"),  # jo is not ja: consonant classes alone would pass it
+        ("アンゲラ・メルケル", "Angela Markle"),
+        ("アントニオ・グテーレス", "Antonio Gutierrez"),  # Japanese writes Gutierrez グティエレス
+    ],
+)
+def test_katakana_does_not_read_as_other_names(a: str, b: str) -> None:
+    assert_not_same(a, b)
+
+
 def test_a_transliteration_keeps_the_syllables() -> None:
     # same consonant skeleton, one syllable more: another surname (Potanin is not Putin)
     assert_not_same("Владимир Путин", "Vladimir Potanin")
@@ -189,6 +276,7 @@ def test_chinese_and_korean_names_in_one_run_are_read_a_syllable_a_character() -
     assert_same("习近平", "Xi Jinping")
     assert name_form("블라디미르 푸틴").tokens == ("beulladimileu", "putin")  # words stay whole
     assert name_form("ウラジーミル・プーチン").tokens == ("urajimiru", "puchin")
+    assert name_form("이재명").tokens == ("i", "jae", "myeong")  # not "ijae": 이 is the family name
     assert name_form("弗拉基米尔·普京").tokens == ("fulajimier", "pujing")  # no "la" particle dropped
 
 

@@ -59,8 +59,18 @@ def test_a_name_in_another_script_is_a_person(sentence, surface):
             "Kyriakos Mitsotakis",
             "Κυριάκος Μητσοτάκης",
         ),
+        (
+            "Prime Minister Benjamin Netanyahu (בנימין נתניהו) addressed the parliament.",
+            "Benjamin Netanyahu",
+            "בנימין נתניהו",
+        ),
+        (
+            "North Korean leader Kim Jong Un (김정은) inspected the new factory on Friday.",
+            "Kim Jong Un",
+            "김정은",
+        ),
     ],
-    ids=["cyrillic", "han", "arabic", "greek"],
+    ids=["cyrillic", "han", "arabic", "greek", "hebrew", "hangul"],
 )
 def test_a_name_in_another_script_joins_its_latin_spelling(sentence, latin, other):
     assert entity_of(sentence, latin) == entity_of(sentence, other)

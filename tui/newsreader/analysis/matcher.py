@@ -10,7 +10,10 @@ and are one. So names are compared token by token:
 2. Align tokens one to one, in any order (Chinese and Hungarian put the family name
    first), by the best similarity (`partsimilarity.token_similarity`): equal, an initial
    ("V." for Vladimir), the same sound (`namesounds`: Zelensky, Selenskyj, Zelenskiy),
-   or edit similarity for typos.
+   or edit similarity for typos. A part in Hebrew or Katakana against Latin letters is
+   read by its script's letters (`scriptreadings`: בנימין, Benjamin; プーチン, Putin), and
+   a Korean name in Hangul is read whole through the romanization tables (김정은, Kim
+   Jong-un).
 3. Score the shorter name's tokens: every one must find its counterpart; then the rules
    of `namerules` cap, lower or hold the score against ("Roman"/"Robert" Fico are two
    people; missing middle names cost little).
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -43,7 +47,10 @@ from newsreader.analysis.namerules import (
 from newsreader.analysis.namesounds import coarse_sound, sound
 from newsreader.analysis.namewords import common_given_name
 from newsreader.analysis.partsimilarity import different_genders, token_similarity
+from newsreader.analysis.scriptreadings import Reading, has_readings, korean_name, readings
 from newsreader.analysis.translit import to_ascii
+
+_NO_READINGS: Mapping[str, Reading] = {}
 
 # What other modules import from here: the verdicts, and the parts of a comparison
 __all__ = [
@@ -155,6 +162,9 @@ def score_forms(
         return _compare_characters(fa.original, fb.original)
     if fa.tokens == fb.tokens or fa.joined == fb.joined or fa.spelt == fb.spelt:
         return _same_parts(fa, fb, weights)
+    cross_script = fa.transliterated != fb.transliterated
+    if cross_script and (fa.ideographic or fb.ideographic) and (romanized := _romanized(fa, fb, weights)):
+        return romanized
     if (len(fa.tokens) == 1) != (len(fb.tokens) == 1) and (
         together := _run_together(fa, fb, weights)
     ) is not None:
@@ -193,8 +203,11 @@ def score_forms(
     distinct = (
         fa.distinct and fb.distinct and short in (fa.tokens, fb.tokens) and long_ in (fa.tokens, fb.tokens)
     )
-    cross_script = fa.transliterated != fb.transliterated
-    aligned, used_j = _align(short, long_, fa.accented or fb.accented, cross_script, distinct)
+    foreign = fa if fa.transliterated else fb
+    read = readings(foreign.original) if cross_script and has_readings(foreign.original) else _NO_READINGS
+    aligned, used_j = _align(
+        short, long_, fa.accented or fb.accented, cross_script, distinct, read, foreign is s_form
+    )
     last = aligned.get(len(short) - 1)
     if (
         last is not None
@@ -287,12 +300,20 @@ def _run_together(fa: NameForm, fb: NameForm, weights: Weights) -> tuple[float, 
 
 
 def _align(
-    short: tuple[str, ...], long_: tuple[str, ...], loose: bool, cross_script: bool, distinct: bool
+    short: tuple[str, ...],
+    long_: tuple[str, ...],
+    loose: bool,
+    cross_script: bool,
+    distinct: bool,
+    read: Mapping[str, Reading] = _NO_READINGS,
+    short_read: bool = False,
 ) -> tuple[dict[int, Aligned], set[int]]:
     """Pair each part of the shorter name with one of the longer, best similarity first and,
     among equals, the nearer position. Equal parts are the only ones scoring 100, so they
     are paired first without scoring the rest: most pairs of names share most parts.
-    `distinct`: no part occurs twice in either name, so equal parts pair by value."""
+    `distinct`: no part occurs twice in either name, so equal parts pair by value. `read`:
+    the Latin spellings of the parts of the name in another script, the shorter name if
+    `short_read`, else the longer."""
     aligned: dict[int, Aligned] = {}
     used_j: set[int] = set()
     if distinct:
@@ -311,9 +332,17 @@ def _align(
         return aligned, used_j
     rest_i = [i for i in range(len(short)) if i not in aligned]
     rest_j = [j for j in range(len(long_)) if j not in used_j]
+
+    def similarity(x: str, y: str) -> tuple[float, str]:
+        if not read:
+            return token_similarity(x, y, loose, cross_script)
+        if short_read:  # the part with a reading first
+            return token_similarity(x, y, loose, cross_script, read.get(x))
+        return token_similarity(y, x, loose, cross_script, read.get(y))
+
     if len(rest_i) == 1 and len(rest_j) == 1:  # one part differs (Putin / Pulin): no ranking
         i, j = rest_i[0], rest_j[0]
-        sim, how = token_similarity(short[i], long_[j], loose, cross_script)
+        sim, how = similarity(short[i], long_[j])
         if sim > 0:
             aligned[i] = Aligned(sim, j, how)
             used_j.add(j)
@@ -322,7 +351,7 @@ def _align(
         (-sim, abs(i - j), i, j, how)
         for i in rest_i
         for j in rest_j
-        for sim, how in (token_similarity(short[i], long_[j], loose, cross_script),)
+        for sim, how in (similarity(short[i], long_[j]),)
         if sim > 0
     ]
     pairs.sort()
@@ -331,6 +360,21 @@ def _align(
             used_j.add(j)
             aligned[i] = Aligned(-neg_sim, j, how)
     return aligned, used_j
+
+
+def _romanized(fa: NameForm, fb: NameForm, weights: Weights) -> tuple[float, list[str]] | None:
+    """A Korean name in Hangul against a spelling of it in Latin letters (김정은 / Kim
+    Jong-un, Gim Jeong-eun): the romanization tables read it whole, the syllables of
+    the given name written together or apart. None when neither name is one."""
+    korean, latin = (fa, fb) if fa.ideographic else (fb, fa)
+    pattern = korean_name(korean.original)
+    if pattern is None or latin.transliterated or not pattern.fullmatch(latin.spelt):
+        return None
+    score = weights.romanized
+    reasons = [f"{korean.original.strip()} is romanized {latin.original.strip()}"]
+    if (apart := suffixes_apart(fa, fb, weights)) is not None:
+        return min(score, apart.value), [*reasons, apart.reason]
+    return score, reasons
 
 
 def _token_reason(x: str, y: str, sim: float, how: str) -> str:

@@ -340,10 +340,14 @@ def _cjk_words(text: str) -> str:
     each word is one name part, its syllables together."""
     words = [w for w in _CJK_SEPARATORS.split(text) if w]
     if len(words) == 1:
+        if _HANGUL_RUN.fullmatch(words[0]):
+            # a syllable a part: to_ascii's capitals do not part 이재명, "IJaeMyeong"
+            return " ".join(map(to_ascii, words[0]))
         return _CAMEL.sub(" ", to_ascii(words[0]))
     return " ".join(to_ascii(w) for w in words)
 
 
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
 _ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 

@@ -45,6 +45,7 @@ class Weights:
     same_parts: float = 100.0  # the same parts after normalising
     written_together: float = 95.0  # the same letters, parts written together or apart
     run_together: float = 92.0  # one word against several, the same sound (Nuruddin / Noor ud Din)
+    romanized: float = 92.0  # a Korean name in Hangul and a romanization of it (김정은 / Kim Jong-un)
     acronym: float = 85.0  # IBM for International Business Machines
     other_abbreviation: float = 0.0  # U.S.S.R. against a name whose initials differ
     # the parts' similarities

@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA, Hamming, Indel, Levenshtein
 from newsreader.analysis.namerules import WEIGHTS
 from newsreader.analysis.namesounds import coarse_sound, same_syllables, sound, vowel_poor
 from newsreader.analysis.namewords import common_given_name
+from newsreader.analysis.scriptreadings import Reading
 
 # Edit costs in "typo units": a substitution is one, an added or dropped letter one and a
 # half. A typo keeps the letters' count ("Tim"/"Tom", "Messi"/"Bessi"); an added syllable
@@ -28,17 +29,46 @@ _TYPO_KINDS = frozenset({"edit", "same sound", "letters swapped"})
 
 @lru_cache(maxsize=65_536)  # about 0.65 kB an entry
 def token_similarity(
-    a: str, b: str, transliterated: bool = False, cross_script: bool = False
+    a: str, b: str, transliterated: bool = False, cross_script: bool = False, reading: Reading | None = None
 ) -> tuple[float, str]:
     """Similarity of two folded tokens (0-100) and what made it. Transliterations from other
     scripts are compared more loosely: "Vlagyimir", "Uladzimir" and "Vladimiras" are
     Vladimir in Hungarian, Belarusian and Lithuanian spelling. `cross_script`: one token
     was transliterated from another script and the other written in Latin letters, so
-    only the classes of their consonants need agree (beulladimireu / vladimir)."""
+    only the classes of their consonants need agree (beulladimireu / vladimir).
+    `reading`: a's Latin spellings (`scriptreadings`, for a word in Hebrew or Katakana),
+    which b, in Latin letters, may be one of (vnymyn, בנימין / benjamin)."""
+    if reading is not None and cross_script:
+        if (found := _read_as(a, b, reading)) is not None:
+            return found
+        if len(b) >= 3:
+            # no spelling the script's letters allow: the classes of consonants, which
+            # pass Jansen for ジョンソン (jiyonson) and Gates for גנץ (gnts), say no more
+            similarity, how = _similarity(a, b, transliterated, cross_script)
+            return (similarity, how) if similarity <= _NOT_READ else (_NOT_READ, "not read")
     similarity, how = _similarity(a, b, transliterated, cross_script)
     if similarity < WEIGHTS.one_edit and how in _TYPO_KINDS and _one_edit_apart(a, b):
         return WEIGHTS.one_edit, how
     return similarity, how
+
+
+# A reading of three consonants or more is as good as the same sound; one of fewer (יצחק,
+# ts-k, Isaac; אהוד, d, Ehud) is a spelling that fits, and many other names would: the
+# name's other parts must back it, as they must a typo
+_READ_CONSONANTS = 3
+_FEW_CONSONANTS = {2: 85.0, 1: 75.0}
+_NOT_READ = 55.0  # a Latin part that is no reading of the other: another name
+
+
+def _read_as(a: str, b: str, reading: Reading) -> tuple[float, str] | None:
+    """b is a Latin spelling of a by a's reading, or None when it is not (or says nothing)."""
+    if len(b) < 3 or not reading.matches(b):
+        return None
+    if different_genders(a, b):
+        return 40.0, "given names"
+    if reading.consonants < _READ_CONSONANTS:
+        return _FEW_CONSONANTS[reading.consonants], "transliteration"
+    return max(90.0, 100.0 * Indel.normalized_similarity(a, b)), "same sound"
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
