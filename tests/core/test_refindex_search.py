@@ -420,6 +420,40 @@ def test_a_name_in_another_script_finds_its_latin_entry() -> None:
     assert hits and hits[0].entry.name == "Donald Trump"
 
 
+SCRIPTS_LIST = [
+    Entry(f"x:{i}", name, (), "person", "", "", "mine")
+    for i, name in enumerate(
+        [
+            "Benjamin Netanyahu",
+            "Benjamin Natan",
+            "Kim Jong Un",
+            "Kim Jong Il",
+            "Park Geun-hye",
+            "Park Chung-hee",
+            "Vladimir Putin",
+            "Vladimir Potanin",
+        ]
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("בנימין נתניהו", "Benjamin Netanyahu"),  # Hebrew: its ASCII, bnimin ntniho, sounds alike
+        ("김정은", "Kim Jong Un"),  # Hangul: syllables (gim jeong eun) near no Latin part
+        ("박정희", "Park Chung-hee"),
+        ("ウラジーミル・プーチン", "Vladimir Putin"),  # Katakana: puchin has Putin's b-t-n as a reading
+    ],
+    ids=["hebrew", "hangul", "hangul-surname", "katakana"],
+)
+def test_a_name_in_hebrew_hangul_or_katakana_finds_its_latin_entry(query: str, name: str) -> None:
+    hits = ReferenceIndex.build(SCRIPTS_LIST).search(query, limit=2)
+    assert hits and hits[0].entry.name == name
+    assert hits[0].comparison.verdict == "same"
+    assert all(h.comparison.verdict != "same" for h in hits[1:])  # Kim Jong Il, Potanin
+
+
 # --- one edit away, among near-duplicates -----------------------------------------------
 
 # Made-up people and the near-duplicate entries a real list holds for them (one listed

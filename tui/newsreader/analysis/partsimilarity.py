@@ -37,13 +37,13 @@ def token_similarity(
     was transliterated from another script and the other written in Latin letters, so
     only the classes of their consonants need agree (beulladimireu / vladimir).
     `reading`: a's Latin spellings (`scriptreadings`, for a word in Hebrew or Katakana),
-    which b, in Latin letters, may be one of (vnymyn, בנימין / benjamin)."""
+    which b, in Latin letters, may be one of (bnimin, בנימין / benjamin)."""
     if reading is not None and cross_script:
         if (found := _read_as(a, b, reading)) is not None:
             return found
         if len(b) >= 3:
             # no spelling the script's letters allow: the classes of consonants, which
-            # pass Jansen for ジョンソン (jiyonson) and Gates for גנץ (gnts), say no more
+            # pass Jansen for ジョンソン (jiyonson) and Gates for גנץ (gntz), say no more
             similarity, how = _similarity(a, b, transliterated, cross_script)
             return (similarity, how) if similarity <= _NOT_READ else (_NOT_READ, "not read")
     similarity, how = _similarity(a, b, transliterated, cross_script)
@@ -91,7 +91,7 @@ def _similarity(a: str, b: str, transliterated: bool, cross_script: bool) -> tup
     if cross_script:
         ka, kb = coarse_sound(a), coarse_sound(b)
         # the classes agree, and some letters too (Putin and Biden share only b-t-n);
-        # a name written without its vowels (Hebrew פוטין, fvtyn, is Putin) has its
+        # a name written without its vowels (Persian پوتین, pwtyn, is Putin) has its
         # consonants only, but those keep d and t apart (بوتين is not Biden)
         if vowel_poor(a) or vowel_poor(b):
             ka, kb = coarse_sound(a, True), coarse_sound(b, True)

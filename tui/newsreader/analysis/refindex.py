@@ -44,6 +44,7 @@ from newsreader.analysis.namesounds import coarse_sound, sound
 from newsreader.analysis.references import Entry
 from newsreader.analysis.refranking import QueryPart, Ranking, letter_bits
 from newsreader.analysis.refstore import KeyTable, StoredIndex, deletions, key_hash, offsets, record
+from newsreader.analysis.scriptreadings import Reading, has_readings, korean_spellings, readings
 
 INDEX_VERSION = 2
 FULLY_SCORED = 6  # distinct names per query that the full matcher scores
@@ -75,7 +76,8 @@ class Hit:
 class ReferenceIndex(StoredIndex):
     def __init__(self) -> None:
         super().__init__()
-        self._parts: dict[tuple[str, bool, bool], QueryPart] = {}  # the least recently used first
+        # the least recently used first
+        self._parts: dict[tuple[str, bool, bool, Reading | None], QueryPart] = {}
 
     # --- building ----------------------------------------------------------------
 
@@ -83,14 +85,17 @@ class ReferenceIndex(StoredIndex):
     def layout_version(cls) -> str:
         return index_version()
 
-    def _part(self, tok: str, accented: bool, cross_script: bool) -> QueryPart:
+    def _part(
+        self, tok: str, accented: bool, cross_script: bool, reading: Reading | None = None
+    ) -> QueryPart:
         """The query part for `tok`, kept for the next queries that have it (an article
-        names many Joneses; a list's common given names come back in every article)."""
-        key = (tok, accented, cross_script)
+        names many Joneses; a list's common given names come back in every article).
+        `reading`: its Latin spellings, for a part in Hebrew or Katakana."""
+        key = (tok, accented, cross_script, reading)
         parts = self._parts
         part = parts.pop(key, None)
         if part is None:
-            part = QueryPart(self, tok, accented, cross_script)
+            part = QueryPart(self, tok, accented, cross_script, reading)
             if len(parts) >= PARTS_KEPT:
                 del parts[next(iter(parts))]  # the least recently used
         parts[key] = part
@@ -173,8 +178,13 @@ class ReferenceIndex(StoredIndex):
         misspelt too), ranked by the matcher's token similarities; the best `limit` distinct
         names, with every name written the same way as one of them. When fewer qualify,
         names sharing a rare part follow."""
+        if form.ideographic and (romanized := self._romanized(form.original, limit)):
+            return romanized
         initials = {t for t in form.tokens if len(t) == 1}
-        parts = [self._part(t, form.accented, form.transliterated) for t in form.tokens if len(t) > 1]
+        read = readings(form.original) if form.transliterated and has_readings(form.original) else {}
+        parts = [
+            self._part(t, form.accented, form.transliterated, read.get(t)) for t in form.tokens if len(t) > 1
+        ]
         if not parts:
             return sorted(self.full.get(key_hash(form.key)))
         required = parts if len(parts) <= 2 else [parts[0], parts[-1]]
@@ -201,6 +211,21 @@ class ReferenceIndex(StoredIndex):
                 loose.update(*map(self.postings_of, tokens))
             best += ranking.best(loose - found, limit - len(best))
         return [n_id for names in best for n_id in names]
+
+    def _romanized(self, name: str, limit: int) -> list[int]:
+        """For a Korean name in Hangul (김정은), the names with a romanization of its family
+        name and of its given name (Kim, Jongun or Jong), at most `limit`: its syllables
+        are parts of their own, which no Latin part is near (gim jeong eun)."""
+        spellings = korean_spellings(name)
+        if spellings is None:
+            return []
+        near = []
+        for spelt in spellings:
+            ids = {t_id for s in spelt for t_id in self.token_keys.get(key_hash(s)) if self.token(t_id) == s}
+            if not ids:
+                return []
+            near.append((ids, self.postings_count(ids)))
+        return sorted(self._holding(near))[:limit]
 
     def _gathered(self, required: list[QueryPart]) -> set[int]:
         """The names holding a token near each required part. Of one part held by more

@@ -19,6 +19,7 @@ from newsreader.analysis.namerules import WEIGHTS
 from newsreader.analysis.namesounds import coarse_sound, sound
 from newsreader.analysis.partsimilarity import token_similarity
 from newsreader.analysis.refstore import StoredIndex, deletions, key_hash
+from newsreader.analysis.scriptreadings import Reading
 
 # A vocabulary token met through a sound key with fewer letters in common than this
 # (Indel similarity) is a chance meeting: the matcher scores no such pair alike unless
@@ -29,11 +30,12 @@ EXTRA_PART_COST = 3.0  # ranking: a part the candidate has and the query lacks (
 
 
 def near_tokens(
-    index: StoredIndex, tok: str, cross_script: bool = False
+    index: StoredIndex, tok: str, cross_script: bool = False, reading: Reading | None = None
 ) -> tuple[set[int], set[int], set[int]]:
     """Vocabulary tokens that share a deletion key with `tok` (equal, or one edit
     away: Bessi / Messi share "essi"), that have its sound or, for a name from another
-    script, its consonant classes (beulladimileu: Vladimir), and its nicknames."""
+    script, its consonant classes (beulladimileu: Vladimir) or those of a spelling its
+    letters allow (`reading`: puchin, プーチン, is also Putin's b-t-n), and its nicknames."""
     spelt: set[int] = set(index.token_keys.get(key_hash(tok)))
     spelt.update(index.dels.get(key_hash(tok)))
     if len(tok) >= 3:
@@ -46,6 +48,9 @@ def near_tokens(
         heard.update(index.sounds.get(key_hash(s)))
     if cross_script and len(c := coarse_sound(tok)) >= 3:
         heard.update(index.coarse.get(key_hash(c)))
+    if cross_script and reading is not None:
+        for key in reading.keys:
+            heard.update(index.coarse.get(key_hash(key)))
     nicknames = {
         t_id
         for other in lexicon.nicknames(tok)
@@ -61,9 +66,12 @@ class QueryPart:
     computed when the ranking first needs them: a common name has dozens of neighbours
     in a large list, and a query meets few of them."""
 
-    def __init__(self, index: StoredIndex, tok: str, accented: bool, cross_script: bool) -> None:
+    def __init__(
+        self, index: StoredIndex, tok: str, accented: bool, cross_script: bool, reading: Reading | None = None
+    ) -> None:
         self.index, self.tok, self.accented, self.cross_script = index, tok, accented, cross_script
-        spelt, heard, nicknames = near_tokens(index, tok, cross_script)
+        self.reading = reading  # its Latin spellings, for a part in Hebrew or Katakana
+        spelt, heard, nicknames = near_tokens(index, tok, cross_script, reading)
         words = [(t_id, index.token(t_id)) for t_id in spelt]
         # two deletion keys also meet two edits apart: those are left
         self.ids = {t_id for t_id, word in words if _one_edit(tok, word)}
@@ -86,7 +94,9 @@ class QueryPart:
         known = self.sims.get(t_id)
         if known is None:
             other = self.index.token(t_id)
-            known = self.sims[t_id] = token_similarity(self.tok, other, self.accented, self.cross_script)[0]
+            known = self.sims[t_id] = token_similarity(
+                self.tok, other, self.accented, self.cross_script, self.reading
+            )[0]
         return known
 
     def at_least(self, floor: float) -> set[int]:

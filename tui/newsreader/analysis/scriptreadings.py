@@ -1,7 +1,7 @@
 """Names in Hebrew, Hangul and Katakana read as the Latin spellings they may have.
 
-`translit.to_ascii` gives each letter one spelling: בנימין is "vnymyn", 김정은 "gim jeong
-eun", プーチン "puchin". Against a name in Latin letters that is one spelling of several.
+`translit.to_ascii` gives a name one spelling: בנימין is "bnimin", 김정은 "gim jeong eun",
+プーチン "puchin". Against a name in Latin letters that is one spelling of several.
 Hebrew leaves vowels out, writes some with ו and י, and ב, כ, פ, ש each stand for two
 sounds (Benjamin, Binyamin); Korean is romanized two ways besides the spellings families
 use (Kim Jong-un, Gim Jeong-eun); Japanese renders a foreign name with the consonants it
@@ -18,6 +18,7 @@ matcher tries a name part's pattern before its looser consonant classes
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -25,27 +26,50 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsreader.analysis.nameforms import name_form
+from newsreader.analysis.namesounds import coarse_sound
 
 
 class Reading(NamedTuple):
-    """A word's Latin spellings as a pattern, and how many consonants it must show: a
-    word of one or two (בני, Benny) says less than a word of four (ウラジーミル)."""
+    """A word's Latin spellings as a pattern, how many consonants it must show (a word of
+    one or two, בני, Benny, says less than a word of four, ウラジーミル), and the consonant
+    classes (`namesounds.coarse_sound`) of those spellings: a reference index looks the
+    word up by them."""
 
     pattern: re.Pattern[str]
     consonants: int
+    keys: frozenset[str]
 
     def matches(self, latin: str) -> bool:
         return self.pattern.fullmatch(latin) is not None
 
 
 _VOWELS = "[aeiouy]*"  # vowels a script does not write, or writes other than English does
+_MAX_KEYS = 256  # a word read so many ways has no keys: any consonants would do
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWEL_CLASS = re.compile(r"\[[^]]*\]")  # a vowel in a spelling ([ou] for vav): no class
+
+
+def _keys(slots: list[str]) -> frozenset[str]:
+    """The consonant classes of the spellings a word's letters allow, each letter's
+    spellings `|`-separated: every way of choosing one class a letter."""
+    keys = {""}
+    for spellings in slots:
+        # a vowel after each spelling: a closing j is a glide to coarse_sound, not a consonant
+        classes = {coarse_sound(_VOWEL_CLASS.sub("", alt) + "a") for alt in spellings.split("|")}
+        keys = {k + c for k in keys for c in classes}
+        if len(keys) > _MAX_KEYS:
+            return frozenset()
+    # letters of one class meet with or without a vowel between (Bennett, בנט; Anna, אנה)
+    return frozenset(k for key in keys for k in (key, _DOUBLED.sub(r"\1", key)) if len(k) >= 3)
+
+
 _WORD_SEPARATORS = re.compile("[\\s\u00b7\u2027\u30a0\u30fb\u05be=-]+")  # space, interpunct, maqaf
 
 
 @lru_cache(maxsize=4096)
 def readings(name: str) -> Mapping[str, Reading]:
     """The words of `name` in Hebrew or Katakana, keyed by the name part `name_form` makes
-    of each (בנימין -> "vnymyn")."""
+    of each (בנימין -> "bnimin")."""
     out: dict[str, Reading] = {}
     for word in _WORD_SEPARATORS.split(name):
         reading = _hebrew(word) if _is_hebrew(word) else _kana(word) if _is_kana(word) else None
@@ -94,6 +118,7 @@ _HEBREW_VOWEL_LETTERS = frozenset("אעהוחי")  # not counted as consonants a
 def _hebrew(word: str) -> Reading | None:
     letters = [c for c in word.translate(_HEBREW_FINAL) if c in _HEBREW or c in "'\u05f3\u2019"]
     parts = [_VOWELS]  # a name may open with a vowel (אהוד, Ehud)
+    slots: list[str] = []
     consonants = 0
     for i, c in enumerate(letters):
         if c not in _HEBREW:
@@ -102,11 +127,12 @@ def _hebrew(word: str) -> Reading | None:
         spellings = _GERESH.get(c, _HEBREW[c]) if geresh else _HEBREW[c]
         if spellings:
             parts.append(f"(?:{spellings})")
+            slots.append(spellings)
         parts.append(_VOWELS)
         consonants += c not in _HEBREW_VOWEL_LETTERS
     if consonants == 0:
         return None
-    return Reading(re.compile("".join(parts)), consonants)
+    return Reading(re.compile("".join(parts)), consonants, _keys(slots))
 
 
 # --- Katakana (and hiragana) ----------------------------------------------------------
@@ -155,11 +181,13 @@ def _kana_sound(c: str) -> str | None:
 
 
 class _Kana(NamedTuple):
-    """A consonant's spellings ("" for none), the vowel after it, and the kana's sound."""
+    """A consonant's spellings ("" for none), the vowel after it, the kana's sound, and
+    whether a small ャ, ュ, ョ put a glide between (ニュ, nyu)."""
 
     consonant: str
     vowel: str
     sound: str
+    glide: bool = False
 
 
 def _kana_units(word: str) -> list[_Kana | str] | None:
@@ -176,10 +204,8 @@ def _kana_units(word: str) -> list[_Kana | str] | None:
                 units.append("q")
             elif small[-1] in _KANA_VOWELS and units and isinstance(last := units[-1], _Kana):
                 # ティ, ファ, ウォ: the consonant before it and this vowel; ニュ: a glide too
-                glide = "[yi]?" if small[0] == "y" else ""
                 consonant = "w|v" if last.consonant == "" and last.vowel == "u" else last.consonant
-                spelt = f"(?:{consonant}){glide}" if consonant else ""
-                units[-1] = _Kana(spelt, small[-1], last.sound[:-1] + small[-1])
+                units[-1] = _Kana(consonant, small[-1], last.sound[:-1] + small[-1], small[0] == "y")
             elif small[-1] in _KANA_VOWELS:
                 units.append(_Kana("", small[-1], small))
             else:
@@ -202,6 +228,7 @@ def _kana(word: str) -> Reading | None:
     if not units:
         return None
     parts: list[str] = []
+    slots: list[str] = []  # the consonants' spellings, for the keys
     consonants = 0
     after_vowel = False  # the unit before ended in a vowel
     for i, unit in enumerate(units):
@@ -209,32 +236,37 @@ def _kana(word: str) -> Reading | None:
             parts.append("[bcdfgkpstz]?")  # ッ: the next consonant doubled, or not
         elif unit == "-":
             parts.append("[aeiouy]*[rhwy]?")  # ー: a long vowel, often English r (Parker)
+            slots.append("r|h|w|y|")
         elif unit == "n":
             parts.append("(?:ng|nn|mm|n|m)")
+            slots.append("ng|n|m")
             consonants += 1
         elif isinstance(unit, _Kana):
-            parts.append(_kana_syllable(unit, i == 0, after_vowel))
+            pattern, spellings = _kana_syllable(unit, i == 0, after_vowel)
+            parts.append(pattern)
+            slots += [spellings] if spellings else []
             consonants += unit.consonant != ""
         after_vowel = isinstance(unit, _Kana) or unit == "-"
     if consonants == 0:
         return None
     parts.append("[eh]?")  # a closing e or h English does not say (Blake, Sarah)
-    return Reading(re.compile("".join(parts)), consonants)
+    return Reading(re.compile("".join(parts)), consonants, _keys(slots))
 
 
-def _kana_syllable(unit: _Kana, first: bool, after_vowel: bool) -> str:
-    """The pattern of one kana: its consonant and its vowel."""
+def _kana_syllable(unit: _Kana, first: bool, after_vowel: bool) -> tuple[str, str]:
+    """The pattern of one kana, its consonant and its vowel, and the spellings of the
+    consonant ("" for none)."""
     vowel = f"(?:{_KANA_VOWEL_LETTERS[unit.vowel]}h?)"  # a silent h after it: John, Sarah
     if not unit.consonant:
         if unit.vowel == "u" and first:
-            return "(?:v|w|b|u)?" + vowel + "?"  # ウラジーミル: Vladimir, Wladimir, Uladzimir
+            return "(?:v|w|b|u)?" + vowel + "?", "v|w|b|"  # ウラジーミル: Vladimir, Uladzimir
         if after_vowel and unit.vowel in "iu":
-            return vowel + "?"  # バイデン, Biden: ai is one vowel; ou a long o
+            return vowel + "?", ""  # バイデン, Biden: ai is one vowel; ou a long o
         if after_vowel and unit.vowel == "a":
-            return "[aeiouy]*r?"  # キア, Keir; ブレア, Blair: an English r after a vowel
-        return vowel
-    consonant = f"(?:{unit.consonant})"
-    return consonant + vowel + ("?" if unit.sound in _ADDED_VOWEL else "")
+            return "[aeiouy]*r?", "r|"  # キア, Keir; ブレア, Blair: an English r after a vowel
+        return vowel, ""
+    consonant = f"(?:{unit.consonant}){'[yi]?' if unit.glide else ''}"
+    return consonant + vowel + ("?" if unit.sound in _ADDED_VOWEL else ""), unit.consonant
 
 
 # --- Korean ---------------------------------------------------------------------------
@@ -284,12 +316,42 @@ _SURNAMES = {
 _HANGUL_NAME = re.compile("[\uac00-\ud7a3]{2,5}")
 
 
-def _syllable(c: str) -> str:
-    """The Latin spellings of one Hangul syllable, as a pattern."""
+def _letters(c: str) -> tuple[str, str, str]:
+    """The spellings of a Hangul syllable's three letters, each `|`-separated."""
     code = ord(c) - 0xAC00
     initial, medial, final = code // 588, code % 588 // 28, code % 28
     vowels = _MEDIALS[medial] + (f"|{_SILENT_U}" if initial == 11 and medial == 13 else "")
-    return f"(?:{_INITIALS[initial]})(?:{vowels})(?:{_FINALS[final]})"
+    return _INITIALS[initial], vowels, _FINALS[final]
+
+
+def _syllable(c: str) -> str:
+    """The Latin spellings of one Hangul syllable, as a pattern."""
+    return "".join(f"(?:{letter})" for letter in _letters(c))
+
+
+def _spelt(syllables: str) -> frozenset[str]:
+    """Every spelling of a run of Hangul syllables, the syllables written together."""
+    out = {""}
+    for c in syllables:
+        letters = itertools.product(*(spellings.split("|") for spellings in _letters(c)))
+        out = {"".join((s, *spelt)) for s in out for spelt in letters}
+        if len(out) > _MAX_SPELLINGS:
+            return frozenset()
+    return frozenset(out)
+
+
+_MAX_SPELLINGS = 1024  # a given name of more syllables is looked up by its first
+
+
+def korean_spellings(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """For a name written as one run of Hangul, the name parts a romanization of it may
+    have: its family name's (kim, gim), and its given name's, written together (jongun,
+    jeongeun) or its first syllable apart (jong of Kim Jong Un). None for no such name."""
+    name = name.strip()
+    if not _HANGUL_NAME.fullmatch(name):
+        return None
+    family = _spelt(name[0]) | frozenset(_SURNAMES.get(name[0], "").split("|")) - {""}
+    return family, _spelt(name[1:]) | _spelt(name[1])
 
 
 @lru_cache(maxsize=4096)

@@ -62,13 +62,15 @@ def _load_block(number: int) -> tuple[str, ...]:
 
 
 # Hebrew a word at a time, as its names are written in Latin letters, where anyascii gives
-# each letter one value (בנימין "vnymyn", פוטין "fvtyn"). Source: compiled by hand from
-# the Academy of the Hebrew Language's simplified romanization (2006), no published table
-# copied: ב, כ, פ open a word as b, k, p and are v, kh, f after a vowel, which unpointed
-# text does not write; ו and י open a word as v and y, are o and i inside it, and doubled
-# are the consonant; א and ע carry a vowel (a, or none before ו or י); ה closes a word as
-# a; a geresh makes ג, ז, צ, ת j, zh, ch, th. So פוטין is "potin", נתניהו "ntniho", and
-# the matcher reads the letters themselves for the other spellings (`scriptreadings`).
+# each letter one value (בנימין "vnymyn", פוטין "fvtyn": neither has Benjamin's or Putin's
+# sound key, so the mention finder never put them to the matcher). Source: compiled by
+# hand from the Academy of the Hebrew Language's simplified romanization (2006), no
+# published table copied: ב, כ, פ open a word as b, k, p and are v, kh, f after a vowel,
+# which unpointed text does not write; ו and י open a word as v and y, are o and i inside
+# it, and doubled are the consonant; א and ע carry a vowel (a, or none before ו or י); ה
+# closes a word as a; a geresh makes ג, ז, צ, ת j, zh, ch, th. So פוטין is "potin",
+# נתניהו "ntniho", and the matcher reads the letters themselves for the other spellings
+# (`scriptreadings`).
 _HEBREW_LETTERS = {
     "א": "a", "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ו": "o", "ז": "z", "ח": "h", "ט": "t",
     "י": "i", "כ": "kh", "ל": "l", "מ": "m", "נ": "n", "ס": "s", "ע": "a", "פ": "f", "צ": "tz",
