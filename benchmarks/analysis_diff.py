@@ -10,12 +10,15 @@ one text are analysed too, so that the names of many stories meet in one groupin
 is analysed twice, with and without the bundled reference list (the list teaches the mention
 finder its names). What is compared: entities (minus their `reference`), quotes, ambiguities
 and paragraphs; the cross-reference and timings are left out, since other changes move them.
+`--merges` compares the merge suggestions too (a change to how they are found; they move with
+the matcher, so best with --before).
 
 Others change other files at the same time, so a baseline saved this morning may differ for
 reasons of theirs. `--before REV FILE...` compares two runs made now: the working tree, and a
 copy of it in which only FILE... are as in git revision REV:
 
     python benchmarks/analysis_diff.py --before HEAD tui/newsreader/analysis/entities.py
+    python benchmarks/analysis_diff.py --merges --before HEAD tui/newsreader/analysis/merges.py
 
 `--tree DIR` runs another source tree (DIR holds the `newsreader` package) for --save/--check.
 """
@@ -56,7 +59,9 @@ def dev_texts(dev: Path, into: Path) -> list[Path]:
     return [*paths, joined]
 
 
-def analysed(paths: list[Path], options: list[str], tree: str | None) -> list[str]:
+def analysed(
+    paths: list[Path], options: list[str], tree: str | None, kept: tuple[str, ...] = KEPT
+) -> list[str]:
     """One normalised JSON line per path: the kept parts of `analyze --format jsonl`."""
     env = dict(os.environ)
     if tree:
@@ -71,8 +76,9 @@ def analysed(paths: list[Path], options: list[str], tree: str | None) -> list[st
         doc = json.loads(line)
         for entity in doc["entities"]:
             entity.pop("reference", None)
-        kept = {k: doc[k] for k in KEPT}
-        lines.append(json.dumps({"file": path.name, **kept}, ensure_ascii=False, sort_keys=True))
+        lines.append(
+            json.dumps({"file": path.name, **{k: doc[k] for k in kept}}, ensure_ascii=False, sort_keys=True)
+        )
     return lines
 
 
@@ -108,13 +114,15 @@ def main() -> int:
     parser.add_argument("files", nargs="*", metavar="FILE", help="with --before: files to take from REV")
     parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--tree", help="run this source tree instead of the installed package")
+    parser.add_argument("--merges", action="store_true", help="compare the merge suggestions too")
     args = parser.parse_args()
+    kept = (*KEPT, "merges") if args.merges else KEPT
     with tempfile.TemporaryDirectory() as tmp:
         paths = dev_texts(args.dev, Path(tmp))
-        results = {run: analysed(paths, options, args.tree) for run, options in RUNS.items()}
+        results = {run: analysed(paths, options, args.tree, kept) for run, options in RUNS.items()}
         if args.before:
             old_tree = tree_before(args.before, args.files, Path(tmp) / "before")
-            before = {run: analysed(paths, options, old_tree) for run, options in RUNS.items()}
+            before = {run: analysed(paths, options, old_tree, kept) for run, options in RUNS.items()}
     runs = f"{len(paths)} texts x {len(results)} runs"
     if args.before:
         differ = differences(before, results)
