@@ -209,11 +209,17 @@ _PLACE_PREPS = frozenset(
 )
 
 
-_SPORTS_WORDS = re.compile(
-    r"\b(?:beat|beats|drew|innings|wickets?|goals?|scored|halftime|half-time|league|cup|"
+_SPORTS_WORD_FORMS = (
+    r"beat|beats|drew|innings|wickets?|goals?|scored|halftime|half-time|league|cup|"
     r"championship|tournament|semi-finals?|quarter-finals?|playoffs?|standings|striker|midfielder|"
     r"goalkeeper|batsman|bowler|pitcher|touchdown|inning|rebounds|seeded|referee|penalty|match|"
-    r"matches|points|season|coach|victory|defeat)\b",
+    r"matches|points|season|coach|victory|defeat"
+).split("|")
+# the lookahead for the forms' first letters lets the engine pass over a word boundary
+# where none of them can start, instead of trying each form there: a third of the time
+_SPORTS_WORDS = re.compile(
+    rf"\b(?=[{''.join(sorted({form[0] for form in _SPORTS_WORD_FORMS}))}])"
+    rf"(?:{'|'.join(_SPORTS_WORD_FORMS)})\b",
     re.I,
 )
 _TEAM_AFTER = re.compile(
