@@ -39,44 +39,62 @@ NOT_ACRONYMS = frozenset(
 def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     """The votes a name's own words give: the reference list, the gazetteer, heads and
     openers, acronyms, country adjectives, the shape of a personal name."""
-    words = list(occ.tokens)
-    surface = occ.text
-    if surface in known:
-        occ.vote(known[surface], W.reference_list, "in the reference list")
+    for kind, weight, reason in _shape_votes(occ.text, occ.tokens, occ.initial, known.get(occ.text)):
+        occ.vote(kind, weight, reason)
+
+
+Vote = tuple[str, float, str]  # a type, its weight, the reason given
+
+
+@lru_cache(maxsize=16384)
+def _shape_votes(
+    surface: str, tokens: tuple[str, ...], initial: bool, known_type: str | None
+) -> tuple[Vote, ...]:
+    """`vote_shape`'s votes, one by one in the order given, for a surface of these tokens
+    whose type in the reference list is `known_type` (the one thing of it they read).
+    Worked out once: a run's parts recur in other runs ("Omsk" in "The Omsk Bank")."""
+    votes: list[Vote] = []
+
+    def vote(kind: str, weight: float, reason: str) -> None:
+        votes.append((kind, weight, reason))
+
+    words = list(tokens)
+    if known_type is not None:
+        vote(known_type, W.reference_list, "in the reference list")
     last = words[-1]
     place = lexicon.place(surface)
     if place is not None:
         weight = _place_weight(place, surface)
-        occ.vote(
+        vote(
             PLACE,
             weight,
             f"gazetteer: {place.kind}" + (f" ({place.canonical})" if place.canonical != surface else ""),
         )
     if len(surface.rstrip(".")) == 1:
-        occ.vote(OTHER, W.not_a_name, "")  # a lone letter: a list item, a grade, an initial
-        return
+        vote(OTHER, W.not_a_name, "")  # a lone letter: a list item, a grade, an initial
+        return tuple(votes)
     if len(words) == 1 and _is_date_or_rank_word(surface):
-        occ.vote(OTHER, W.not_a_name, "")
-        return
+        vote(OTHER, W.not_a_name, "")
+        return tuple(votes)
     if is_acronym(surface):
         if surface in NOT_ACRONYMS or _shouted_word(surface):
-            occ.vote(OTHER, W.not_a_name, "")
+            vote(OTHER, W.not_a_name, "")
         elif place is None:
-            occ.vote(ORGANIZATION, W.acronym, "acronym")
-        return
+            vote(ORGANIZATION, W.acronym, "acronym")
+        return tuple(votes)
     if len(words) == 1 and (surface in vocab.DEMONYMS or surface.rstrip("s") in vocab.DEMONYMS):
-        occ.vote(GROUP, W.demonym, "country adjective or group")
-        return
+        vote(GROUP, W.demonym, "country adjective or group")
+        return tuple(votes)
     head_before = _HEAD_BEFORE_CONNECTOR.search(surface)
     if head_before and head_before.group(1) in vocab.ORG_HEADS and last not in vocab.PLACE_HEADS:
         last = head_before.group(1)  # "Patriotic Union of Kurdistan": the head is before "of"
     if (last in vocab.ORG_HEADS and len(words) > 1) or (words[0] in vocab.ORG_OPENERS and " of " in surface):
         if words[0] in vocab.PLACE_OPENERS and " of " in surface and last not in vocab.ORG_HEADS:
-            occ.vote(PLACE, W.place_opener, f"'{words[0]} of …'")
+            vote(PLACE, W.place_opener, f"'{words[0]} of …'")
         elif not (
             last in ("Bank", "Sea") and words[0] in ("West", "East", "North", "South", "Red", "Black", "Dead")
         ):
-            occ.vote(
+            vote(
                 ORGANIZATION,
                 W.organization_head,
                 f"ends in '{last}'" if last in vocab.ORG_HEADS else f"'{words[0]} of …'",
@@ -84,34 +102,35 @@ def vote_shape(occ: Occurrence, known: Mapping[str, str]) -> None:
     elif " in " in surface:
         # the segments keep "in" inside a name only for a body named for its cause and
         # its country ("Human Rights in China")
-        occ.vote(ORGANIZATION, W.organization_head, "'… in' a place")
+        vote(ORGANIZATION, W.organization_head, "'… in' a place")
     elif len(words) > 1 and last in vocab.PLACE_HEADS:
-        occ.vote(PLACE, W.place_head, f"ends in '{last}'")
+        vote(PLACE, W.place_head, f"ends in '{last}'")
     elif len(words) > 1 and last in _EVENT_HEADS:
-        occ.vote(OTHER, W.event_head, f"ends in '{last}'")
+        vote(OTHER, W.event_head, f"ends in '{last}'")
     if len(words) == 1 and _CAMEL_CASE.search(surface):
-        occ.vote(ORGANIZATION, W.camel_case, "a capital inside the word")
+        vote(ORGANIZATION, W.camel_case, "a capital inside the word")
     if words[0] in vocab.DEMONYMS and len(words) > 1 and last not in vocab.ORG_HEADS:
-        occ.vote(OTHER, W.demonym_first, "")
+        vote(OTHER, W.demonym_first, "")
     person = names.person_name_score(words)
     if person:
-        occ.vote(PERSON, min(person, W.person_shape_cap) * W.person_shape_scale, _person_reason(words))
-    if len(words) == 1 and not place and surface not in known:
+        vote(PERSON, min(person, W.person_shape_cap) * W.person_shape_scale, _person_reason(words))
+    if len(words) == 1 and not place and known_type is None:
         if names.is_surname(surface):
-            occ.vote(PERSON, W.surname_alone, "a surname")
+            vote(PERSON, W.surname_alone, "a surname")
         elif names.given_name_strength(surface) >= W.strong_given_name:
-            occ.vote(PERSON, W.given_name_alone, "a given name")
+            vote(PERSON, W.given_name_alone, "a given name")
         elif lexicon.zipf(surface) >= CUTOFFS.common_word_alone and not surface.isupper():
-            occ.vote(OTHER, W.common_word_alone, "")  # "Women", "Market": a very common word, capitalised
-        elif occ.initial and (
+            vote(OTHER, W.common_word_alone, "")  # "Women", "Market": a very common word, capitalised
+        elif initial and (
             lexicon.zipf(surface) >= CUTOFFS.sentence_start_only or surface.lower().endswith(_COMMON_ENDINGS)
         ):
             # a capital that only the sentence start explains ("Dockers voted",
             # "Nevertheless"): not a name unless the word is capitalised elsewhere too
-            occ.vote(OTHER, W.sentence_start_only, "")
+            vote(OTHER, W.sentence_start_only, "")
         else:
-            occ.vote(ORGANIZATION, W.unknown_word_organization, "")
-            occ.vote(PERSON, W.unknown_word_person, "")
+            vote(ORGANIZATION, W.unknown_word_organization, "")
+            vote(PERSON, W.unknown_word_person, "")
+    return tuple(votes)
 
 
 def vote_uncased(occ: Occurrence, script: str, known: Mapping[str, str]) -> None:
@@ -283,25 +302,82 @@ def vote_context(text: str, occ: Occurrence) -> None:
     """The votes the words around the occurrence give."""
     before = text[max(0, occ.start - 40) : occ.start]
     after = text[occ.end : occ.end + 60]
-    for kind, weight, reason in _context_votes(before, after, len(occ.tokens) == 1):
+    for kind, weight, reason in _context_votes(*_context(before, after, len(occ.tokens) == 1)):
         occ.vote(kind, weight, reason)
 
 
-@lru_cache(maxsize=16384)
-def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, float, str], ...]:
-    """Votes from the words around a name: a title or role noun before it, a speech verb,
-    a preposition of place, "the", an apposition after it."""
-    occ = Occurrence(0, 0, "", (), False)
-    wb = _WORD_BEFORE.search(before)
-    prev = wb.group(1).lower() if wb else ""
+def _context(
+    before: str, after: str, single: bool
+) -> tuple[str, bool, str, str, bool, bool, bool, bool, bool]:
+    """What the votes of `_context_votes` read of the words around a name. The strings
+    about each occurrence differ, but what is read of them recurs, so the votes are worked
+    out once for each reading: a word before or after that no vote names counts as none."""
+    prev = _word_before(before).lower()
+    if prev not in _WORDS_BEFORE_READ:
+        prev = ""
     wa = _WORD_AFTER.match(after)
     punct, nxt = (wa.group(1), (wa.group(2) or "").lower()) if wa else ("", "")
+    return (
+        prev,
+        before.rstrip().endswith(prev),  # the word before is the last thing before the name
+        punct,
+        nxt if nxt in _WORDS_AFTER_READ else "",
+        single,
+        after.startswith(("'s", "’s")),
+        _apposition(after, wa, punct, nxt),
+        _IN_A_STATEMENT.match(after) is not None,
+        nxt == "-based" or after.startswith("-based"),
+    )
+
+
+def _word_before(before: str) -> str:
+    """The word that ends `before`, spaces after it aside, or "": what the regular
+    expression `([\\w’'-]+)[ \\u00a0]*$` finds, with its `$` before a last line end too. Read
+    backwards from the end: searched, the expression tries every one of the 40 characters."""
+    body = before[:-1] if before.endswith("\n") else before  # `$` matches before a last "\n"
+    end = len(body.rstrip(" \u00a0"))
+    word = _WORD_REVERSED.match(body[end - 1 :: -1]) if end else None
+    return body[end - word.end() : end] if word else ""
+
+
+def _apposition(after: str, wa: re.Match[str] | None, punct: str, nxt: str) -> bool:
+    """ "Dana Reyes, who…", ", 43,", ", a lawyer at…": an apposition after a person's name."""
+    if not (
+        (punct == "," and nxt in ("a", "an", "the", "who", "whose", "aged"))
+        or (punct == "," and nxt.isdigit() and len(nxt) <= 2)
+    ):
+        return False
+    tail = after[wa.end() if wa else 0 :][:40].lower() if wa else ""
+    role = tail.split()[0] if tail.split() else ""
+    return (
+        nxt in ("who", "whose", "aged")
+        or nxt.isdigit()
+        or role in vocab.ROLE_NOUNS
+        or any(w in vocab.ROLE_NOUNS for w in tail.split()[:3])
+    )
+
+
+@lru_cache(maxsize=16384)
+def _context_votes(
+    prev: str,
+    adjacent: bool,
+    punct: str,
+    nxt: str,
+    single: bool,
+    possessive: bool,
+    apposition: bool,
+    statement: bool,
+    based: bool,
+) -> tuple[tuple[str, float, str], ...]:
+    """Votes from the words around a name (`_context`): a title or role noun before it, a
+    speech verb, a preposition of place, "the", an apposition after it."""
+    occ = Occurrence(0, 0, "", (), False)
     if prev in vocab.ROLE_NOUNS and not punct:
         occ.vote(PERSON, W.role_noun_before, f"after '{prev}'")
     if nxt in _SPEECH_AFTER and not punct and nxt not in ("reports", "reported", "calls", "called", "posted"):
         occ.vote(PERSON, W.speech_verb_after, f"'{nxt}' follows")
         occ.vote(ORGANIZATION, W.speech_verb_after_organization, "")
-    if prev in _SPEECH_AFTER and before.rstrip().endswith(prev) and not after.startswith(("'s", "’s")):
+    if prev in _SPEECH_AFTER and adjacent and not possessive:
         occ.vote(PERSON, W.after_speech_verb, f"after '{prev}'")
     if prev in _PLACE_PREPS:
         occ.vote(PLACE, W.place_preposition_single if single else W.place_preposition, f"after '{prev}'")
@@ -310,30 +386,20 @@ def _context_votes(before: str, after: str, single: bool) -> tuple[tuple[str, fl
         occ.vote(ORGANIZATION, W.after_the_organization, "after 'the'")
         occ.vote(PLACE, W.after_the_place, "")
         occ.vote(PERSON, W.after_the_person, "")
-    if (punct == "," and nxt in ("a", "an", "the", "who", "whose", "aged")) or (
-        punct == "," and nxt.isdigit() and len(nxt) <= 2
-    ):
-        tail = after[wa.end() if wa else 0 :][:40].lower() if wa else ""
-        role = tail.split()[0] if tail.split() else ""
-        if (
-            nxt in ("who", "whose", "aged")
-            or nxt.isdigit()
-            or role in vocab.ROLE_NOUNS
-            or any(w in vocab.ROLE_NOUNS for w in tail.split()[:3])
-        ):
-            occ.vote(PERSON, W.apposition, "apposition")
+    if apposition:
+        occ.vote(PERSON, W.apposition, "apposition")
     if punct == "," and nxt in vocab.ROLE_NOUNS:
         occ.vote(PERSON, W.apposition_role, f"apposition: '{nxt}'")
-    if prev in _BODY_NOUNS["before"] and before.rstrip().endswith(prev):
+    if prev in _BODY_NOUNS["before"] and adjacent:
         occ.vote(ORGANIZATION, W.body_noun_before, f"after '{prev}'")
     if nxt in _BODY_NOUNS["after"] and not punct:
         occ.vote(ORGANIZATION, W.body_noun_after, f"'{nxt}' follows")
-    if _IN_A_STATEMENT.match(after):
+    if statement:
         # "Kestra said in a statement": bodies speak through statements more than people do
         occ.vote(ORGANIZATION, W.said_in_a_statement, "'said in a statement' follows")
     if nxt in vocab.LEGAL_FORMS_AFTER:
         occ.vote(ORGANIZATION, W.legal_form_after, f"'{nxt}' follows")
-    if nxt == "-based" or after.startswith("-based"):
+    if based:
         occ.vote(PLACE, W.based_after, "")
     return tuple((kind, weight, occ.reasons_for(kind)) for kind, weight in occ.votes.items())
 
@@ -353,7 +419,10 @@ _IN_A_STATEMENT = re.compile(
     rf"(?:{'|'.join(sorted(map(re.escape, _BODY_NOUNS['statement']), key=len, reverse=True))})\b"
 )
 _WORD_AFTER = re.compile(r"[ \u00a0]*([,;:]?)[ \u00a0]*([\w’'-]+)?")
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \u00a0]*$")
+_WORD_REVERSED = re.compile(r"[\w’'-]+")  # a word before a name, its letters read backwards
+# the words before and after a name that some vote of `_context_votes` names
+_WORDS_BEFORE_READ = vocab.ROLE_NOUNS | _SPEECH_AFTER | _PLACE_PREPS | {"the"} | _BODY_NOUNS["before"]
+_WORDS_AFTER_READ = _SPEECH_AFTER | vocab.ROLE_NOUNS | _BODY_NOUNS["after"] | vocab.LEGAL_FORMS_AFTER
 
 
 class Tally:

@@ -7,6 +7,7 @@ weighed in `mentions`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsreader.analysis import lexicon, vocab
@@ -68,7 +69,7 @@ def is_surname(token: str) -> bool:
     return lexicon.zipf(token) < CUTOFFS.surname_word_below or rank <= 1000
 
 
-def looks_like_east_asian_name(tokens: list[str]) -> bool:
+def looks_like_east_asian_name(tokens: Sequence[str]) -> bool:
     """Surname first, then a one- or two-syllable given name: Xi Jinping, Kim Jong Un."""
     if not 2 <= len(tokens) <= 3 or tokens[0] not in EAST_ASIAN_SURNAMES:
         return False
@@ -78,8 +79,13 @@ def looks_like_east_asian_name(tokens: list[str]) -> bool:
     return all(_KOREAN_GIVEN.fullmatch(t) for t in rest) and len(rest) == 2
 
 
-def person_name_score(tokens: list[str]) -> int:
+def person_name_score(tokens: Sequence[str]) -> int:
     """How much the token sequence alone looks like a personal name (0 = not at all)."""
+    return _person_name_score(tuple(tokens))
+
+
+@lru_cache(maxsize=16384)  # the segments ask of a name's words, and its votes again
+def _person_name_score(tokens: tuple[str, ...]) -> int:
     if not tokens or len(tokens) > 5:
         return 0
     if any(t in vocab.ORG_HEADS or t in vocab.NOT_NAMES for t in tokens[1:]):
