@@ -27,6 +27,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from newsreader.analysis import lexicon, names, tables, vocab
 from newsreader.analysis.mention_echoes import found_again
@@ -47,6 +48,7 @@ from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 __all__ = ["Mention", "find_mentions"]
 
 _SHAPES_KEPT = 20_000
+_SHAPES_KEPT_BETWEEN_TEXTS = 5_000  # about 1 KB each, kept while no text is read
 
 
 def find_mentions(
@@ -62,7 +64,7 @@ def find_mentions(
     to their types; they count as strong evidence. `progress` is told the fraction of
     the text read, every 2% of it (and 64 KB at least).
     """
-    known = known or {}
+    known = _NO_NAMES if known is None else known
     skip = sorted(skip)
     caps_lines = shouted_lines(text)
     teams = [span for span in tables.team_spans(text) if not inside(span[0], skip)]
@@ -76,9 +78,7 @@ def find_mentions(
     found_starts, found_ends = array("q"), array("q")
     found_texts: list[str] = []
     dropped_initials: list[Tok] = []
-    # a run's segments and shape votes depend only on its words and whether a sentence
-    # starts there; names recur, so each distinct run is worked out once per text
-    shapes: dict[tuple[str, bool], _Shape] = {}
+    shapes = _shapes_for(known)
     step = max(len(text) // 50, 1 << 16)
     next_report = step
     for m in RUN.finditer(text):
@@ -86,7 +86,7 @@ def find_mentions(
         if progress is not None and start >= next_report:
             progress(start / len(text))
             next_report = start + step
-        if inside(start, skip) or inside(start, caps_lines):
+        if (skip and inside(start, skip)) or (caps_lines and inside(start, caps_lines)):
             continue
         key = (m.group(), is_initial(text, start))
         shape = shapes.get(key)
@@ -98,16 +98,16 @@ def find_mentions(
             vote_context(text, occ)
             if sports:
                 vote_team(text, occ)
-            if team_at.get((occ.start, occ.end)) == ORGANIZATION:
-                occ.vote(ORGANIZATION, WEIGHTS.table_team, _IN_TABLE)
-            if (occ.start, occ.end) in labels:
-                occ.vote(PERSON, WEIGHTS.speaker_label, _LABELLED)
+            if team_at or labels:  # a results table's teams, a transcript's speakers
+                _vote_table_or_label(occ, team_at, labels)
             tally.add(occ)
             found_starts.append(occ.start)
             found_ends.append(occ.end)
             found_texts.append(occ.text)
-        dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
-    del shapes
+        if shape.dropped:
+            dropped_initials.extend((start + s, start + e, t) for s, e, t in shape.dropped)
+    if len(shapes) > _SHAPES_KEPT_BETWEEN_TEXTS:
+        shapes.clear()  # a long text's names, most of them its own
     # names in scripts without capitals, which no run holds: Arabic, Hebrew, Han, Hangul, Kana
     for start, end, script in uncased_runs(text):
         if inside(start, skip):
@@ -140,6 +140,32 @@ def find_mentions(
             if not _overlaps_any(Mention(s, e, "", PERSON), covered)
         ]
     return _without_overlaps([_with_abbreviation_point(text, m) for m in mentions])
+
+
+def _vote_table_or_label(occ: Occurrence, team_at: Mapping[Span, str], labels: set[Span]) -> None:
+    if team_at.get((occ.start, occ.end)) == ORGANIZATION:
+        occ.vote(ORGANIZATION, WEIGHTS.table_team, _IN_TABLE)
+    if (occ.start, occ.end) in labels:
+        occ.vote(PERSON, WEIGHTS.speaker_label, _LABELLED)
+
+
+_NO_NAMES: Mapping[str, str] = MappingProxyType({})
+# A run's segments and shape votes depend only on its words, whether a sentence starts
+# there and the reference list's names; names and sentence openers ("The", "But") recur
+# within a text and from one text to the next, so each distinct run is worked out once
+# for as long as the same `known` mapping is passed (an analyser's, for all its texts).
+_kept_shapes: list[tuple[Mapping[str, str], int, dict[tuple[str, bool], _Shape]]] = []
+
+
+def _shapes_for(known: Mapping[str, str]) -> dict[tuple[str, bool], _Shape]:
+    """The shapes kept for `known`: new ones when it is another mapping than the last
+    call's, or has changed size (a mapping changed in place keeps its identity). A text
+    analysed meanwhile with the other mapping keeps the shapes it was given."""
+    kept = _kept_shapes[0] if _kept_shapes else None
+    if kept is None or kept[0] is not known or kept[1] != len(known):
+        kept = (known, len(known), {})
+        _kept_shapes[:] = [kept]
+    return kept[2]
 
 
 @dataclass(frozen=True)
