@@ -69,12 +69,30 @@ def test_a_name_in_another_script_is_a_person(sentence, surface):
             "Kim Jong Un",
             "김정은",
         ),
+        (
+            "Former Chancellor Angela Merkel (アンゲラ・メルケル) spoke in Tokyo on Monday.",
+            "Angela Merkel",
+            "アンゲラ・メルケル",
+        ),
+        (
+            "The Russian leader Vladimir Putin (ウラジーミル・プーチン) was shown on the news.",
+            "Vladimir Putin",
+            "ウラジーミル・プーチン",
+        ),
     ],
-    ids=["cyrillic", "han", "arabic", "greek", "hebrew", "hangul"],
+    ids=["cyrillic", "han", "arabic", "greek", "hebrew", "hangul", "katakana", "katakana-long"],
 )
 def test_a_name_in_another_script_joins_its_latin_spelling(sentence, latin, other):
     assert entity_of(sentence, latin) == entity_of(sentence, other)
     assert entity_of(sentence, other).name == latin
+
+
+def test_a_katakana_name_stays_apart_from_another_latin_name():
+    # Boris is read from ボリス, so the two are compared; the surnames differ
+    text = "Boris Jansen, the Dutch coach, said he had never met ボリス・ジョンソン in person."
+    assert entity_of(text, "Boris Jansen") != entity_of(text, "ボリス・ジョンソン")
+    text = "Prime Minister Keir Starmer (ボリス・ジョンソン) answered questions in London."
+    assert entity_of(text, "Keir Starmer") != entity_of(text, "ボリス・ジョンソン")
 
 
 def test_a_short_form_in_another_script_joins_the_full_name():

@@ -194,18 +194,30 @@ def _join_other_scripts(
     """People named in another script, each distinct name with the person the matcher
     (which transliterates) finds the same: one of the Latin names' people, or one named
     before in another script (Путин after Владимир Путин); a name two people match is
-    its own, and an ambiguity. Only people whose names share a sound are compared."""
+    its own, and an ambiguity. Only people whose names share a sound are compared: a sound
+    of their transliterated parts, or, for a name whose script is read by its letters
+    (`scriptreadings`: ウラジーミル, urajimiru, shares no sound with Vladimir), a consonant
+    class its reading allows that a Latin part has (`namesounds.coarse_sound`)."""
     from newsreader.analysis.matcher import DEFAULT_THRESHOLDS, compare, name_form, sound
+    from newsreader.analysis.namesounds import coarse_sound
+    from newsreader.analysis.scriptreadings import has_readings, readings
 
-    def keys(name: str) -> set[str]:
+    read = any(has_readings(m.text) for m in foreign)  # else no name needs the classes
+
+    def keys(name: str, latin: bool = False) -> set[str]:
         form = name_form(name)
-        return {sound(k) for k in (*form.tokens, *form.bigrams, form.joined) if k}
+        out = {sound(k) for k in (*form.tokens, *form.bigrams, form.joined) if k}
+        if read and latin:
+            out.update(_READ + c for t in form.tokens if len(c := coarse_sound(t)) >= 3)
+        elif read and has_readings(name):
+            out.update(_READ + k for reading in readings(name).values() for k in reading.keys)
+        return out
 
     by_sound: dict[str, list[EntityDraft]] = defaultdict(list)
     names: dict[int, str] = {}
     for d in drafts:
         names[id(d)] = d.name
-        for k in keys(names[id(d)]):
+        for k in keys(names[id(d)], latin=True):
             by_sound[k].append(d)
     by_surface: dict[str, list[Mention]] = defaultdict(list)
     for m in foreign:
@@ -239,6 +251,7 @@ def _join_other_scripts(
 
 
 _MAX_COMPARED = 40  # people sharing one sound of a name's part (as merges.MAX_MERGE_BLOCK)
+_READ = "~"  # before a consonant class of a read name's part, apart from the sounds
 
 
 class _FullNames:
