@@ -14,7 +14,14 @@ from collections.abc import Mapping
 
 from newsreader.analysis import lexicon, names, vocab
 from newsreader.analysis.mention_evidence import Occurrence, Tok
-from newsreader.analysis.mention_runs import POSSESSIVE, TOKEN_IN_RUN, is_acronym, is_initial, without_format
+from newsreader.analysis.mention_runs import (
+    FORMAT_CHARACTERS,
+    POSSESSIVE,
+    TOKEN_IN_RUN,
+    is_acronym,
+    is_initial,
+    without_format,
+)
 from newsreader.analysis.model import PERSON
 from newsreader.analysis.weights import CUTOFFS, WEIGHTS
 
@@ -24,7 +31,9 @@ def segments(
 ) -> list[Occurrence]:
     """The name segments of the run `text[start:end]`; sentence-initial words cut off are
     added to `dropped`."""
-    toks = [(m.start(), m.end(), without_format(m.group())) for m in TOKEN_IN_RUN.finditer(text, start, end)]
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_IN_RUN.finditer(text, start, end)]
+    if _FORMAT_CHARACTER.search(text, start, end):  # rare: a run read past a soft hyphen
+        toks = [(s, e, without_format(t)) for s, e, t in toks]
     pieces = _split_pieces(text, toks)
     out: list[Occurrence] = []
     for piece in pieces:
@@ -37,7 +46,8 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
     pieces: list[list[Tok]] = [[]]
     for i, (s, e, t) in enumerate(toks):
         cur = pieces[-1]
-        if _CONTRACTION.fullmatch(t) or (cur and _is_speech_verb(t)):
+        apostrophe = "'" in t or "’" in t  # a contraction and a possessive have one
+        if (apostrophe and _CONTRACTION.fullmatch(t)) or (cur and _is_speech_verb(t)):
             # "I’m", "We’ll" are no names; "Dana Whitfield Says …": the verb ends the name
             pieces.append([])
             continue
@@ -48,7 +58,7 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
                 cur.append((s, e, t))
             continue
         # "Chinese-proposed", "US-based": the name is the part before the hyphen
-        cut = re.search(r"-(?=[a-z])", t)
+        cut = _HYPHEN_LOWER.search(t) if "-" in t else None
         if (
             cut
             and not t.startswith(("al-", "el-", "bin-", "ibn-", "abu-"))
@@ -59,7 +69,7 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
             cur.append((s, e, t))
             pieces.append([])
             continue
-        poss = POSSESSIVE.search(t)
+        poss = POSSESSIVE.search(t) if apostrophe else None
         if poss and len(t) > 2:
             stem = t[: poss.start()]
             following = toks[i + 1][2] if i + 1 < len(toks) else ""
@@ -79,6 +89,8 @@ def _split_pieces(text: str, toks: list[Tok]) -> list[list[Tok]]:
     return cleaned
 
 
+_FORMAT_CHARACTER = re.compile(f"[{FORMAT_CHARACTERS}]")
+_HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
 # a pronoun's contraction: "I’m", "We’ll", "They’re", "You’ve", "I’d"
 _CONTRACTION = re.compile(r"[^\W\d_]+['’](?:m|ll|re|ve|d)")
 
@@ -123,7 +135,7 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
         return False  # a legal form ends a company's name: "Harrowgate Paper Co | of the | United States"
     if connector.lower() in vocab.PARTICLES:
         return True  # "Charles de Gaulle", "Ursula von der Leyen"
-    openers = vocab.ORG_OPENERS | vocab.PLACE_OPENERS | vocab.PERSON_TITLES
+    openers = _OPENERS_AND_TITLES
     if connector == "of the" and last in vocab.ORG_HEADS and after[-1][2] in vocab.ORG_HEADS:
         return False  # "Eurasia Department | of the | Foreign Ministry": one body inside another
     if connector in ("of", "of the"):
@@ -154,6 +166,10 @@ def _keep_connector(before: list[Tok], connector: str, after: list[Tok]) -> bool
             and lexicon.place(first) is None
         )
     return False
+
+
+_OPENERS = vocab.ORG_OPENERS | vocab.PLACE_OPENERS
+_OPENERS_AND_TITLES = _OPENERS | vocab.PERSON_TITLES
 
 
 def _body_named_in_place(before: list[Tok], after: list[Tok]) -> bool:
@@ -312,9 +328,7 @@ def _common_word_start(words: list[str], initial: bool) -> bool:
 
 
 def _opens_a_body(toks: list[Tok]) -> bool:
-    return (
-        len(toks) > 2 and toks[0][2] in vocab.ORG_OPENERS | vocab.PLACE_OPENERS and _is_connector(toks[1][2])
-    )
+    return len(toks) > 2 and toks[0][2] in _OPENERS and _is_connector(toks[1][2])
 
 
 def _opens_with_place(toks: list[Tok]) -> bool:
