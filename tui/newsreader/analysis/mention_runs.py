@@ -34,7 +34,11 @@ _TOKEN = (
 )
 _CONNECTOR = f"(?:{'|'.join(vocab.NAME_CONNECTORS)})"
 _GAP = rf"[ \u00a0](?:{_CONNECTOR}[ \u00a0]){{0,2}}"
-RUN = re.compile(rf"(?<![\w’']){_TOKEN}(?:{_GAP}{_TOKEN})*")
+# What a token may start with: a capital, or the first letter of an abbreviation or of a
+# hyphened particle ("al-Assad"). Looked ahead for before a run, it lets the engine pass
+# over the other characters without trying the token's alternatives at each of them.
+_TOKEN_START = "".join(sorted({w[0] for w in (*vocab.POINTED_ABBREVIATIONS, *vocab.HYPHENED_PARTICLES)}))
+RUN = re.compile(rf"(?=[{_UP}{_TOKEN_START}])(?<![\w’']){_TOKEN}(?:{_GAP}{_TOKEN})*")
 TOKEN_IN_RUN = re.compile(rf"{_TOKEN}|(?<=[ \u00a0]){_CONNECTOR}(?=[ \u00a0])")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _CAPS_LINE_MIN_LETTERS = 8
@@ -42,7 +46,7 @@ _CAPS_LINE_MIN_LETTERS = 8
 
 def without_format(text: str) -> str:
     """`text` without the invisible format characters a name may hold ("Mar\u200bco")."""
-    return text.translate(_WITHOUT_FORMAT)
+    return text if text.isascii() else text.translate(_WITHOUT_FORMAT)  # none is ASCII
 
 
 def is_acronym(surface: str) -> bool:
