@@ -324,7 +324,7 @@ def _context(
         nxt if nxt in _WORDS_AFTER_READ else "",
         single,
         after.startswith(("'s", "’s")),
-        _apposition(after, wa, punct, nxt),
+        punct == "," and _apposition(after, wa, nxt),
         _IN_A_STATEMENT.match(after) is not None,
         nxt == "-based" or after.startswith("-based"),
     )
@@ -340,12 +340,10 @@ def _word_before(before: str) -> str:
     return body[end - word.end() : end] if word else ""
 
 
-def _apposition(after: str, wa: re.Match[str] | None, punct: str, nxt: str) -> bool:
-    """ "Dana Reyes, who…", ", 43,", ", a lawyer at…": an apposition after a person's name."""
-    if not (
-        (punct == "," and nxt in ("a", "an", "the", "who", "whose", "aged"))
-        or (punct == "," and nxt.isdigit() and len(nxt) <= 2)
-    ):
+def _apposition(after: str, wa: re.Match[str] | None, nxt: str) -> bool:
+    """ "Dana Reyes, who…", ", 43,", ", a lawyer at…": an apposition after a person's name
+    and its comma."""
+    if not (nxt in ("a", "an", "the", "who", "whose", "aged") or (nxt.isdigit() and len(nxt) <= 2)):
         return False
     tail = after[wa.end() if wa else 0 :][:40].lower() if wa else ""
     role = tail.split()[0] if tail.split() else ""
@@ -434,10 +432,14 @@ class Tally:
         self.reasons: dict[str, dict[str, str]] = defaultdict(dict)
 
     def add(self, occ: Occurrence) -> None:
-        for kind, weight in occ.votes.items():
-            self.totals[occ.text][kind] += weight  # a surface without votes gets no entry
-        for reason in occ.reasons:
-            self.reasons[occ.text].setdefault(reason, reason)
+        if occ.votes:  # a surface without votes gets no entry
+            totals = self.totals[occ.text]
+            for kind, weight in occ.votes.items():
+                totals[kind] += weight
+        if occ.reasons:
+            reasons = self.reasons[occ.text]
+            for reason in occ.reasons:
+                reasons.setdefault(reason, reason)
 
     def decide(self) -> dict[str, tuple[str, str, str]]:
         """surface -> (type, the reasons for it, the surface's string as kept here), for the
