@@ -228,10 +228,12 @@ def _shape_piece(
     company = len(words) >= 2 and words[-1] in vocab.LEGAL_FORMS
     while (
         toks
-        and not _opens_a_body(toks)
-        and not personal
-        and not _opens_with_place(toks)
+        # a first word that could stay is the common case, and the cheapest test: the
+        # gazetteer is asked only about a word that would be dropped
         and (_not_a_company_start(toks[0][2]) if company else _not_a_name_start(toks[0][2], initial, known))
+        and not personal
+        and not _opens_a_body(toks)
+        and not _opens_with_place(toks)
     ):
         s, e, t = toks.pop(0)
         if initial:
