@@ -274,6 +274,8 @@ _TEAM_CUE_BEFORE, _TEAM_CUE_AFTER = _team_cues()
 # sports words are used (a touring side's programme)
 _FIXTURE = re.compile(r"[\w'’.)-][ \t]+(?:v|vs)[ \t]+[A-Z]")
 _FIXTURES_FOR_SPORTS = 2
+# what every fixture holds: "v" or "vs" between spaces or tabs
+_FIXTURE_MARKS = tuple(f"{before}{v}{after}" for before in " \t" for v in ("v", "vs") for after in " \t")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|of|across|outside|around)[ \t]+$", re.I)
 
 
@@ -282,9 +284,18 @@ def is_sports_report(text: str) -> bool:
     one when sports vocabulary is dense in it."""
     sample = text[:20000]
     words = max(len(sample.split()), 1)
-    if len(_FIXTURE.findall(sample)) >= _FIXTURES_FOR_SPORTS:
+    if _fixtures(sample) >= _FIXTURES_FOR_SPORTS:
         return True
     return len(_SPORTS_WORDS.findall(sample)) / words > W.sports_words_share
+
+
+def _fixtures(sample: str) -> int:
+    """How many fixtures ("Surrey v Kent") `sample` holds. The pattern opens with a class
+    of nearly every character, so the engine tries it at each of them; most texts have no
+    " v " at all, which a search for the marks tells at a fraction of the cost."""
+    if not any(mark in sample for mark in _FIXTURE_MARKS):
+        return 0
+    return len(_FIXTURE.findall(sample))
 
 
 def vote_team(text: str, occ: Occurrence) -> None:
