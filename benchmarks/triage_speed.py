@@ -15,8 +15,11 @@ dev data) in a temporary folder and prints, all measured in this run:
   the floor (printed too; the net is key minus floor).
 * memory: the process's resident size with the list open, then after opening and
   closing `--opened` N and 10 N articles from it (enter, escape), and what each article
-  from the N-th to the 10 N-th added: what a reviewer's session adds (bounded: no more
-  than the analysis's caches, each an LRU of a fixed size, once they are full).
+  from the N-th to the 10 N-th added: what a reviewer's session adds. Then what of it
+  is kept beyond the caches: at the N-th every `functools.lru_cache` of the package is
+  emptied and `tracemalloc` starts; at the 10 N-th they are emptied again and what is
+  still allocated since the N-th is printed, with the files that allocated most of it
+  (0 kB an article: the session's memory is the caches', each of a fixed size).
 * analysis: time to summarise the first `--analyse` articles with 1 and 2 processes
   (the list's pool, empty cache), against `newsreader analyze --format jsonl` with
   `--jobs 1` and `--jobs 2` on the same files; then the reopen, every row from the cache.
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import random
 import resource
@@ -36,7 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
+from typing import Any
 
 from varied_text import story
 
@@ -51,6 +57,29 @@ def make_folder(where: Path, count: int) -> list[str]:
     from newsreader import article
 
     return [str(p) for p in article.articles_in(where)]
+
+
+def package_caches() -> list[Any]:
+    """Every `functools.lru_cache` of the package's modules, each bounded by its maxsize."""
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("newsreader"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)) and callable(
+                    getattr(value, "cache_info", None)
+                ):
+                    found[id(value)] = value
+    return list(found.values())
+
+
+def empty_caches() -> int:
+    """Empty every cache of `package_caches` and collect; the entries they held."""
+    held = 0
+    for fn in package_caches():
+        held += fn.cache_info().currsize
+        fn.cache_clear()
+    gc.collect()
+    return held
 
 
 def rss_mb() -> float:
@@ -112,10 +141,11 @@ async def bare_first_screen(folder: Path) -> float:
 
 async def keys_and_memory(
     paths: list[str], cached: int, presses: int, opened: int
-) -> tuple[dict[str, float], list[tuple[int, float]]]:
+) -> tuple[dict[str, float], list[tuple[int, float]], dict[str, Any]]:
     app = triage_app(paths, 0)  # the cache only: the `cached` rows the earlier runs filled
     cpu: dict[str, float] = {}
     memory: list[tuple[int, float]] = []
+    kept: dict[str, Any] = {}
     async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
         screen = app.article_list  # type: ignore[attr-defined]
         while screen.filled < cached:
@@ -145,9 +175,23 @@ async def keys_and_memory(
             while app.decisions is None:  # type: ignore[attr-defined]
                 await pilot.pause(0.02)
             await pilot.press("escape")
-            if count in (opened, 10 * opened):
+            if count == opened:
                 memory.append((count, rss_mb()))
-    return cpu, memory
+                # from here on, what stays allocated once the caches are emptied again is
+                # what a session keeps beyond them
+                empty_caches()
+                tracemalloc.start()
+            elif count == 10 * opened:
+                memory.append((count, rss_mb() - tracemalloc.get_tracemalloc_memory() / 1e6))
+                kept["cache entries"] = empty_caches()
+                snapshot = tracemalloc.take_snapshot()
+                kept["bytes"] = tracemalloc.get_traced_memory()[0]
+                tracemalloc.stop()
+                kept["by file"] = [
+                    (str(stat.traceback[0].filename), stat.size)
+                    for stat in snapshot.statistics("filename")[:4]
+                ]
+    return cpu, memory, kept
 
 
 def summarise_seconds(paths: list[str], workers: int, cache_dir: Path) -> tuple[float, int]:
@@ -208,7 +252,7 @@ def main() -> None:
         cold = asyncio.run(first_screen(base / "wire", 0))
         os.environ["NEWSREADER_CACHE"] = str(list_cache)
         warm = asyncio.run(first_screen(base / "wire", 0))
-        cpu, memory = asyncio.run(keys_and_memory(paths, len(sample), args.keys, args.opened))
+        cpu, memory, kept = asyncio.run(keys_and_memory(paths, len(sample), args.keys, args.opened))
 
     count = len(sample)
     print(f"\nfirst screen of the list, {len(paths):,} rows (target <= 1 s)")
@@ -223,7 +267,19 @@ def main() -> None:
         print(f"  after {opened:>4} opened   {mb:7.1f}")
     (first, at_first), (last, at_last) = memory[1], memory[-1]
     each = (at_last - at_first) / (last - first)
-    print(f"  each article from the {first}th to the {last}th: {each:+.2f} MB")
+    print(f"  each article from the {first}th to the {last}th: {each:+.2f} MB (caches filling)")
+    caches = package_caches()
+    bound = sum(fn.cache_info().maxsize or 0 for fn in caches)
+    print(
+        f"  the package's {len(caches)} caches held {kept['cache entries']:,} entries"
+        f" at the {last}th (all of them may hold {bound:,})"
+    )
+    print(
+        f"  kept from the {first}th to the {last}th beyond those caches:"
+        f" {kept['bytes'] / 1e6:.2f} MB, {kept['bytes'] / (last - first) / 1e3:.1f} kB an article"
+    )
+    for filename, size in kept["by file"]:
+        print(f"    {size / 1e6:6.2f} MB  {filename}")
     print(f"\nanalysis of {count:,} articles, s (ms per article; the {len(paths):,} at that rate, min)")
     for name, took in (
         ("list's pool, 1 process", n1),

@@ -1,6 +1,8 @@
 """Memory of the article list: opening one article after another leaves nothing behind
-(the reader screens, their reviews, and the list footer's keys, which Textual's Footer
-kept for ever; see newsreader/ui/footer.py). benchmarks/triage_speed.py measures the MB."""
+(the reader screens, their reviews, the list footer's keys, which Textual's Footer kept
+for ever, see newsreader/ui/footer.py, and the lines closed screens drew, which a cache of
+Textual's kept, see newsreader/ui/closed_screens.py). benchmarks/triage_speed.py measures
+the MB."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from test_ui_article_list import folder, make_triage  # noqa: F401 - `folder` is a fixture
+from textual._styles_cache import StylesCache
 from textual.dom import DOMNode
 from ui_waits import pause_until
 
@@ -43,6 +46,22 @@ async def test_articles_opened_one_after_another_leave_no_widget_behind(folder: 
         after = live_nodes()
     grown = {name: after[name] - before[name] for name in after if after[name] > before[name]}
     assert not grown, grown  # e.g. {"FooterKey": 96}: 16 keys an article, before the fix
+
+
+def live_styles_caches() -> int:
+    """The widgets' line caches alive (one a widget, each holding the lines it drew)."""
+    gc.collect()
+    return sum(isinstance(o, StylesCache) for o in gc.get_objects())
+
+
+async def test_articles_opened_one_after_another_leave_no_drawn_lines_behind(folder: list[str]) -> None:  # noqa: F811
+    app = make_triage(folder, analyse=analyser([], bundled=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await round_trips(pilot, 2)
+        before = live_styles_caches()
+        await round_trips(pilot, 4)
+        after = live_styles_caches()
+    assert after <= before, (before, after)  # about 40 more an article, before the fix
 
 
 async def test_moving_between_panes_leaves_no_footer_key_behind(

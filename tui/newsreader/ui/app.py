@@ -25,6 +25,7 @@ from newsreader import config as settings
 from newsreader.article import Article
 from newsreader.ui import keys, terminal, themes
 from newsreader.ui.chrome import ReaderHeader
+from newsreader.ui.closed_screens import forget_closed_screens
 from newsreader.ui.decisions import DecisionLog
 from newsreader.ui.glyphs import AsciiMarks
 from newsreader.ui.keymap import check_keymap, hint
@@ -374,6 +375,7 @@ class ReaderApp(TypeAheadApp[int], inherit_bindings=False):
         """Show `doc`, the folder's article at `at`, in a fresh reader screen and analyse it;
         the review of the one left is closed, its decisions long since in the store."""
         self._leave_review()
+        forget_closed_screens()  # the reader screen this one replaces, and any before it
         self._report_article_problems(doc)
         self.article, self.analysis, self._at = doc, None, at
         self._go_back_to_place()
