@@ -129,6 +129,13 @@ def test_a_changed_first_letter_and_more_is_no_typo() -> None:
     assert compare("Yusuf al-Madani", "Yusuf al-Medani").verdict == SAME
 
 
+def test_x_inside_a_name_is_ks() -> None:
+    assert compare("Alexei Navalny", "Aleksey Navalny").verdict == SAME
+    assert compare("Maxim Gorky", "Maksim Gorky").verdict == SAME
+    assert compare("Alexei Navalny", "Alexander Navalny").verdict != SAME  # two names still
+    assert compare("Xi Jinping", "Ksi Jinping").verdict != SAME  # at the start, Chinese x
+
+
 def test_a_legal_form_written_with_dots_among_initials_does_not_break_the_name() -> None:
     # an initial L and L.L.C. in one name: the form is found by its letters, however written
     c = compare("Jean L. Dupont L.L.C.", "Jean L Dupont LLC", kind=ORG)

@@ -87,7 +87,13 @@ def _similarity(a: str, b: str, transliterated: bool, cross_script: bool) -> tup
         return 100.0, "equal"
     if len(a) == 1 or len(b) == 1:
         return (90.0, "initial") if a[0] == b[0] else (0.0, "")
-    indel = Indel.normalized_similarity(a, b)
+    # x inside a name is ks in every Latin transliteration that writes it (Alexei / Aleksey,
+    # Maxim / Maksim); at the start it is also Chinese x (Xi), which sound() reads as s
+    indel = (
+        Indel.normalized_similarity(_ks(a), _ks(b))
+        if "x" in a[1:] + b[1:]
+        else Indel.normalized_similarity(a, b)
+    )
     if cross_script:
         ka, kb = coarse_sound(a), coarse_sound(b)
         # the classes agree, and some letters too (Putin and Biden share only b-t-n);
@@ -142,6 +148,10 @@ def _similarity(a: str, b: str, transliterated: bool, cross_script: bool) -> tup
         # fewer of its letters than one in a name of five
         return max(_UNIT_SIMILARITY[half_units], _LONG_PART_SLIPS), "edit"
     return _UNIT_SIMILARITY.get(half_units, min(100.0 * indel, 55.0)), "edit"
+
+
+def _ks(token: str) -> str:
+    return token[:1] + token[1:].replace("x", "ks")
 
 
 def different_genders(a: str, b: str) -> bool:
