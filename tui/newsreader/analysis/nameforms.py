@@ -367,7 +367,9 @@ def _undot_legal_form(m: re.Match[str]) -> str:
 
 
 def _is_legal_form(text: str) -> bool:
-    return all(t in LEGAL_FORMS for t in re.split(r"[^a-z]+", text.lower()) if t)
+    """Only a legal form, short or spelt out in its language ("Inc.", "Sociedad Anónima")."""
+    folded = (text if text.isascii() else to_ascii(text)).lower()
+    return all(t in LEGAL_FORMS for t in re.split(r"[^a-z]+", legalforms.spell_short(folded)) if t)
 
 
 def _ideographic(text: str) -> bool:
