@@ -25,7 +25,11 @@ ORG = "organization"
         ("Danubia Kft.", "Danubia Korlátolt Felelősségű Társaság"),
         ("Maersk Line A/S", "Maersk Line"),
         ("Desert Rose FZE", "Desert Rose Free Zone Establishment"),
-        ("Ibertex S.A.", "Ibertex, Sociedad Anónima"),  # after a comma: no "Surname, Given"
+        ("Ibertex S.A.", "Ibertex, Sociedad Anónima"),
+        (
+            "Roskosmos State Corporation",
+            "Roskosmos",
+        ),  # Russia's goskorporatsiya  # after a comma: no "Surname, Given"
     ],
 )
 def test_a_legal_form_spelt_out_or_abbreviated_is_one_company(a: str, b: str) -> None:
