@@ -1,4 +1,5 @@
-"""Our direct reading of anyascii's tables gives anyascii's answers, character for character."""
+"""Our direct reading of anyascii's tables gives anyascii's answers, character for character,
+Hebrew aside."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ def test_ascii_is_returned_untouched_controls_included() -> None:
     assert to_ascii("Lu Shaye\x1d\t") == "Lu Shaye\x1d\t"
 
 
-@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40))
+# Hebrew is read a word at a time as its names are romanized (translit._hebrew_word), not
+# letter by letter as anyascii does: 'ך' is k there, anyascii's kh
+_HEBREW = "".join(chr(c) for c in range(0x0590, 0x0600))
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters=_HEBREW), max_size=40))
 def test_any_text_transliterates_as_anyascii_does(text: str) -> None:
     assert to_ascii(text) == anyascii(text)
