@@ -22,6 +22,7 @@ from newsreader.analysis.namerules import WEIGHTS
 from newsreader.analysis.translit import to_ascii
 
 MAX_MERGE_BLOCK = 40  # names sharing one part's sound that are compared pairwise
+_READ_KEPT = 8_192  # names read for the pre-test kept at once (a block's fit many times)
 
 
 def suggest_merges(
@@ -34,9 +35,10 @@ def suggest_merges(
     names, so the work grows with the number of entities, not its square."""
     named = [e for e in entities if e.type in NAMED_TYPES]
     # each name's form once: a long text has more names than name_form's cache holds
-    forms = [name_form(e.name) for e in named]
-    parts = [len(f.tokens) for f in forms]
-    blocks = _blocks(named, forms)
+    tokens = [name_form(e.name).tokens for e in named]  # not the forms: a text of
+    # hundreds of thousands of names would hold one form (about 0.8 kB) for each
+    parts = [len(t) for t in tokens]
+    blocks = _blocks(named, tokens)
     in_blocks: list[list[int]] = [[] for _ in named]  # each entity's blocks, in block order
     for k, members in enumerate(blocks):
         for i in members:
@@ -56,8 +58,10 @@ def suggest_merges(
                     continue  # compared in an earlier block the two share
                 first, then = named[i], named[j]  # compared in order of first mention
                 if capped:
-                    ra = read[i] if i in read else read.setdefault(i, _read(first, forms[i]))
-                    rb = read[j] if j in read else read.setdefault(j, _read(then, forms[j]))
+                    if len(read) > _READ_KEPT:
+                        read.clear()  # bounded: a long text's names are read again, not all kept
+                    ra = read[i] if i in read else read.setdefault(i, _read(first, name_form(first.name)))
+                    rb = read[j] if j in read else read.setdefault(j, _read(then, name_form(then.name)))
                     if _hopeless(ra.form, rb.form) and _reread_hopeless(ra, rb):
                         continue
                 c = compare(first.name, then.name, kind=first.type, floor=thresholds.maybe)
@@ -67,14 +71,14 @@ def suggest_merges(
     return tuple(sorted(out, key=lambda m: -m.score))
 
 
-def _blocks(named: Sequence[Entity], forms: Sequence[NameForm]) -> list[list[int]]:
+def _blocks(named: Sequence[Entity], tokens: Sequence[tuple[str, ...]]) -> list[list[int]]:
     """The positions in `named` of the entities of one type with a name part (of three
     letters or more) of one sound, each block in order of first mention and each entity
     once in it; blocks of more than MAX_MERGE_BLOCK parts are left out: a part shared by
     dozens of names (John, Bank) says nothing, rarer parts decide."""
     blocks: dict[tuple[str, str], list[int]] = {}
-    for i, (e, form) in enumerate(zip(named, forms, strict=True)):
-        for tok in form.tokens:
+    for i, (e, parts) in enumerate(zip(named, tokens, strict=True)):
+        for tok in parts:
             if len(tok) >= 3:
                 blocks.setdefault((e.type, sound(tok)), []).append(i)
     # an entity with two parts of one sound counts twice towards the limit, as it always has
