@@ -117,7 +117,7 @@ def test_a_pair_the_pre_test_leaves_out_scores_below_maybe() -> None:
     for (a, kind), (b, kind_b) in itertools.combinations(VARIANTS, 2):
         if kind != kind_b:
             continue
-        ra, rb = (merges._read(entity("e", n, kind), matcher.name_form(n)) for n in (a, b))
+        ra, rb = (merges._read(entity("e", n, kind)) for n in (a, b))
         if merges._hopeless(ra.form, rb.form) and merges._reread_hopeless(ra, rb):
             left_out += 1
             assert matcher.compare(a, b, kind=kind).score < matcher.DEFAULT_THRESHOLDS.maybe, (a, b)

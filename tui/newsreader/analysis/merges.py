@@ -60,8 +60,8 @@ def suggest_merges(
                 if capped:
                     if len(read) > _READ_KEPT:
                         read.clear()  # bounded: a long text's names are read again, not all kept
-                    ra = read[i] if i in read else read.setdefault(i, _read(first, name_form(first.name)))
-                    rb = read[j] if j in read else read.setdefault(j, _read(then, name_form(then.name)))
+                    ra = read[i] if i in read else read.setdefault(i, _read(first))
+                    rb = read[j] if j in read else read.setdefault(j, _read(then))
                     if _hopeless(ra.form, rb.form) and _reread_hopeless(ra, rb):
                         continue
                 c = compare(first.name, then.name, kind=first.type, floor=thresholds.maybe)
@@ -95,8 +95,7 @@ class _Read(NamedTuple):
     rewritten: bool
 
 
-def _read(entity: Entity, person_form: NameForm) -> _Read:
-    """`person_form`: name_form(entity.name), as the blocks read it."""
+def _read(entity: Entity) -> _Read:
     name = entity.name
     if not compared_as_person(entity.type):
         # an acronym among a body's words may be spelt out by the other name's words (UN
@@ -105,7 +104,7 @@ def _read(entity: Entity, person_form: NameForm) -> _Read:
         return _Read(None if acronym else _plain(name_form(name, False)), "", False)
     lower = name.lower()
     pinyin = wadegiles.to_pinyin(lower) if name.isascii() else name
-    return _Read(_plain(person_form), pinyin, pinyin != lower)
+    return _Read(_plain(name_form(name)), pinyin, pinyin != lower)
 
 
 def _reread_hopeless(ra: _Read, rb: _Read) -> bool:
